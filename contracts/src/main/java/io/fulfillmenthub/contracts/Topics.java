@@ -1,0 +1,37 @@
+package io.fulfillmenthub.contracts;
+
+import java.util.List;
+
+/** The hub's Kafka topics. A change to a topic's meaning is a new topic ({@code .v2}), never an edit. */
+public final class Topics {
+
+    /** Vendor webhooks exactly as received, published by ingest-service. */
+    public static final String INBOUND = "fulfillment.inbound.v1";
+    /** Neutral facts: what happened at a storefront or fulfiller, published by the connectors. */
+    public static final String FACTS = "fulfillment.facts.v1";
+    public static final String COMMANDS_SPOD = "fulfillment.commands.spod.v1";
+    public static final String COMMANDS_STOREFRONT = "fulfillment.commands.storefront.v1";
+    public static final String COMMANDS_POS = "fulfillment.commands.pos.v1";
+    /** The public order lifecycle, for other teams. */
+    public static final String ORDERS = "fulfillment.orders.v1";
+
+    /** Every topic with the partition count the local stack and deployments create it with. */
+    public static final List<TopicSpec> ALL = List.of(
+            new TopicSpec(INBOUND, 6),
+            new TopicSpec(FACTS, 6),
+            new TopicSpec(COMMANDS_SPOD, 3),
+            new TopicSpec(COMMANDS_STOREFRONT, 3),
+            new TopicSpec(COMMANDS_POS, 3),
+            new TopicSpec(ORDERS, 6));
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic of one consumer group on one topic: {@code <topic>.dlq.<group>}. */
+    public static String deadLetter(String topic, String consumerGroup) {
+        return topic + ".dlq." + consumerGroup;
+    }
+
+    public record TopicSpec(String name, int partitions) {
+    }
+}

@@ -1,0 +1,67 @@
+package io.fulfillmenthub.contracts.commands;
+
+import static io.fulfillmenthub.contracts.Fields.nonEmpty;
+import static io.fulfillmenthub.contracts.Fields.positive;
+import static io.fulfillmenthub.contracts.Fields.required;
+import static io.fulfillmenthub.contracts.Fields.requiredText;
+
+import io.fulfillmenthub.contracts.Command;
+import io.fulfillmenthub.contracts.model.Address;
+import java.math.BigDecimal;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Print and ship one fulfillment. The fulfillment id is the print order's unique external id at the
+ * fulfiller, which makes the submit safe to repeat.
+ */
+public record SubmitPrintOrder(
+        String hubOrderId,
+        String fulfillmentId,
+        String currency,
+        List<Item> items,
+        Shipping shipping) implements Command {
+
+    public SubmitPrintOrder {
+        requiredText(hubOrderId, "hubOrderId");
+        requiredText(fulfillmentId, "fulfillmentId");
+        requiredText(currency, "currency");
+        items = nonEmpty(items, "items");
+        required(shipping, "shipping");
+    }
+
+    /** One printed product: the order line it fulfils, the fulfiller's stock-keeping unit and the designs. */
+    public record Item(
+            String lineId,
+            String stockKeepingUnit,
+            int quantity,
+            BigDecimal price,
+            List<Design> designs) {
+
+        public Item {
+            requiredText(lineId, "lineId");
+            requiredText(stockKeepingUnit, "stockKeepingUnit");
+            positive(quantity, "quantity");
+            required(price, "price");
+            designs = nonEmpty(designs, "designs");
+        }
+    }
+
+    /** A design printed on one side of the product. */
+    public record Design(String side, @Nullable String align, String url) {
+
+        public Design {
+            requiredText(side, "side");
+            requiredText(url, "url");
+        }
+    }
+
+    public record Shipping(String type, BigDecimal price, Address address) {
+
+        public Shipping {
+            requiredText(type, "type");
+            required(price, "price");
+            required(address, "address");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.fulfillmenthub.contracts.facts;
+
+import static io.fulfillmenthub.contracts.Fields.nonEmpty;
+import static io.fulfillmenthub.contracts.Fields.required;
+import static io.fulfillmenthub.contracts.Fields.requiredText;
+
+import io.fulfillmenthub.contracts.Fact;
+import io.fulfillmenthub.contracts.model.Fulfiller;
+import io.fulfillmenthub.contracts.model.LineQuantity;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** One parcel left the fulfiller: one carrier and tracking number, with the quantity of each order line in it. */
+public record ShipmentDispatched(
+        String hubOrderId,
+        String fulfillmentId,
+        Fulfiller fulfiller,
+        String carrier,
+        String trackingNumber,
+        @Nullable String trackingUrl,
+        List<LineQuantity> lines,
+        Instant dispatchedAt) implements Fact {
+
+    public ShipmentDispatched {
+        requiredText(hubOrderId, "hubOrderId");
+        requiredText(fulfillmentId, "fulfillmentId");
+        required(fulfiller, "fulfiller");
+        requiredText(carrier, "carrier");
+        requiredText(trackingNumber, "trackingNumber");
+        lines = nonEmpty(lines, "lines");
+        required(dispatchedAt, "dispatchedAt");
+    }
+}

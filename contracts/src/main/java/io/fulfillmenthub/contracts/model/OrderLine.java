@@ -1,0 +1,28 @@
+package io.fulfillmenthub.contracts.model;
+
+import static io.fulfillmenthub.contracts.Fields.positive;
+import static io.fulfillmenthub.contracts.Fields.required;
+import static io.fulfillmenthub.contracts.Fields.requiredText;
+
+import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One line of a storefront order. {@code lineId} is the storefront's identifier of the line (for
+ * Spresso the variant id, which is how Spresso names lines in fulfillments and shipments).
+ */
+public record OrderLine(
+        String lineId,
+        String variantId,
+        @Nullable String sku,
+        @Nullable String name,
+        int quantity,
+        BigDecimal unitPrice) {
+
+    public OrderLine {
+        requiredText(lineId, "lineId");
+        requiredText(variantId, "variantId");
+        positive(quantity, "quantity");
+        required(unitPrice, "unitPrice");
+    }
+}
