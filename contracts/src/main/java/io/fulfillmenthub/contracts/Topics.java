@@ -24,7 +24,21 @@ public final class Topics {
             new TopicSpec(COMMANDS_POS, 3),
             new TopicSpec(ORDERS, 6));
 
+    /** Each consumer's dead-letter topic, by consumer group: where what it could not process is kept. */
+    public static final List<TopicSpec> DEAD_LETTERS = List.of(
+            new TopicSpec(deadLetter(FACTS, "orchestrator"), 1),
+            new TopicSpec(deadLetter(COMMANDS_SPOD, "spod-connector"), 1),
+            new TopicSpec(deadLetter(COMMANDS_STOREFRONT, "storefront-connector"), 1),
+            new TopicSpec(deadLetter(INBOUND, "storefront-connector"), 1),
+            new TopicSpec(deadLetter(COMMANDS_POS, "pos-connector"), 1),
+            new TopicSpec(deadLetter(INBOUND, "pos-connector"), 1));
+
     private Topics() {
+    }
+
+    /** The topics and the dead-letter topics: what a broker must have before the hub starts. */
+    public static List<TopicSpec> all() {
+        return java.util.stream.Stream.concat(ALL.stream(), DEAD_LETTERS.stream()).toList();
     }
 
     /** The dead-letter topic of one consumer group on one topic: {@code <topic>.dlq.<group>}. */

@@ -1,0 +1,101 @@
+package io.fulfillmenthub.kit.messaging;
+
+import io.fulfillmenthub.contracts.HubMessage;
+import io.fulfillmenthub.contracts.MessageType;
+import io.smallrye.mutiny.Uni;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Hands each consumed CloudEvent to the handler of its type and settles the message: acked when the
+ * handler's work completed, nacked (so it goes to the channel's dead-letter topic) when it failed,
+ * when the record is not a valid CloudEvent, or when its type is one this consumer should handle but
+ * knows no handler for (e.g. a {@code .v2} it was not built for). Types meant for other consumers of
+ * the same topic are acked and skipped. Every path acks or nacks, so throttled commits never stall.
+ */
+public final class MessageDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(MessageDispatcher.class);
+
+    private final String consumer;
+    private final Map<String, Function<IncomingCloudEvent, Uni<Void>>> handlers;
+    private final Predicate<String> othersTypes;
+
+    private MessageDispatcher(Builder builder) {
+        this.consumer = builder.consumer;
+        this.handlers = Map.copyOf(builder.handlers);
+        this.othersTypes = builder.othersTypes;
+    }
+
+    /** @param consumer the consumer group, named in errors and dead letters */
+    public static Builder forConsumer(String consumer) {
+        return new Builder(consumer);
+    }
+
+    public Uni<Void> dispatch(Message<byte[]> message) {
+        return Uni.createFrom().deferred(() -> handle(IncomingCloudEvent.from(message)))
+                .onItem().transformToUni(done -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("%s could not process a message, sending it to the dead-letter topic: %s",
+                            consumer, failure.getMessage());
+                    return Uni.createFrom().completionStage(message.nack(failure));
+                });
+    }
+
+    private Uni<Void> handle(IncomingCloudEvent event) {
+        var handler = handlers.get(event.type());
+        if (handler != null) {
+            return handler.apply(event);
+        }
+        if (othersTypes.test(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().failure(new UnknownMessageTypeException(consumer, event));
+    }
+
+    public static final class Builder {
+        private final String consumer;
+        private final Map<String, Function<IncomingCloudEvent, Uni<Void>>> handlers = new HashMap<>();
+        private Predicate<String> othersTypes = type -> false;
+
+        private Builder(String consumer) {
+            this.consumer = consumer;
+        }
+
+        /** Handles a hub message type; data that does not read as its record is a dead letter. */
+        public <T extends HubMessage> Builder on(MessageType<T> type, BiFunction<IncomingCloudEvent, T, Uni<Void>> handler) {
+            return onRaw(type.ceType(), event -> handler.apply(event, event.data(type.dataClass())));
+        }
+
+        /** Handles a type whose data is not a hub record, e.g. a vendor webhook. */
+        public Builder onRaw(String ceType, Function<IncomingCloudEvent, Uni<Void>> handler) {
+            if (handlers.putIfAbsent(ceType, handler) != null) {
+                throw new IllegalArgumentException("two handlers for " + ceType);
+            }
+            return this;
+        }
+
+        /** Types on the same topic that belong to other consumers: acked and skipped. */
+        public Builder skipping(Predicate<String> othersTypes) {
+            this.othersTypes = othersTypes;
+            return this;
+        }
+
+        public MessageDispatcher build() {
+            return new MessageDispatcher(this);
+        }
+    }
+
+    /** A type this consumer should handle but was not built for. */
+    public static final class UnknownMessageTypeException extends RuntimeException {
+        UnknownMessageTypeException(String consumer, IncomingCloudEvent event) {
+            super(consumer + " has no handler for CloudEvent type '" + event.type() + "' (id " + event.id() + " at "
+                    + event.position() + ")");
+        }
+    }
+}
