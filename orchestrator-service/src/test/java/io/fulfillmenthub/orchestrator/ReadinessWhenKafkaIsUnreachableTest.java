@@ -1,15 +1,23 @@
 package io.fulfillmenthub.orchestrator;
 
+import io.fulfillmenthub.testing.UnreachableInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestProfile(UnreachableInfrastructure.KafkaUnreachable.class)
+@TestProfile(ReadinessWhenKafkaIsUnreachableTest.Profile.class)
 class ReadinessWhenKafkaIsUnreachableTest {
 
     @Test
     void readinessIsDownWithTheMessagingCheckDown() {
-        UnreachableInfrastructure.assertNotReady("SmallRye Reactive Messaging - readiness check");
+        UnreachableInfrastructure.assertNotReady(UnreachableInfrastructure.MESSAGING_CHECK);
+    }
+
+    public static class Profile extends UnreachableInfrastructure.KafkaUnreachable {
+        @Override
+        protected String database() {
+            return "orchestrator";
+        }
     }
 }

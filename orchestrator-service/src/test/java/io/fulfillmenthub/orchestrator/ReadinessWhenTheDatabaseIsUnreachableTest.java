@@ -1,15 +1,23 @@
 package io.fulfillmenthub.orchestrator;
 
+import io.fulfillmenthub.testing.UnreachableInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestProfile(UnreachableInfrastructure.DatabaseUnreachable.class)
+@TestProfile(ReadinessWhenTheDatabaseIsUnreachableTest.Profile.class)
 class ReadinessWhenTheDatabaseIsUnreachableTest {
 
     @Test
     void readinessIsDownWithTheDatabaseCheckDown() {
-        UnreachableInfrastructure.assertNotReady("Reactive PostgreSQL connections health check");
+        UnreachableInfrastructure.assertNotReady(UnreachableInfrastructure.DATABASE_CHECK);
+    }
+
+    public static class Profile extends UnreachableInfrastructure.DatabaseUnreachable {
+        @Override
+        protected String database() {
+            return "orchestrator";
+        }
     }
 }

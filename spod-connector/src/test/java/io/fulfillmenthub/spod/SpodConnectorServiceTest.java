@@ -1,0 +1,41 @@
+package io.fulfillmenthub.spod;
+
+import io.fulfillmenthub.contracts.Envelope;
+import io.fulfillmenthub.contracts.HubJson;
+import io.fulfillmenthub.contracts.MessageIds;
+import io.fulfillmenthub.contracts.Topics;
+import io.fulfillmenthub.contracts.facts.FulfillmentDelivered;
+import io.fulfillmenthub.contracts.model.Fulfiller;
+import io.fulfillmenthub.testing.HubServiceContract;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@QuarkusTest
+class SpodConnectorServiceTest extends HubServiceContract {
+
+    @Override
+    protected Published publishOne() {
+        String order = "spresso:" + UUID.randomUUID();
+        var fact = new FulfillmentDelivered(order, order + "/f-1", Fulfiller.SPOD, Instant.now());
+        var envelope = new Envelope<>(MessageIds.derive(order, "delivered"), URI.create("/spod-connector"), Instant.now(), fact);
+        publisher.publish(envelope).await().atMost(Duration.ofSeconds(30));
+        return new Published(Topics.FACTS, order, envelope.id(), "hub.fact.fulfillment-delivered.v1", "/spod-connector", order,
+                new String(HubJson.write(fact), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    protected List<ConsumedTopic> consumedTopics() {
+        return List.of(new ConsumedTopic(Topics.COMMANDS_SPOD, Topics.deadLetter(Topics.COMMANDS_SPOD, "spod-connector"),
+                        "hub.command.reprint-order.v1"));
+    }
+
+    @Override
+    protected List<String> readinessChecks() {
+        return List.of("Reactive PostgreSQL connections health check", "SmallRye Reactive Messaging - readiness check");
+    }
+}

@@ -1,0 +1,43 @@
+package io.fulfillmenthub.storefront;
+
+import io.fulfillmenthub.contracts.Envelope;
+import io.fulfillmenthub.contracts.HubJson;
+import io.fulfillmenthub.contracts.MessageIds;
+import io.fulfillmenthub.contracts.Topics;
+import io.fulfillmenthub.contracts.facts.FulfillmentDelivered;
+import io.fulfillmenthub.contracts.model.Fulfiller;
+import io.fulfillmenthub.testing.HubServiceContract;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@QuarkusTest
+class StorefrontConnectorServiceTest extends HubServiceContract {
+
+    @Override
+    protected Published publishOne() {
+        String order = "spresso:" + UUID.randomUUID();
+        var fact = new FulfillmentDelivered(order, order + "/f-1", Fulfiller.SPOD, Instant.now());
+        var envelope = new Envelope<>(MessageIds.derive(order, "delivered"), URI.create("/storefront-connector"), Instant.now(), fact);
+        publisher.publish(envelope).await().atMost(Duration.ofSeconds(30));
+        return new Published(Topics.FACTS, order, envelope.id(), "hub.fact.fulfillment-delivered.v1", "/storefront-connector", order,
+                new String(HubJson.write(fact), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    protected List<ConsumedTopic> consumedTopics() {
+        return List.of(new ConsumedTopic(Topics.COMMANDS_STOREFRONT, Topics.deadLetter(Topics.COMMANDS_STOREFRONT, "storefront-connector"),
+                        "hub.command.refund-order.v1"),
+                new ConsumedTopic(Topics.INBOUND, Topics.deadLetter(Topics.INBOUND, "storefront-connector"),
+                        "hub.inbound.spresso-webhook.v9"));
+    }
+
+    @Override
+    protected List<String> readinessChecks() {
+        return List.of("Reactive PostgreSQL connections health check", "SmallRye Reactive Messaging - readiness check");
+    }
+}

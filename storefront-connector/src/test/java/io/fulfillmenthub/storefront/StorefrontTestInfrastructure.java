@@ -1,0 +1,15 @@
+package io.fulfillmenthub.storefront;
+
+import io.fulfillmenthub.testing.HubInfrastructureResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+
+/** The shared Kafka broker and this service's own database, for every test of the module. */
+@WithTestResource(value = HubInfrastructureResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = HubInfrastructureResource.DATABASE, value = "storefront"))
+public final class StorefrontTestInfrastructure {
+
+    private StorefrontTestInfrastructure() {
+    }
+}
