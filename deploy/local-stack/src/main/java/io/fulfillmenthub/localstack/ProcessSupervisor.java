@@ -1,0 +1,154 @@
+package io.fulfillmenthub.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the services as child processes, each logging to its own file; knows when they are ready and
+ * stops them all, first politely (SIGTERM, so Quarkus shuts down gracefully), then by force. Their
+ * process ids are kept in a file, so a launcher that was killed outright leaves nothing running after
+ * the next start.
+ */
+final class ProcessSupervisor {
+
+    private static final String RUNNER = "quarkus-run.jar";
+
+    private final Path home;
+    private final Path logs;
+    private final Path pidFile;
+    private final Map<HubService, Process> processes = new EnumMap<>(HubService.class);
+    private final Map<HubService, Integer> ports = new EnumMap<>(HubService.class);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    ProcessSupervisor(Path home, Path logs, Path pidFile) {
+        this.home = home;
+        this.logs = logs;
+        this.pidFile = pidFile;
+    }
+
+    /** Stops services a previous launcher left running (it was killed before it could stop them). */
+    void stopLeftovers() throws IOException {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        for (String line : Files.readAllLines(pidFile)) {
+            ProcessHandle.of(Long.parseLong(line.trim()))
+                    .filter(handle -> handle.info().commandLine().orElse("").contains(RUNNER))
+                    .ifPresent(handle -> {
+                        System.out.println("  stopping a service left running by an earlier start, pid " + handle.pid());
+                        stop(handle, Duration.ofSeconds(10));
+                    });
+        }
+        Files.delete(pidFile);
+    }
+
+    void start(HubService service, int port, Map<String, String> config) throws IOException {
+        Path runner = home.resolve(service.module).resolve("target/quarkus-app").resolve(RUNNER);
+        if (!Files.exists(runner)) {
+            throw new IllegalStateException(service.serviceName + " is not built: " + runner
+                    + " is missing; build with ./mvnw -DskipTests package (./run-local does it for you)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(runner.toString());
+        Path log = logs.resolve(service.serviceName + ".log");
+        Process process = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        processes.put(service, process);
+        ports.put(service, port);
+        Files.writeString(pidFile, processes.values().stream().map(p -> String.valueOf(p.pid()))
+                .collect(Collectors.joining("\n", "", "\n")));
+    }
+
+    /** Waits until every service answers 200 on /q/health/ready; fails fast if one of them exits. */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<HubService> waiting = new ArrayList<>(processes.keySet());
+        while (!waiting.isEmpty()) {
+            for (HubService service : List.copyOf(waiting)) {
+                Process process = processes.get(service);
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(service.serviceName + " exited with code " + process.exitValue()
+                            + " before it was ready; its log ends with:\n" + tail(service, 30));
+                }
+                if (isReady(ports.get(service))) {
+                    waiting.remove(service);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not ready after " + timeout.toSeconds() + " s: " + waiting
+                        + "; see their logs in " + logs);
+            }
+            Thread.sleep(250); // a plain poll loop: the services are other processes
+        }
+    }
+
+    /** Blocks until any service exits. */
+    void awaitAnyExit() {
+        CompletableFuture.anyOf(processes.values().stream().map(Process::onExit).toArray(CompletableFuture[]::new)).join();
+    }
+
+    void stopAll(Duration grace) {
+        processes.values().forEach(Process::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (Process process : processes.values()) {
+            stop(process.toHandle(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void stop(ProcessHandle handle, Duration grace) {
+        handle.destroy();
+        try {
+            handle.onExit().get(Math.max(1, grace.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            handle.descendants().forEach(ProcessHandle::destroyForcibly);
+            handle.destroyForcibly();
+        }
+    }
+
+    private boolean isReady(int port) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String tail(HubService service, int lines) {
+        try {
+            List<String> all = Files.readAllLines(logs.resolve(service.serviceName + ".log"));
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.fulfillmenthub.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fulfillmenthub.infra.FreePort;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The local stack as a newcomer uses it: one command starts everything, every service answers ready,
+ * and SIGTERM (what Ctrl-C and a service manager send) leaves no process behind. Needs the services
+ * built, so it runs in {@code ./mvnw verify}, after their modules are packaged.
+ */
+class LocalStackTest {
+
+    private static final Path HOME = Path.of("../..").toAbsolutePath().normalize();
+
+    @Test
+    void startsEveryServiceReadyAndStopsThemAllOnSigterm() throws Exception {
+        Assumptions.assumeTrue(Files.exists(HOME.resolve("ingest-service/target/quarkus-app/quarkus-run.jar")),
+                "services are not packaged (run ./mvnw verify)");
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"),
+                LocalStack.class.getName(),
+                "--home", HOME.toString(),
+                "--data-dir", Path.of(System.getProperty("java.io.tmpdir"), "local-stack-" + System.nanoTime()).toString(),
+                "--kafka-port", String.valueOf(FreePort.find()),
+                "--kafka-controller-port", String.valueOf(FreePort.find()),
+                "--postgres-port", String.valueOf(FreePort.find())));
+        List<Integer> ports = new ArrayList<>();
+        for (HubService service : HubService.values()) {
+            int port = FreePort.find();
+            ports.add(port);
+            command.add("--port");
+            command.add(service.serviceName + "=" + port);
+        }
+        Process stack = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> readUntilReady(stack, output));
+        try {
+            assertThat(ready.get(5, TimeUnit.MINUTES)).as("launcher said ready; its output: %s", output).isTrue();
+            HttpClient http = HttpClient.newHttpClient();
+            for (int port : ports) {
+                HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(readiness.statusCode()).as("readiness on port %d: %s", port, readiness.body()).isEqualTo(200);
+            }
+            List<ProcessHandle> services = stack.descendants().filter(p -> p.info().commandLine().orElse("")
+                    .contains("quarkus-run.jar")).toList();
+            assertThat(services).hasSize(HubService.values().length);
+
+            stack.destroy(); // SIGTERM
+            assertThat(stack.waitFor(60, TimeUnit.SECONDS)).as("launcher stopped").isTrue();
+            for (ProcessHandle service : services) {
+                assertThat(service.isAlive()).as("service pid %d after stop", service.pid()).isFalse();
+            }
+            assertThat(output).anyMatch(line -> line.contains("fsync on"));
+        } finally {
+            stack.descendants().forEach(ProcessHandle::destroyForcibly);
+            stack.destroyForcibly();
+        }
+    }
+
+    private static boolean readUntilReady(Process stack, List<String> output) {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                synchronized (output) {
+                    output.add(line);
+                }
+                if (line.startsWith("The hub is ready")) {
+                    // keep draining, so the launcher never blocks on a full pipe
+                    CompletableFuture.runAsync(() -> lines.lines().forEach(rest -> { }));
+                    return true;
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
