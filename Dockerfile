@@ -1,0 +1,15 @@
+# One image recipe for every hub service and the sandbox: docker compose passes the module to build.
+# Build context: the repository root.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+ARG MODULE
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B --no-transfer-progress -DskipTests -pl "${MODULE}" -am package
+
+FROM eclipse-temurin:17-jre
+ARG MODULE
+WORKDIR /app
+COPY --from=build /src/${MODULE}/target/quarkus-app/ /app/
+USER 185
+ENTRYPOINT ["java", "-jar", "/app/quarkus-run.jar"]
