@@ -6,6 +6,7 @@ import io.fulfillmenthub.contracts.commands.CreateSale;
 import io.fulfillmenthub.contracts.commands.FulfilSale;
 import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
 import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
+import io.fulfillmenthub.contracts.facts.CommandFailed;
 import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancellationRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancelled;
@@ -49,6 +50,8 @@ public final class MessageTypes {
     public static final MessageType<FulfillmentCancellationRejected> FULFILLMENT_CANCELLATION_REJECTED =
             fact("fulfillment-cancellation-rejected", FulfillmentCancellationRejected.class);
 
+    public static final MessageType<CommandFailed> COMMAND_FAILED = fact("command-failed", CommandFailed.class);
+
     public static final MessageType<SubmitPrintOrder> SUBMIT_PRINT_ORDER =
             command("submit-print-order", SubmitPrintOrder.class, Topics.COMMANDS_SPOD);
     public static final MessageType<CancelPrintOrder> CANCEL_PRINT_ORDER =
@@ -68,7 +71,7 @@ public final class MessageTypes {
     public static final List<MessageType<?>> ALL = List.of(
             ORDER_PLACED, ORDER_CANCELLED_AT_SOURCE, FULFILLMENT_SUBMITTED, FULFILLMENT_ACCEPTED,
             FULFILLMENT_REJECTED, SHIPMENT_DISPATCHED, FULFILLMENT_SHIPPED, FULFILLMENT_PICKED_UP,
-            FULFILLMENT_DELIVERED, FULFILLMENT_CANCELLED, FULFILLMENT_CANCELLATION_REJECTED,
+            FULFILLMENT_DELIVERED, FULFILLMENT_CANCELLED, FULFILLMENT_CANCELLATION_REJECTED, COMMAND_FAILED,
             SUBMIT_PRINT_ORDER, CANCEL_PRINT_ORDER, CREATE_SALE, FULFIL_SALE, ADD_SHIPMENT,
             UPDATE_STOREFRONT_FULFILLMENT_STATUS, ORDER_STATUS_CHANGED);
 

@@ -7,6 +7,7 @@ import io.fulfillmenthub.contracts.commands.FulfilSale;
 import io.fulfillmenthub.contracts.commands.SaleMode;
 import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
 import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
+import io.fulfillmenthub.contracts.facts.CommandFailed;
 import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancellationRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancelled;
@@ -69,6 +70,9 @@ final class ContractSamples {
                     new FulfillmentCancelled(ORDER, FULFILLMENT, Fulfiller.SPOD, "order cancelled at source", AT)),
             Map.entry(MessageTypes.FULFILLMENT_CANCELLATION_REJECTED, new FulfillmentCancellationRejected(ORDER,
                     FULFILLMENT, Fulfiller.SPOD, "already sent", "order cannot be cancelled", AT)),
+            Map.entry(MessageTypes.COMMAND_FAILED, new CommandFailed(ORDER, "6f1c2d3e-0000-4000-8000-000000000001",
+                    "hub.command.add-shipment.v1", "storefront-connector", "vendor refused the shipment",
+                    "carrier: must be one of ups, fedex", "ctx-42", AT)),
             Map.entry(MessageTypes.SUBMIT_PRINT_ORDER, new SubmitPrintOrder(ORDER, FULFILLMENT, "USD",
                     List.of(new SubmitPrintOrder.Item("var-1", "812-4-2", 2, new BigDecimal("19.90"),
                             List.of(new SubmitPrintOrder.Design("front", "center", "https://cdn.example/a.png")))),

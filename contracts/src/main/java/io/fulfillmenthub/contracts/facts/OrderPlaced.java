@@ -25,7 +25,7 @@ public record OrderPlaced(
         String sourceOrderId,
         String orderNumber,
         Instant placedAt,
-        String currency,
+        @Nullable String currency,
         PaymentStatus payment,
         Boolean fulfillableAtSource,
         @Nullable String customerEmail,
@@ -40,7 +40,6 @@ public record OrderPlaced(
         requiredText(sourceOrderId, "sourceOrderId");
         requiredText(orderNumber, "orderNumber");
         required(placedAt, "placedAt");
-        requiredText(currency, "currency");
         required(payment, "payment");
         required(shippingAddress, "shippingAddress");
         lines = nonEmpty(lines, "lines");

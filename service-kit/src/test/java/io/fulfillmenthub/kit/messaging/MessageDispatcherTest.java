@@ -1,0 +1,115 @@
+package io.fulfillmenthub.kit.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fulfillmenthub.contracts.HubJson;
+import io.fulfillmenthub.contracts.MessageTypes;
+import io.fulfillmenthub.contracts.facts.FulfillmentDelivered;
+import io.fulfillmenthub.contracts.model.Fulfiller;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.junit.jupiter.api.Test;
+
+class MessageDispatcherTest {
+
+    private static final FulfillmentDelivered DELIVERED =
+            new FulfillmentDelivered("spresso:1", "spresso:1/f-1", Fulfiller.SPOD, Instant.parse("2026-11-23T10:00:00Z"));
+
+    private final List<FulfillmentDelivered> handled = new ArrayList<>();
+    private final MessageDispatcher dispatcher = MessageDispatcher.forConsumer("test-consumer")
+            .on(MessageTypes.FULFILLMENT_DELIVERED, (event, fact) -> {
+                handled.add(fact);
+                return Uni.createFrom().voidItem();
+            })
+            .onRaw("hub.inbound.spresso-webhook.v1", event -> Uni.createFrom().failure(new IllegalStateException("vendor down")))
+            .skipping(type -> type.startsWith("hub.inbound.lightspeed-"))
+            .build();
+
+    @Test
+    void aHandledMessageIsAckedAfterItsHandlerCompleted() {
+        Settled settled = dispatch(cloudEvent(MessageTypes.FULFILLMENT_DELIVERED.ceType(), HubJson.write(DELIVERED)));
+        assertThat(settled.acked()).isTrue();
+        assertThat(handled).containsExactly(DELIVERED);
+    }
+
+    @Test
+    void aFailedHandlerNacksSoTheMessageGoesToTheDeadLetterTopic() {
+        Settled settled = dispatch(cloudEvent("hub.inbound.spresso-webhook.v1", "{}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(settled.nackedWith()).hasMessage("vendor down");
+    }
+
+    @Test
+    void anOwnTypeWithoutAHandlerIsNackedNamingTheType() {
+        Settled settled = dispatch(cloudEvent("hub.fact.fulfillment-delivered.v2", HubJson.write(DELIVERED)));
+        assertThat(settled.nackedWith()).isInstanceOf(MessageDispatcher.UnknownMessageTypeException.class)
+                .hasMessageContaining("hub.fact.fulfillment-delivered.v2").hasMessageContaining("test-consumer");
+    }
+
+    @Test
+    void anotherConsumersTypeIsAckedAndSkipped() {
+        Settled settled = dispatch(cloudEvent("hub.inbound.lightspeed-webhook.v1", "{}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(settled.acked()).isTrue();
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void dataThatIsNotItsRecordIsNackedNamingTheField() {
+        Settled settled = dispatch(cloudEvent(MessageTypes.FULFILLMENT_DELIVERED.ceType(),
+                "{\"hubOrderId\":\"spresso:1\",\"fulfiller\":\"SPOD\",\"deliveredAt\":\"2026-11-23T10:00:00Z\"}"
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(settled.nackedWith()).isInstanceOf(HubJson.InvalidMessageException.class)
+                .hasMessageContaining("fulfillmentId");
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void aRecordThatIsNotACloudEventIsNacked() {
+        Settled settled = dispatch(Message.of("{}".getBytes(StandardCharsets.UTF_8), Metadata.of(kafkaMetadata())));
+        assertThat(settled.nackedWith()).isInstanceOf(HubJson.InvalidMessageException.class)
+                .hasMessageContaining("ce_type");
+    }
+
+    private Settled dispatch(Message<byte[]> message) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        AtomicReference<Throwable> nacked = new AtomicReference<>();
+        Message<byte[]> observed = message
+                .withAck(() -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    nacked.set(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        dispatcher.dispatch(observed).await().atMost(Duration.ofSeconds(5));
+        return new Settled(acked.isDone(), nacked.get());
+    }
+
+    private static Message<byte[]> cloudEvent(String type, byte[] data) {
+        var ce = new DefaultIncomingCloudEventMetadata<>("1.0", "id-1", URI.create("/test"), type, "application/json",
+                null, "spresso:1", Instant.now().atZone(ZoneOffset.UTC), Map.of(), data);
+        return Message.of(data, Metadata.of(ce, kafkaMetadata()));
+    }
+
+    private static IncomingKafkaRecordMetadata<String, byte[]> kafkaMetadata() {
+        return new IncomingKafkaRecordMetadata<>(new ConsumerRecord<>("fulfillment.facts.v1", 2, 41L, "spresso:1",
+                new byte[0]), "facts");
+    }
+
+    private record Settled(boolean acked, Throwable nackedWith) {
+    }
+}
