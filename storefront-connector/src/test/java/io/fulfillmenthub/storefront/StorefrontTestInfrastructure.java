@@ -5,9 +5,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
-/** The shared Kafka broker and this service's own database, for every test of the module. */
+/**
+ * The shared Kafka broker, this service's own database and the simulated Spresso API, for every test
+ * of the module (one application start for all of them).
+ */
 @WithTestResource(value = HubInfrastructureResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = HubInfrastructureResource.DATABASE, value = "storefront"))
+@WithTestResource(value = SpressoWireMock.class, scope = TestResourceScope.GLOBAL)
 public final class StorefrontTestInfrastructure {
 
     private StorefrontTestInfrastructure() {

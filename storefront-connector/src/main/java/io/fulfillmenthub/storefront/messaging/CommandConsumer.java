@@ -1,23 +1,48 @@
 package io.fulfillmenthub.storefront.messaging;
 
+import io.fulfillmenthub.contracts.MessageTypes;
+import io.fulfillmenthub.contracts.model.Storefront;
+import io.fulfillmenthub.kit.messaging.IncomingCloudEvent;
 import io.fulfillmenthub.kit.messaging.MessageDispatcher;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Consumes fulfillment.commands.storefront.v1 (commands). A type it has no handler for goes to
+ * Consumes fulfillment.commands.storefront.v1 (commands) and hands each to the connector of its
+ * storefront. A type it has no handler for, or a storefront it cannot serve yet, goes to
  * {@code fulfillment.commands.storefront.v1.dlq.storefront-connector}.
  */
 @ApplicationScoped
 public class CommandConsumer {
 
-    private final MessageDispatcher dispatcher = MessageDispatcher.forConsumer("storefront-connector")
-            .build();
+    /** The consumer group, and the connector named in {@code CommandFailed}. */
+    static final String CONNECTOR = "storefront-connector";
+    /** The {@code ce_source} of everything this service publishes. */
+    static final URI SOURCE = URI.create("/storefront-connector");
+
+    private final MessageDispatcher dispatcher;
+
+    public CommandConsumer(SpressoCommandHandler spresso) {
+        dispatcher = MessageDispatcher.forConsumer(CONNECTOR)
+                .on(MessageTypes.ADD_SHIPMENT, (event, command) -> command.storefront() == Storefront.SPRESSO
+                        ? spresso.addShipment(event, command)
+                        : notServed(event, command.storefront()))
+                .on(MessageTypes.UPDATE_STOREFRONT_FULFILLMENT_STATUS, (event, command) -> command.storefront() == Storefront.SPRESSO
+                        ? spresso.updateFulfillmentStatus(event, command)
+                        : notServed(event, command.storefront()))
+                .build();
+    }
 
     @Incoming("commands")
     public Uni<Void> consume(Message<byte[]> message) {
         return dispatcher.dispatch(message);
+    }
+
+    private static Uni<Void> notServed(IncomingCloudEvent event, Storefront storefront) {
+        return Uni.createFrom().failure(new IllegalStateException(
+                CONNECTOR + " cannot execute " + event.type() + " for " + storefront + " yet (id " + event.id() + ")"));
     }
 }

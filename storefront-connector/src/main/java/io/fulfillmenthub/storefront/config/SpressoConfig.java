@@ -1,0 +1,61 @@
+package io.fulfillmenthub.storefront.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How the connector reaches Spresso's Order Fulfillment API. */
+@ConfigMapping(prefix = "hub.spresso")
+public interface SpressoConfig {
+
+    /** Everything before {@code /v1/fulfillments}; the default is the local stack's sandbox. */
+    @WithDefault("http://localhost:8090/spresso")
+    URI baseUrl();
+
+    /**
+     * The static bearer token (VENDOR-FACTS: how it is obtained is [unknown]). No default: without it
+     * every command fails to the dead-letter topic, naming this key.
+     */
+    Optional<String> apiToken();
+
+    @WithDefault("fulfillment-hub/${quarkus.application.version:0} (storefront-connector)")
+    String userAgent();
+
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    @WithDefault("10s")
+    Duration readTimeout();
+
+    Retry retry();
+
+    /**
+     * Retries of 5xx, 408, 409, 429 and timeouts. A consumer holds its partition while it retries, and
+     * SmallRye marks the channel unhealthy when a record stays unacked for 60 s, so the whole retry
+     * stays below {@link #maxDuration()}.
+     */
+    interface Retry {
+
+        /** Retries after the first attempt. */
+        @WithDefault("5")
+        int maxRetries();
+
+        /** The first delay; each next one doubles, up to {@link #maxDelay()}. */
+        @WithDefault("500ms")
+        Duration initialDelay();
+
+        /** The longest delay, also the most of a {@code Retry-After} that is honoured. */
+        @WithDefault("10s")
+        Duration maxDelay();
+
+        /** Up to this fraction of each delay is taken off at random, so retries spread out. */
+        @WithDefault("0.5")
+        double jitter();
+
+        /** No retry starts after this long since the first attempt. */
+        @WithDefault("40s")
+        Duration maxDuration();
+    }
+}

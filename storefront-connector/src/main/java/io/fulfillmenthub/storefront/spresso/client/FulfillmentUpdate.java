@@ -1,0 +1,23 @@
+package io.fulfillmenthub.storefront.spresso.client;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The body of {@code PUT /v1/fulfillments/{fulfillmentId}}: {@code in_transit} lists every variant
+ * with what was fulfilled of it, {@code delivered} nothing else.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FulfillmentUpdate(String status, List<FulfilledVariant> fulfillmentVariants) {
+
+    public static FulfillmentUpdate inTransit(List<FulfilledVariant> fulfillmentVariants) {
+        return new FulfillmentUpdate("in_transit", List.copyOf(fulfillmentVariants));
+    }
+
+    public static FulfillmentUpdate delivered() {
+        return new FulfillmentUpdate("delivered", null);
+    }
+
+    public record FulfilledVariant(String variant, int fulfilledQuantity) {
+    }
+}

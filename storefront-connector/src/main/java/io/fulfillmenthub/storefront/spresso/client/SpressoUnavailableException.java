@@ -1,0 +1,20 @@
+package io.fulfillmenthub.storefront.spresso.client;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** A call that may succeed when repeated: 5xx, 408, 409, 429, a timeout or no connection. */
+public final class SpressoUnavailableException extends RuntimeException {
+
+    private final transient Duration retryAfter;
+
+    public SpressoUnavailableException(String message, Duration retryAfter, Throwable cause) {
+        super(message, cause);
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long Spresso asked the hub to wait ({@code Retry-After}), if it did. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

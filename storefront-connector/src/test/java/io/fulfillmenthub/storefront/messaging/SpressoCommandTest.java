@@ -1,0 +1,218 @@
+package io.fulfillmenthub.storefront.messaging;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.fulfillmenthub.contracts.CloudEventHeaders;
+import io.fulfillmenthub.contracts.Command;
+import io.fulfillmenthub.contracts.Envelope;
+import io.fulfillmenthub.contracts.HubJson;
+import io.fulfillmenthub.contracts.MessageIds;
+import io.fulfillmenthub.contracts.MessageTypes;
+import io.fulfillmenthub.contracts.Topics;
+import io.fulfillmenthub.contracts.commands.AddShipment;
+import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
+import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus.Status;
+import io.fulfillmenthub.contracts.facts.CommandFailed;
+import io.fulfillmenthub.contracts.model.LineQuantity;
+import io.fulfillmenthub.contracts.model.Storefront;
+import io.fulfillmenthub.kit.messaging.HubPublisher;
+import io.fulfillmenthub.storefront.InjectSpresso;
+import io.fulfillmenthub.storefront.SpressoWireMock;
+import io.fulfillmenthub.testing.TopicReader;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Storefront commands for Spresso, as the orchestrator publishes them, become Spresso API calls. */
+@QuarkusTest
+class SpressoCommandTest {
+
+    @InjectSpresso
+    WireMockServer spresso;
+
+    @Inject
+    HubPublisher publisher;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void addShipmentPutsTheDocumentedShipmentWithTheBearerToken() {
+        String fulfillmentId = "f-" + UUID.randomUUID();
+        String path = "/spresso/v1/fulfillments/" + fulfillmentId + "/shipments";
+        spresso.stubFor(put(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withBody("{}")));
+
+        send(addShipment(fulfillmentId));
+
+        awaitCalls(putRequestedFor(urlPathEqualTo(path))
+                .withHeader("Authorization", equalTo("Bearer " + SpressoWireMock.API_TOKEN))
+                .withHeader("User-Agent", matching("fulfillment-hub/.+ \\(storefront-connector\\)"))
+                .withHeader("Content-Type", matching("application/json.*"))
+                .withRequestBody(equalToJson("""
+                        {"carrier": "ups",
+                         "carrierReferenceId": "spresso:6114/%1$s/1Z999AA10123456784",
+                         "trackingNumber": "1Z999AA10123456784",
+                         "trackingUrl": "https://www.ups.com/track?tracknum=1Z999AA10123456784",
+                         "status": "shipped",
+                         "shipmentVariants": [{"variant": "var-1", "quantity": 2}, {"variant": "var-3", "quantity": 1}]}
+                        """.formatted(fulfillmentId))), 1);
+    }
+
+    @Test
+    void inTransitListsEveryVariantWithItsFulfilledQuantityEvenWhenShort() {
+        String fulfillmentId = "f-" + UUID.randomUUID();
+        String path = "/spresso/v1/fulfillments/" + fulfillmentId;
+        spresso.stubFor(put(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
+
+        send(new UpdateStorefrontFulfillmentStatus("spresso:6114", Storefront.SPRESSO, "6114", fulfillmentId, Status.IN_TRANSIT,
+                List.of(new LineQuantity("var-1", 2), new LineQuantity("var-2", 1), new LineQuantity("var-3", 0))));
+
+        awaitCalls(putRequestedFor(urlPathEqualTo(path))
+                .withHeader("Authorization", equalTo("Bearer " + SpressoWireMock.API_TOKEN))
+                .withRequestBody(equalToJson("""
+                        {"status": "in_transit",
+                         "fulfillmentVariants": [{"variant": "var-1", "fulfilledQuantity": 2},
+                                                 {"variant": "var-2", "fulfilledQuantity": 1},
+                                                 {"variant": "var-3", "fulfilledQuantity": 0}]}
+                        """)), 1);
+    }
+
+    @Test
+    void deliveredPutsOnlyTheStatus() {
+        String fulfillmentId = "f-" + UUID.randomUUID();
+        String path = "/spresso/v1/fulfillments/" + fulfillmentId;
+        spresso.stubFor(put(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
+
+        send(new UpdateStorefrontFulfillmentStatus("spresso:6114", Storefront.SPRESSO, "6114", fulfillmentId, Status.DELIVERED,
+                List.of()));
+
+        awaitCalls(putRequestedFor(urlPathEqualTo(path)).withRequestBody(equalToJson("{\"status\": \"delivered\"}")), 1);
+    }
+
+    @Test
+    void aServiceUnavailableIsRetriedUntilSpressoAccepts() {
+        String fulfillmentId = "f-" + UUID.randomUUID();
+        String path = "/spresso/v1/fulfillments/" + fulfillmentId + "/shipments";
+        String scenario = "unavailable-" + fulfillmentId;
+        spresso.stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        spresso.stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200)));
+
+        send(addShipment(fulfillmentId));
+
+        awaitCalls(putRequestedFor(urlPathEqualTo(path)), 2);
+        assertThat(spresso.getAllScenarios().getScenarios()).filteredOn(s -> s.getName().equals(scenario))
+                .extracting(s -> s.getState()).containsExactly("recovered");
+    }
+
+    @Test
+    void tooManyRequestsIsRetried() {
+        String fulfillmentId = "f-" + UUID.randomUUID();
+        String path = "/spresso/v1/fulfillments/" + fulfillmentId;
+        String scenario = "throttled-" + fulfillmentId;
+        spresso.stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("open"));
+        spresso.stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs("open")
+                .willReturn(aResponse().withStatus(200)));
+
+        send(new UpdateStorefrontFulfillmentStatus("spresso:6114", Storefront.SPRESSO, "6114", fulfillmentId, Status.DELIVERED,
+                List.of()));
+
+        awaitCalls(putRequestedFor(urlPathEqualTo(path)), 2);
+    }
+
+    @Test
+    void aPermanentRefusalBecomesACommandFailedFactWithSpressosMessage() {
+        String fulfillmentId = "f-" + UUID.randomUUID();
+        String path = "/spresso/v1/fulfillments/" + fulfillmentId + "/shipments";
+        spresso.stubFor(put(urlPathEqualTo(path)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": \"invalid_request\", \"message\": \"trackingUrl is not a valid URL\"}")));
+
+        String commandId = send(addShipment(fulfillmentId));
+
+        String factId = MessageIds.derive(commandId, "command-failed");
+        try (TopicReader facts = new TopicReader(bootstrapServers, Topics.FACTS)) {
+            ConsumerRecord<String, byte[]> record = facts.await(r -> factId.equals(TopicReader.header(r, CloudEventHeaders.ID)));
+            assertThat(record.key()).isEqualTo("spresso:6114");
+            assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo(MessageTypes.COMMAND_FAILED.ceType());
+            CommandFailed failed = HubJson.read(record.value(), CommandFailed.class);
+            assertThat(failed.hubOrderId()).isEqualTo("spresso:6114");
+            assertThat(failed.commandId()).isEqualTo(commandId);
+            assertThat(failed.commandType()).isEqualTo(MessageTypes.ADD_SHIPMENT.ceType());
+            assertThat(failed.connector()).isEqualTo("storefront-connector");
+            assertThat(failed.reason()).contains("400").contains("invalid_request").contains(fulfillmentId);
+            assertThat(failed.vendorMessage()).isEqualTo("trackingUrl is not a valid URL");
+        }
+        assertThat(spresso.findAll(putRequestedFor(urlPathEqualTo(path)))).as("a refusal is not retried").hasSize(1);
+    }
+
+    @Test
+    void aCallStillUnavailableAfterEveryRetryGoesToTheDeadLetterTopic() {
+        String fulfillmentId = "f-" + UUID.randomUUID();
+        String path = "/spresso/v1/fulfillments/" + fulfillmentId + "/shipments";
+        spresso.stubFor(put(urlPathEqualTo(path)).willReturn(aResponse().withStatus(503)));
+
+        String commandId = send(addShipment(fulfillmentId));
+
+        try (TopicReader deadLetters = new TopicReader(bootstrapServers,
+                Topics.deadLetter(Topics.COMMANDS_STOREFRONT, "storefront-connector"))) {
+            ConsumerRecord<String, byte[]> dead = deadLetters.await(
+                    r -> commandId.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
+            assertThat(TopicReader.header(dead, "dead-letter-reason")).contains("503");
+        }
+        assertThat(spresso.findAll(putRequestedFor(urlPathEqualTo(path)))).hasSize(1 + SpressoWireMock.MAX_RETRIES);
+    }
+
+    @Test
+    void aCommandForAStorefrontNotServedYetGoesToTheDeadLetterTopic() {
+        String commandId = send(new UpdateStorefrontFulfillmentStatus("squarespace:77", Storefront.SQUARESPACE, "77", null,
+                Status.DELIVERED, List.of()));
+
+        try (TopicReader deadLetters = new TopicReader(bootstrapServers,
+                Topics.deadLetter(Topics.COMMANDS_STOREFRONT, "storefront-connector"))) {
+            ConsumerRecord<String, byte[]> dead = deadLetters.await(
+                    r -> commandId.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
+            assertThat(TopicReader.header(dead, "dead-letter-reason")).contains("SQUARESPACE");
+        }
+    }
+
+    private static AddShipment addShipment(String fulfillmentId) {
+        return new AddShipment("spresso:6114", Storefront.SPRESSO, "6114", fulfillmentId,
+                "spresso:6114/" + fulfillmentId + "/1Z999AA10123456784", "UPS", "1Z999AA10123456784",
+                "https://www.ups.com/track?tracknum=1Z999AA10123456784",
+                List.of(new LineQuantity("var-1", 2), new LineQuantity("var-2", 0), new LineQuantity("var-3", 1)),
+                Instant.parse("2026-11-24T09:00:00Z"), true);
+    }
+
+    /** Publishes a command as the orchestrator does, and returns its ce_id. */
+    private String send(Command command) {
+        String id = UUID.randomUUID().toString();
+        publisher.publish(new Envelope<>(id, URI.create("/orchestrator"), Instant.now(), command)).await().atMost(Duration.ofSeconds(30));
+        return id;
+    }
+
+    private void awaitCalls(RequestPatternBuilder request, int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(spresso.findAll(request)).hasSize(count));
+    }
+}
