@@ -1,0 +1,271 @@
+package io.fulfillmenthub.ingest.rest;
+
+import static io.fulfillmenthub.ingest.rest.SpressoWebhookRequests.post;
+import static io.fulfillmenthub.ingest.rest.SpressoWebhookRequests.postSigned;
+import static io.fulfillmenthub.ingest.rest.SpressoWebhookRequests.webhook;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.fulfillmenthub.contracts.CloudEventHeaders;
+import io.fulfillmenthub.contracts.InboundTypes;
+import io.fulfillmenthub.contracts.MessageIds;
+import io.fulfillmenthub.contracts.Topics;
+import io.fulfillmenthub.ingest.config.IngestConfig;
+import io.fulfillmenthub.ingest.service.WebhookMetrics;
+import io.fulfillmenthub.ingest.signature.SpressoSignature;
+import io.fulfillmenthub.testing.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SpressoWebhookTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    IngestConfig config;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @TestHTTPResource(SpressoWebhookResource.PATH)
+    URI endpoint;
+
+    TopicReader inbound;
+
+    @BeforeEach
+    void readTheInboundTopic() {
+        inbound = new TopicReader(bootstrapServers, Topics.INBOUND);
+    }
+
+    @AfterEach
+    void close() {
+        inbound.close();
+    }
+
+    @Test
+    void aSignedWebhookIsPublishedByteForByteAsACloudEventKeyedByTheHubOrderId() {
+        String orderId = orderId();
+        String eventId = "evt_" + UUID.randomUUID();
+        byte[] body = webhook(orderId, eventId);
+        String id = MessageIds.derive("spresso", eventId);
+        double acceptedBefore = count(WebhookMetrics.ACCEPTED);
+
+        postSigned(body, currentSecret()).then().statusCode(200)
+                .contentType(containsString("application/json"))
+                .body("status", equalTo("accepted"))
+                .body("id", equalTo(id));
+
+        ConsumerRecord<String, byte[]> record = inbound.await(withId(id));
+        assertThat(record.value()).isEqualTo(body);
+        assertThat(record.key()).isEqualTo("spresso:" + orderId);
+        assertThat(TopicReader.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo(InboundTypes.SPRESSO_WEBHOOK);
+        assertThat(TopicReader.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/ingest/spresso");
+        assertThat(TopicReader.header(record, CloudEventHeaders.SUBJECT)).isEqualTo("spresso:" + orderId);
+        assertThat(TopicReader.header(record, CloudEventHeaders.TIME)).isNotBlank();
+        assertThat(TopicReader.header(record, CloudEventHeaders.CONTENT_TYPE)).startsWith("application/json");
+        assertThat(count(WebhookMetrics.ACCEPTED)).isEqualTo(acceptedBefore + 1);
+    }
+
+    @Test
+    void aWebhookSignedWithThePreviousSecretIsAcceptedSoTheSecretCanBeRotated() {
+        String eventId = "evt_" + UUID.randomUUID();
+        byte[] body = webhook(orderId(), eventId);
+
+        postSigned(body, previousSecret()).then().statusCode(200).body("status", equalTo("accepted"));
+
+        assertThat(inbound.await(withId(MessageIds.derive("spresso", eventId))).value()).isEqualTo(body);
+    }
+
+    @Test
+    void withoutAnEventIdTheDeliveryIdIsTheSha256OfTheBody() throws Exception {
+        byte[] body = webhook(orderId(), null);
+        String id = MessageIds.derive("spresso", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)));
+
+        postSigned(body, currentSecret()).then().statusCode(200).body("id", equalTo(id));
+
+        assertThat(inbound.await(withId(id)).value()).isEqualTo(body);
+    }
+
+    @Test
+    void theSameWebhookDeliveredThreeTimesIsAnswered200EachTimeAndPublishedOnce() {
+        String orderId = orderId();
+        String eventId = "evt_" + UUID.randomUUID();
+        byte[] body = webhook(orderId, eventId);
+        String id = MessageIds.derive("spresso", eventId);
+        double duplicatesBefore = count(WebhookMetrics.DUPLICATES);
+
+        postSigned(body, currentSecret()).then().statusCode(200).body("status", equalTo("accepted")).body("id", equalTo(id));
+        postSigned(body, currentSecret()).then().statusCode(200).body("status", equalTo("duplicate")).body("id", equalTo(id));
+        postSigned(body, previousSecret()).then().statusCode(200).body("status", equalTo("duplicate")).body("id", equalTo(id));
+
+        List<ConsumerRecord<String, byte[]>> published = recordsUpToAMarkerFor(orderId);
+        assertThat(published).filteredOn(withId(id)::test).hasSize(1);
+        assertThat(count(WebhookMetrics.DUPLICATES)).isEqualTo(duplicatesBefore + 2);
+    }
+
+    @Test
+    void aWrongOrMissingSignatureIsRefused401AndNotPublished() {
+        String orderId = orderId();
+        byte[] wronglySigned = webhook(orderId, "evt_" + UUID.randomUUID());
+        byte[] unsigned = webhook(orderId, "evt_" + UUID.randomUUID());
+        byte[] tampered = webhook(orderId, "evt_" + UUID.randomUUID());
+        String signatureOfOther = SpressoSignature.sign(webhook(orderId, "evt_other"), currentSecret());
+        double refusedBefore = count(WebhookMetrics.REJECTED, "reason", "invalid_signature");
+
+        assertRefused(post(wronglySigned, "application/json", SpressoSignature.sign(wronglySigned, "not-our-secret")),
+                401, "invalid_signature", SpressoSignature.HEADER);
+        assertRefused(post(unsigned, "application/json", null), 401, "invalid_signature", "missing");
+        assertRefused(post(tampered, "application/json", signatureOfOther), 401, "invalid_signature", SpressoSignature.HEADER);
+        assertRefused(post(tampered, "application/json", "%%%"), 401, "invalid_signature", SpressoSignature.HEADER);
+
+        assertNonePublished(recordsUpToAMarkerFor(orderId), wronglySigned, unsigned, tampered);
+        assertThat(count(WebhookMetrics.REJECTED, "reason", "invalid_signature")).isEqualTo(refusedBefore + 4);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRefused400AndNotPublished() {
+        byte[] notJson = ("{\"order\": {\"id\": \"" + orderId() + "\"}, oops").getBytes(StandardCharsets.UTF_8);
+        byte[] trailing = ("{\"order\": {\"id\": \"" + orderId() + "\"}} {}").getBytes(StandardCharsets.UTF_8);
+        byte[] array = ("[{\"order\": {\"id\": \"" + orderId() + "\"}}]").getBytes(StandardCharsets.UTF_8);
+
+        assertRefused(postSigned(notJson, currentSecret()), 400, "invalid_json", "not JSON");
+        assertRefused(postSigned(trailing, currentSecret()), 400, "invalid_json", "not JSON");
+        assertRefused(postSigned(array, currentSecret()), 400, "invalid_json", "not a JSON object");
+
+        assertNonePublished(recordsUpToAMarkerFor(orderId()), notJson, trailing, array);
+    }
+
+    @Test
+    void aWebhookWithoutOrderIdIsRefused400NamingTheFieldAndNotPublished() {
+        String token = UUID.randomUUID().toString();
+        byte[] noOrder = ("{\"event\":\"order_fulfillable\",\"eventId\":\"" + token + "-a\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] noId = ("{\"eventId\":\"" + token + "-b\",\"order\":{\"orderNo\":\"1001\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] nullId = ("{\"eventId\":\"" + token + "-c\",\"order\":{\"id\":null}}").getBytes(StandardCharsets.UTF_8);
+        byte[] blankId = ("{\"eventId\":\"" + token + "-d\",\"order\":{\"id\":\" \"}}").getBytes(StandardCharsets.UTF_8);
+
+        assertRefused(postSigned(noOrder, currentSecret()), 400, "missing_field", "order.id");
+        assertRefused(postSigned(noId, currentSecret()), 400, "missing_field", "order.id");
+        assertRefused(postSigned(nullId, currentSecret()), 400, "missing_field", "order.id");
+        assertRefused(postSigned(blankId, currentSecret()), 400, "invalid_field", "order.id");
+
+        assertNonePublished(recordsUpToAMarkerFor(orderId()), noOrder, noId, nullId, blankId);
+    }
+
+    @Test
+    void aBodyThatIsNotDeclaredJsonIsRefused415AndNotPublished() {
+        String orderId = orderId();
+        byte[] body = webhook(orderId, "evt_" + UUID.randomUUID());
+        String signature = SpressoSignature.sign(body, currentSecret());
+
+        assertRefused(post(body, "text/plain", signature), 415, "unsupported_media_type", "application/json");
+        assertRefused(post(body, "text/json", signature), 415, "unsupported_media_type", "application/json");
+
+        assertNonePublished(recordsUpToAMarkerFor(orderId), body);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefused413AndNotPublishedWhetherItsLengthIsDeclaredOrNot() throws Exception {
+        String orderId = orderId();
+        byte[] declared = oversized(orderId);
+        byte[] chunked = oversized(orderId);
+        double refusedBefore = count(WebhookMetrics.REJECTED, "reason", "body_too_large");
+
+        assertRefused(postSigned(declared, currentSecret()), 413, "body_too_large", "limit of " + config.maxBodyBytes());
+
+        // a body streamed without Content-Length is measured once read
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json")
+                .header(SpressoSignature.HEADER, SpressoSignature.sign(chunked, currentSecret()))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).contains("\"error\":\"body_too_large\"").contains("limit of " + config.maxBodyBytes());
+
+        assertNonePublished(recordsUpToAMarkerFor(orderId), declared, chunked);
+        assertThat(count(WebhookMetrics.REJECTED, "reason", "body_too_large")).isEqualTo(refusedBefore + 2);
+    }
+
+    /** A signed, valid webhook one byte over the limit. */
+    private byte[] oversized(String orderId) {
+        byte[] start = ("{\"eventId\":\"evt_" + UUID.randomUUID() + "\",\"order\":{\"id\":\"" + orderId + "\"},\"padding\":\"")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[(int) config.maxBodyBytes() + 1];
+        Arrays.fill(body, (byte) 'x');
+        System.arraycopy(start, 0, body, 0, start.length);
+        body[body.length - 2] = '"';
+        body[body.length - 1] = '}';
+        return body;
+    }
+
+    private static void assertRefused(Response response, int status, String error, String messageNames) {
+        response.then().statusCode(status)
+                .contentType(containsString("application/json"))
+                .body("error", equalTo(error))
+                .body("message", containsString(messageNames));
+    }
+
+    /**
+     * Publishes a valid webhook for the same order (so the same partition, after anything published before
+     * it) and returns every record read once it has arrived.
+     */
+    private List<ConsumerRecord<String, byte[]>> recordsUpToAMarkerFor(String orderId) {
+        String eventId = "marker_" + UUID.randomUUID();
+        postSigned(webhook(orderId, eventId), currentSecret()).then().statusCode(200);
+        inbound.await(withId(MessageIds.derive("spresso", eventId)));
+        return inbound.poll();
+    }
+
+    private static void assertNonePublished(List<ConsumerRecord<String, byte[]>> published, byte[]... refused) {
+        for (byte[] body : refused) {
+            assertThat(published).noneMatch(record -> Arrays.equals(record.value(), body));
+        }
+    }
+
+    private static java.util.function.Predicate<ConsumerRecord<String, byte[]>> withId(String id) {
+        return record -> id.equals(TopicReader.header(record, CloudEventHeaders.ID));
+    }
+
+    private double count(String counter, String... tags) {
+        String[] all = new String[tags.length + 2];
+        all[0] = "source";
+        all[1] = "spresso";
+        System.arraycopy(tags, 0, all, 2, tags.length);
+        return metrics.counter(counter, all).count();
+    }
+
+    private String currentSecret() {
+        return config.spresso().secrets().orElseThrow().get(0);
+    }
+
+    private String previousSecret() {
+        return config.spresso().secrets().orElseThrow().get(1);
+    }
+
+    private static String orderId() {
+        return "o-" + UUID.randomUUID();
+    }
+}
