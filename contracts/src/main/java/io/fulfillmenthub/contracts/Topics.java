@@ -1,6 +1,7 @@
 package io.fulfillmenthub.contracts;
 
 import java.util.List;
+import java.util.Map;
 
 /** The hub's Kafka topics. A change to a topic's meaning is a new topic ({@code .v2}), never an edit. */
 public final class Topics {
@@ -16,8 +17,14 @@ public final class Topics {
     public static final String ORDERS = "fulfillment.orders.v1";
 
     /** Every topic with the partition count the local stack and deployments create it with. */
+    /**
+     * Vendor webhooks are stored whole: ingest accepts bodies up to 1 MiB, so the inbound topics take
+     * records up to 2 MiB (the broker's default is 1 MiB).
+     */
+    public static final Map<String, String> LARGE_RECORDS = Map.of("max.message.bytes", "2097152");
+
     public static final List<TopicSpec> ALL = List.of(
-            new TopicSpec(INBOUND, 6),
+            new TopicSpec(INBOUND, 6, LARGE_RECORDS),
             new TopicSpec(FACTS, 6),
             new TopicSpec(COMMANDS_SPOD, 3),
             new TopicSpec(COMMANDS_STOREFRONT, 3),
@@ -29,9 +36,9 @@ public final class Topics {
             new TopicSpec(deadLetter(FACTS, "orchestrator"), 1),
             new TopicSpec(deadLetter(COMMANDS_SPOD, "spod-connector"), 1),
             new TopicSpec(deadLetter(COMMANDS_STOREFRONT, "storefront-connector"), 1),
-            new TopicSpec(deadLetter(INBOUND, "storefront-connector"), 1),
+            new TopicSpec(deadLetter(INBOUND, "storefront-connector"), 1, LARGE_RECORDS),
             new TopicSpec(deadLetter(COMMANDS_POS, "pos-connector"), 1),
-            new TopicSpec(deadLetter(INBOUND, "pos-connector"), 1));
+            new TopicSpec(deadLetter(INBOUND, "pos-connector"), 1, LARGE_RECORDS));
 
     private Topics() {
     }
@@ -46,6 +53,11 @@ public final class Topics {
         return topic + ".dlq." + consumerGroup;
     }
 
-    public record TopicSpec(String name, int partitions) {
+    /** A topic with its partition count and the topic-level configuration it is created with. */
+    public record TopicSpec(String name, int partitions, Map<String, String> config) {
+
+        public TopicSpec(String name, int partitions) {
+            this(name, partitions, Map.of());
+        }
     }
 }

@@ -43,6 +43,10 @@ class EmbeddedInfrastructureTest {
                 assertThat(names).containsAll(Topics.ALL.stream().map(Topics.TopicSpec::name).toList());
                 assertThat(admin.describeTopics(List.of(Topics.FACTS)).allTopicNames().get().get(Topics.FACTS)
                         .partitions()).hasSize(6);
+                var inbound = new org.apache.kafka.common.config.ConfigResource(
+                        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.INBOUND);
+                assertThat(admin.describeConfigs(List.of(inbound)).all().get().get(inbound)
+                        .get("max.message.bytes").value()).isEqualTo("2097152");
             }
             try (var producer = new KafkaProducer<String, String>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
