@@ -1,0 +1,43 @@
+package io.fulfillmenthub.sandbox.calls;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The record of what the vendor APIs received, for tests and for a curious reader. */
+@Path("/_sandbox/calls")
+@Produces(MediaType.APPLICATION_JSON)
+public class CallsResource {
+
+    private final CallLog log;
+
+    CallsResource(CallLog log) {
+        this.log = log;
+    }
+
+    @GET
+    public Response list(@RestQuery String vendor) {
+        if (vendor == null || vendor.isBlank()) {
+            return Response.ok(log.list(Optional.empty())).build();
+        }
+        Optional<Vendor> known = Vendor.byId(vendor);
+        if (known.isEmpty()) {
+            return Response.status(400)
+                    .entity(Map.of("error", "invalid_request", "message", "vendor must be spresso or spod"))
+                    .build();
+        }
+        return Response.ok(log.list(known)).build();
+    }
+
+    @DELETE
+    public Response clear() {
+        log.clear();
+        return Response.noContent().build();
+    }
+}

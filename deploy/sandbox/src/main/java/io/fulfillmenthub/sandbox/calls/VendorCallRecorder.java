@@ -1,0 +1,98 @@
+package io.fulfillmenthub.sandbox.calls;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Records every request to a vendor API before any JAX-RS filter runs, so refused requests are
+ * recorded too. The body is buffered first (Quarkus REST reads the buffered body afterwards); the
+ * call takes its place in the order once its body has arrived, and is logged just before the
+ * response headers go out, when the status is known.
+ */
+@ApplicationScoped
+class VendorCallRecorder {
+
+    /** Both before the Quarkus REST route; Vert.x wants the body handler first, on a route of its own. */
+    private static final int BODY_ROUTE_ORDER = -101;
+    private static final int RECORD_ROUTE_ORDER = -100;
+    private static final long BODY_LIMIT_BYTES = 1024 * 1024;
+    private static final List<String> RECORDED_HEADERS = List.of(
+            "authorization", "content-type", "accept", "user-agent", "idempotency-key");
+
+    private final CallLog log;
+    private final Clock clock;
+
+    VendorCallRecorder(CallLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
+
+    void install(@Observes Router router) {
+        for (Vendor vendor : Vendor.values()) {
+            String paths = "^" + vendor.pathPrefix() + "(/.*)?$";
+            router.routeWithRegex(paths)
+                    .order(BODY_ROUTE_ORDER)
+                    .handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+            router.routeWithRegex(paths)
+                    .order(RECORD_ROUTE_ORDER)
+                    .handler(context -> arrive(vendor, context));
+        }
+    }
+
+    private void arrive(Vendor vendor, RoutingContext context) {
+        long sequence = log.nextSequence();
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Map<String, String> headers = selectedHeaders(context.request().headers());
+        context.addHeadersEndHandler(ignored -> log.add(new RecordedCall(
+                sequence,
+                vendor.id(),
+                context.request().method().name(),
+                context.request().path(),
+                context.request().query(),
+                headers,
+                body(context),
+                context.response().getStatusCode(),
+                receivedAt.toString())));
+        context.next();
+    }
+
+    private static String body(RoutingContext context) {
+        Buffer buffer = context.body() == null ? null : context.body().buffer();
+        return buffer == null || buffer.length() == 0 ? null : buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> selectedHeaders(MultiMap all) {
+        Map<String, String> selected = new LinkedHashMap<>();
+        for (String name : RECORDED_HEADERS) {
+            Optional.ofNullable(all.get(name)).ifPresent(value -> selected.put(name, value));
+        }
+        selected.computeIfPresent("authorization", (name, value) -> redact(value));
+        return selected;
+    }
+
+    /** Keeps the scheme, so a reader sees whether Basic or Bearer was sent, and drops the secret. */
+    static String redact(String authorization) {
+        String trimmed = authorization.trim();
+        int space = trimmed.indexOf(' ');
+        String scheme = space < 0 ? "" : trimmed.substring(0, space).toLowerCase(Locale.ROOT);
+        return switch (scheme) {
+            case "bearer" -> "Bearer [redacted]";
+            case "basic" -> "Basic [redacted]";
+            default -> "[redacted]";
+        };
+    }
+}

@@ -1,0 +1,22 @@
+package io.fulfillmenthub.sandbox.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Where the sandbox delivers the webhooks it sends. Read on each delivery, not mapped at start:
+ * the value may refer to a port that is only known once the HTTP server is listening (tests).
+ */
+@ApplicationScoped
+public class HubEndpoints {
+
+    public static final String SPRESSO_WEBHOOK_URL_KEY = "sandbox.hub.spresso-webhook-url";
+    public static final String SPRESSO_WEBHOOK_URL_DEFAULT = "http://localhost:8080/webhooks/spresso";
+
+    public URI spressoWebhookUrl() {
+        return URI.create(ConfigProvider.getConfig()
+                .getOptionalValue(SPRESSO_WEBHOOK_URL_KEY, String.class)
+                .orElse(SPRESSO_WEBHOOK_URL_DEFAULT));
+    }
+}

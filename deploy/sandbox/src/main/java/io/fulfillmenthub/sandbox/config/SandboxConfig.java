@@ -1,0 +1,48 @@
+package io.fulfillmenthub.sandbox.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/**
+ * The sandbox's configuration. Credentials have no defaults here: the local stack and the tests
+ * hand them in, and a vendor API whose credentials are missing refuses every call.
+ */
+@ConfigMapping(prefix = "sandbox")
+public interface SandboxConfig {
+
+    Spresso spresso();
+
+    Spod spod();
+
+    Hub hub();
+
+    interface Spresso {
+        /** Key of the HMAC-SHA256 signature on the webhooks the sandbox sends. */
+        Optional<String> clientSecret();
+
+        /** The static bearer token the hub presents on Spresso API calls. */
+        Optional<String> apiToken();
+    }
+
+    interface Spod {
+        /** HTTP Basic user of the token endpoint (also the form's client_id). */
+        Optional<String> apiKey();
+
+        /** HTTP Basic password of the token endpoint. */
+        Optional<String> apiSecret();
+
+        /** Lifetime of an issued access token, in seconds (SPOD's example answers 86399). */
+        @WithDefault("86399")
+        long tokenExpiresIn();
+    }
+
+    interface Hub {
+        /**
+         * Where Spresso webhooks are delivered. Declared here so the key is known and defaulted;
+         * {@link HubEndpoints} reads it again on each delivery.
+         */
+        @WithDefault(HubEndpoints.SPRESSO_WEBHOOK_URL_DEFAULT)
+        String spressoWebhookUrl();
+    }
+}

@@ -1,0 +1,42 @@
+package io.fulfillmenthub.sandbox.control;
+
+import io.fulfillmenthub.sandbox.spresso.NewSpressoOrder;
+import io.fulfillmenthub.sandbox.spresso.SpressoAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code POST /_sandbox/spresso/orders}: a paid order and how its webhook is delivered. Fulfillments
+ * are given as line indexes ({@code [[0], [1, 2]]}) or by {@code split}: {@code single} (default,
+ * one fulfillment) or {@code per-line}. {@code times} deliveries share one eventId.
+ */
+public record PlaceSpressoOrder(
+        String orderNo,
+        String email,
+        SpressoAddress shippingAddress,
+        String fulfillerLocation,
+        List<NewSpressoOrder.Line> lines,
+        List<List<Integer>> fulfillments,
+        String split,
+        Integer times,
+        String eventId) {
+
+    static final int MAX_TIMES = 20;
+
+    int deliveries() {
+        return times == null ? 1 : times;
+    }
+
+    NewSpressoOrder toNewOrder() {
+        List<List<Integer>> groups = fulfillments;
+        if ((groups == null || groups.isEmpty()) && "per-line".equals(split) && lines != null) {
+            groups = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                groups.add(List.of(i));
+            }
+        } else if (split != null && !"single".equals(split) && !"per-line".equals(split)) {
+            throw new IllegalArgumentException("split: must be single or per-line");
+        }
+        return new NewSpressoOrder(orderNo, email, shippingAddress, fulfillerLocation, lines, groups);
+    }
+}

@@ -1,0 +1,72 @@
+package io.fulfillmenthub.sandbox.spresso;
+
+import java.util.List;
+
+/** How Spresso orders look on the wire: in its webhooks, and in the sandbox's control view. */
+public final class SpressoOrderJson {
+
+    private SpressoOrderJson() {}
+
+    /** [unknown] The webhook body docs/first-channel.md assumes. */
+    public record WebhookBody(String event, String eventId, String createdAt, Order order) {}
+
+    public record Order(
+            String id,
+            String orderNo,
+            String status,
+            String financialStatus,
+            User user,
+            SpressoAddress shippingAddress,
+            List<OrderVariant> orderVariants,
+            List<Fulfillment> fulfillments) {}
+
+    public record User(String email) {}
+
+    public record OrderVariant(int quantity, int fulfilledQuantity, Variant variant) {}
+
+    public record Variant(String id, String sku, String upc, String name) {}
+
+    public record Fulfillment(
+            String id,
+            String fulfillmentMethod,
+            String fulfillerLocation,
+            List<FulfillmentVariant> fulfillmentVariants,
+            String status) {}
+
+    public record FulfillmentVariant(String variant, int quantity) {}
+
+    /** The order as Spresso's admin would see it: statuses, histories, shipments, webhooks sent. */
+    public record OrderState(
+            String id,
+            String orderNo,
+            String status,
+            List<StatusChange> statusHistory,
+            String financialStatus,
+            User user,
+            SpressoAddress shippingAddress,
+            List<OrderVariant> orderVariants,
+            List<FulfillmentState> fulfillments,
+            List<WebhookSent> webhooks) {}
+
+    public record FulfillmentState(
+            String id,
+            String fulfillmentMethod,
+            String fulfillerLocation,
+            List<FulfillmentVariant> fulfillmentVariants,
+            String status,
+            List<StatusChange> statusHistory,
+            List<FulfilledVariant> fulfilledVariants,
+            String externalOrderId,
+            String externalOrderStatus,
+            List<SpressoShipment> shipments) {}
+
+    public record FulfilledVariant(String variant, int fulfilledQuantity) {}
+
+    public record StatusChange(String status, String at) {}
+
+    /** One webhook event and each delivery of it (a vendor retry repeats the same eventId). */
+    public record WebhookSent(String event, String eventId, String createdAt, String url, List<Delivery> deliveries) {}
+
+    /** @param status the HTTP status the hub answered, null when no answer came ({@code error} says why) */
+    public record Delivery(int attempt, Integer status, String error) {}
+}

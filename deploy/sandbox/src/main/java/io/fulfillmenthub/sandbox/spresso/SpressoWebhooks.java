@@ -1,0 +1,91 @@
+package io.fulfillmenthub.sandbox.spresso;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fulfillmenthub.sandbox.config.HubEndpoints;
+import io.fulfillmenthub.sandbox.config.SandboxConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends Spresso's webhooks to the hub: the body serialised once, signed over those exact bytes, and
+ * delivered as many times as asked with the same eventId, as a vendor retry would. Blocking: call it
+ * from a worker thread.
+ */
+@ApplicationScoped
+public class SpressoWebhooks {
+
+    public static final String ORDER_FULFILLABLE = "order_fulfillable";
+    public static final String ORDER_CANCELLED = "order_cancelled";
+
+    private static final Logger LOG = Logger.getLogger(SpressoWebhooks.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final String USER_AGENT = "Spresso-Webhooks/1.0 (fulfillment-hub sandbox)";
+
+    private final SandboxConfig config;
+    private final HubEndpoints hub;
+    private final ObjectMapper json;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    SpressoWebhooks(SandboxConfig config, HubEndpoints hub, ObjectMapper json) {
+        this.config = config;
+        this.hub = hub;
+        this.json = json;
+    }
+
+    /**
+     * @param eventId null for a new one
+     * @throws IllegalStateException when no client secret is configured to sign with
+     */
+    public SpressoOrderJson.WebhookSent send(SpressoOrder order, String event, String eventId, int times,
+            String createdAt) {
+        String secret = config.spresso().clientSecret().orElseThrow(() -> new IllegalStateException(
+                "sandbox.spresso.client-secret is not configured: webhooks cannot be signed"));
+        String id = eventId == null || eventId.isBlank() ? "evt_" + UUID.randomUUID().toString().replace("-", "") : eventId;
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(new SpressoOrderJson.WebhookBody(event, id, createdAt, order.webhookOrder()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the webhook", e);
+        }
+        String signature = SpressoSignature.sign(body, secret);
+        URI url = hub.spressoWebhookUrl();
+        List<SpressoOrderJson.Delivery> deliveries = new ArrayList<>();
+        for (int attempt = 1; attempt <= times; attempt++) {
+            deliveries.add(deliver(url, body, signature, attempt));
+        }
+        SpressoOrderJson.WebhookSent sent = new SpressoOrderJson.WebhookSent(event, id, createdAt, url.toString(),
+                List.copyOf(deliveries));
+        order.recordWebhook(sent);
+        return sent;
+    }
+
+    private SpressoOrderJson.Delivery deliver(URI url, byte[] body, String signature, int attempt) {
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", USER_AGENT)
+                .header(SpressoSignature.HEADER, signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            return new SpressoOrderJson.Delivery(attempt, response.statusCode(), null);
+        } catch (IOException e) {
+            LOG.warnf("Webhook delivery %d to %s failed: %s", attempt, url, e.toString());
+            return new SpressoOrderJson.Delivery(attempt, null, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SpressoOrderJson.Delivery(attempt, null, "interrupted");
+        }
+    }
+}
