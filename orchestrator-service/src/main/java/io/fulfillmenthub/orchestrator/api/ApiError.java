@@ -1,0 +1,18 @@
+package io.fulfillmenthub.orchestrator.api;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The JSON body of every error the operations API answers. */
+public record ApiError(String error, String message, String parameter) {
+
+    static Response notFound(String message) {
+        return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
+                .entity(new ApiError("not_found", message, null)).build();
+    }
+
+    static Response badParameter(String parameter, String message) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                .entity(new ApiError("bad_request", message, parameter)).build();
+    }
+}

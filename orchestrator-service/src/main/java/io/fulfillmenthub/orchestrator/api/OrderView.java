@@ -1,0 +1,49 @@
+package io.fulfillmenthub.orchestrator.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** An order as operators see it: state, fulfillments with per-line quantities, shipments, holds and the timeline. */
+public record OrderView(
+        String hubOrderId,
+        String storefront,
+        String sourceOrderId,
+        String orderNumber,
+        String status,
+        boolean cancelledAtSource,
+        List<String> holdReasons,
+        Instant placedAt,
+        Instant updatedAt,
+        long version,
+        List<Line> lines,
+        List<FulfillmentView> fulfillments,
+        List<ShipmentView> shipments,
+        List<TimelineView> timeline) {
+
+    public record Line(String lineId, String variantId, String sku, String name, int quantity, BigDecimal unitPrice) {
+    }
+
+    public record FulfillmentView(String fulfillmentId, String sourceFulfillmentId, String fulfiller, String status,
+            String vendorReference, String holdReason, String rejectionReason, long version,
+            List<FulfillmentLineView> lines) {
+    }
+
+    public record FulfillmentLineView(String lineId, String sku, String fulfillerSku, int ordered, int shipped) {
+    }
+
+    public record ShipmentView(String shipmentId, String fulfillmentId, String carrier, String trackingNumber,
+            String trackingUrl, Instant dispatchedAt, List<ShipmentLineView> lines) {
+    }
+
+    public record ShipmentLineView(String lineId, int quantity) {
+    }
+
+    /** One transition (or refusal) and the fact that caused it. */
+    public record TimelineView(Instant at, Instant recordedAt, Cause cause, String fulfillmentId, String from, String to,
+            String note) {
+    }
+
+    public record Cause(String type, String id) {
+    }
+}

@@ -1,0 +1,241 @@
+package io.fulfillmenthub.orchestrator.domain;
+
+import static io.fulfillmenthub.contracts.model.FulfillmentStatus.ACCEPTED;
+import static io.fulfillmenthub.contracts.model.FulfillmentStatus.CANCELLATION_REQUESTED;
+import static io.fulfillmenthub.contracts.model.FulfillmentStatus.CANCELLED;
+import static io.fulfillmenthub.contracts.model.FulfillmentStatus.DELIVERED;
+import static io.fulfillmenthub.contracts.model.FulfillmentStatus.ON_HOLD;
+import static io.fulfillmenthub.contracts.model.FulfillmentStatus.PARTIALLY_SHIPPED;
+import static io.fulfillmenthub.contracts.model.FulfillmentStatus.PENDING;
+import static io.fulfillmenthub.contracts.model.FulfillmentStatus.REJECTED;
+import static io.fulfillmenthub.contracts.model.FulfillmentStatus.SHIPPED;
+import static io.fulfillmenthub.contracts.model.FulfillmentStatus.SUBMITTED;
+
+import io.fulfillmenthub.contracts.model.Fulfiller;
+import io.fulfillmenthub.contracts.model.FulfillmentStatus;
+import io.fulfillmenthub.contracts.model.LineQuantity;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Lines fulfilled from one place by one fulfiller, as a state machine. Each transition checks the
+ * current status first and changes nothing when it throws {@link IllegalTransitionException}. The
+ * commands a transition causes are built by {@link Order}, which knows the storefront.
+ *
+ * <pre>
+ * PENDING ─submitted─► SUBMITTED ─accepted─► ACCEPTED ─shipment─► PARTIALLY_SHIPPED ─shipped─► SHIPPED ─delivered─► DELIVERED
+ * ON_HOLD (not routable: reason)       any not yet shipped ─rejected─► REJECTED
+ * not yet shipped ─cancel requested─► CANCELLATION_REQUESTED ─cancelled─► CANCELLED
+ *                                                             ─cancellation rejected─► the status before
+ * </pre>
+ */
+public final class Fulfillment {
+
+    /** Sent to a fulfiller and nothing has left it yet: can be cancelled, rejected or shipped from. */
+    private static final Set<FulfillmentStatus> AT_FULFILLER_UNSHIPPED = EnumSet.of(PENDING, SUBMITTED, ACCEPTED,
+            CANCELLATION_REQUESTED);
+
+    private final String fulfillmentId;
+    private final String sourceFulfillmentId;
+    private final @Nullable Fulfiller fulfiller;
+    private FulfillmentStatus status;
+    private @Nullable FulfillmentStatus statusBeforeCancellation;
+    private @Nullable String vendorReference;
+    private @Nullable String holdReason;
+    private @Nullable String rejectionReason;
+    private final List<FulfillmentLine> lines;
+
+    public Fulfillment(String fulfillmentId, String sourceFulfillmentId, @Nullable Fulfiller fulfiller,
+            FulfillmentStatus status, @Nullable FulfillmentStatus statusBeforeCancellation,
+            @Nullable String vendorReference, @Nullable String holdReason, @Nullable String rejectionReason,
+            List<FulfillmentLine> lines) {
+        this.fulfillmentId = Objects.requireNonNull(fulfillmentId, "fulfillmentId");
+        this.sourceFulfillmentId = Objects.requireNonNull(sourceFulfillmentId, "sourceFulfillmentId");
+        this.fulfiller = fulfiller;
+        this.status = Objects.requireNonNull(status, "status");
+        this.statusBeforeCancellation = statusBeforeCancellation;
+        this.vendorReference = vendorReference;
+        this.holdReason = holdReason;
+        this.rejectionReason = rejectionReason;
+        this.lines = new ArrayList<>(lines);
+    }
+
+    /** {@code <hub order id>/<source fulfillment id>} (docs/first-channel.md). */
+    public static String idOf(String hubOrderId, String sourceFulfillmentId) {
+        return hubOrderId + "/" + sourceFulfillmentId;
+    }
+
+    static Fulfillment routed(String hubOrderId, String sourceFulfillmentId, Fulfiller fulfiller,
+            List<FulfillmentLine> lines) {
+        return new Fulfillment(idOf(hubOrderId, sourceFulfillmentId), sourceFulfillmentId, fulfiller, PENDING, null,
+                null, null, null, lines);
+    }
+
+    static Fulfillment onHold(String hubOrderId, String sourceFulfillmentId, String reason, List<FulfillmentLine> lines) {
+        return new Fulfillment(idOf(hubOrderId, sourceFulfillmentId), sourceFulfillmentId, null, ON_HOLD, null, null,
+                reason, null, lines);
+    }
+
+    void submitted(String reference) {
+        require(EnumSet.of(PENDING, CANCELLATION_REQUESTED), "be submitted");
+        vendorReference = reference;
+        if (status == PENDING) {
+            status = SUBMITTED;
+        }
+    }
+
+    void accepted(@Nullable String reference) {
+        require(EnumSet.of(PENDING, SUBMITTED, CANCELLATION_REQUESTED), "be accepted");
+        if (reference != null) {
+            vendorReference = reference;
+        }
+        if (status != CANCELLATION_REQUESTED) {
+            status = ACCEPTED;
+        } else if (statusBeforeCancellation != null) {
+            statusBeforeCancellation = ACCEPTED;
+        }
+    }
+
+    void rejected(String reason) {
+        require(AT_FULFILLER_UNSHIPPED, "be rejected");
+        rejectionReason = reason;
+        status = REJECTED;
+    }
+
+    /** Adds one shipment's quantities; every line must be on this fulfillment and still to ship. */
+    void shipmentDispatched(List<LineQuantity> shipped) {
+        require(EnumSet.of(PENDING, SUBMITTED, ACCEPTED, PARTIALLY_SHIPPED, CANCELLATION_REQUESTED), "ship a parcel");
+        List<FulfillmentLine> updated = new ArrayList<>(lines);
+        for (LineQuantity quantity : shipped) {
+            int index = indexOf(updated, quantity.lineId());
+            if (index < 0) {
+                throw new QuantityExceededException("fulfillment " + fulfillmentId + " has no line " + quantity.lineId());
+            }
+            FulfillmentLine line = updated.get(index);
+            if (quantity.quantity() > line.remaining()) {
+                throw new QuantityExceededException("fulfillment " + fulfillmentId + " line " + quantity.lineId()
+                        + ": shipping " + quantity.quantity() + " but only " + line.remaining() + " of "
+                        + line.ordered() + " left to ship");
+            }
+            updated.set(index, line.withShipped(quantity.quantity()));
+        }
+        lines.clear();
+        lines.addAll(updated);
+        // a parcel leaving means the fulfiller did not cancel
+        statusBeforeCancellation = null;
+        status = PARTIALLY_SHIPPED;
+    }
+
+    /** Every parcel has left; what has not shipped by now is short. */
+    void shipped() {
+        require(EnumSet.of(PARTIALLY_SHIPPED), "be marked shipped (no shipment recorded)");
+        status = SHIPPED;
+    }
+
+    void delivered() {
+        require(EnumSet.of(SHIPPED), "be delivered");
+        status = DELIVERED;
+    }
+
+    /** True when a cancel must be sent to the fulfiller; an unrouted fulfillment is cancelled at once. */
+    boolean requestCancellation() {
+        if (status == ON_HOLD) {
+            status = CANCELLED;
+            return false;
+        }
+        require(EnumSet.of(PENDING, SUBMITTED, ACCEPTED), "be cancelled");
+        statusBeforeCancellation = status;
+        status = CANCELLATION_REQUESTED;
+        return true;
+    }
+
+    boolean isCancellable() {
+        return status == ON_HOLD || EnumSet.of(PENDING, SUBMITTED, ACCEPTED).contains(status);
+    }
+
+    void cancelled() {
+        require(EnumSet.of(ON_HOLD, PENDING, SUBMITTED, ACCEPTED, CANCELLATION_REQUESTED), "be cancelled");
+        statusBeforeCancellation = null;
+        status = CANCELLED;
+    }
+
+    /** The fulfiller keeps the fulfillment: back to where it was. Outside a pending cancel it changes nothing. */
+    void cancellationRejected() {
+        if (status == CANCELLATION_REQUESTED) {
+            status = statusBeforeCancellation == null ? SUBMITTED : statusBeforeCancellation;
+            statusBeforeCancellation = null;
+        }
+    }
+
+    private void require(Set<FulfillmentStatus> allowed, String transition) {
+        if (!allowed.contains(status)) {
+            throw IllegalTransitionException.of("fulfillment " + fulfillmentId, status, transition);
+        }
+    }
+
+    private static int indexOf(List<FulfillmentLine> lines, String lineId) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).lineId().equals(lineId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Every line with the quantity shipped so far; a short line shows less than ordered. */
+    public List<LineQuantity> shippedQuantities() {
+        return lines.stream().map(line -> new LineQuantity(line.lineId(), line.shipped())).toList();
+    }
+
+    boolean isActive() {
+        return status != CANCELLED && status != REJECTED;
+    }
+
+    public String fulfillmentId() {
+        return fulfillmentId;
+    }
+
+    public String sourceFulfillmentId() {
+        return sourceFulfillmentId;
+    }
+
+    public @Nullable Fulfiller fulfiller() {
+        return fulfiller;
+    }
+
+    public FulfillmentStatus status() {
+        return status;
+    }
+
+    public @Nullable FulfillmentStatus statusBeforeCancellation() {
+        return statusBeforeCancellation;
+    }
+
+    public @Nullable String vendorReference() {
+        return vendorReference;
+    }
+
+    public @Nullable String holdReason() {
+        return holdReason;
+    }
+
+    public @Nullable String rejectionReason() {
+        return rejectionReason;
+    }
+
+    public List<FulfillmentLine> lines() {
+        return List.copyOf(lines);
+    }
+
+    boolean isShippedOrLater() {
+        return status == SHIPPED || status == DELIVERED;
+    }
+
+    boolean hasShipped() {
+        return status == PARTIALLY_SHIPPED || isShippedOrLater();
+    }
+}

@@ -1,0 +1,446 @@
+package io.fulfillmenthub.orchestrator.domain;
+
+import static io.fulfillmenthub.contracts.model.OrderStatus.AWAITING_FULFILLABLE;
+import static io.fulfillmenthub.contracts.model.OrderStatus.CANCELLED;
+import static io.fulfillmenthub.contracts.model.OrderStatus.COMPLETED;
+import static io.fulfillmenthub.contracts.model.OrderStatus.FAILED;
+import static io.fulfillmenthub.contracts.model.OrderStatus.IN_FULFILLMENT;
+import static io.fulfillmenthub.contracts.model.OrderStatus.ON_HOLD;
+import static io.fulfillmenthub.contracts.model.OrderStatus.PARTIALLY_SHIPPED;
+import static io.fulfillmenthub.contracts.model.OrderStatus.RECEIVED;
+import static io.fulfillmenthub.contracts.model.OrderStatus.SHIPPED;
+
+import io.fulfillmenthub.contracts.commands.AddShipment;
+import io.fulfillmenthub.contracts.commands.CancelPrintOrder;
+import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
+import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
+import io.fulfillmenthub.contracts.facts.CommandFailed;
+import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
+import io.fulfillmenthub.contracts.facts.FulfillmentCancellationRejected;
+import io.fulfillmenthub.contracts.facts.FulfillmentCancelled;
+import io.fulfillmenthub.contracts.facts.FulfillmentDelivered;
+import io.fulfillmenthub.contracts.facts.FulfillmentRejected;
+import io.fulfillmenthub.contracts.facts.FulfillmentShipped;
+import io.fulfillmenthub.contracts.facts.FulfillmentSubmitted;
+import io.fulfillmenthub.contracts.facts.OrderCancelledAtSource;
+import io.fulfillmenthub.contracts.facts.OrderPlaced;
+import io.fulfillmenthub.contracts.facts.ShipmentDispatched;
+import io.fulfillmenthub.contracts.model.Address;
+import io.fulfillmenthub.contracts.model.Fulfiller;
+import io.fulfillmenthub.contracts.model.FulfillmentStatus;
+import io.fulfillmenthub.contracts.model.LineQuantity;
+import io.fulfillmenthub.contracts.model.OrderLine;
+import io.fulfillmenthub.contracts.model.OrderStatus;
+import io.fulfillmenthub.contracts.model.SourceFulfillment;
+import io.fulfillmenthub.contracts.model.Storefront;
+import io.fulfillmenthub.contracts.orders.OrderStatusChanged;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A storefront order with its fulfillments and shipments: the aggregate every fact is applied to.
+ * Each fact is a method that returns the commands and lifecycle events it causes and records what it
+ * changed, with its cause, on the timeline ({@link #newTimelineEntries()}). A fact the state does not
+ * allow throws {@link IllegalTransitionException} before anything changes.
+ *
+ * <p>The order's status follows its fulfillments (a fulfillment not cancelled or rejected is active):
+ * all active delivered is COMPLETED, all active shipped SHIPPED, some shipped PARTIALLY_SHIPPED, all on
+ * hold ON_HOLD; none active is CANCELLED (cancelled at source, or cancelled by the fulfiller) or FAILED
+ * (rejected). Every change of the order's status publishes {@link OrderStatusChanged}.
+ */
+public final class Order {
+
+    private static final Map<OrderStatus, Set<OrderStatus>> ORDER_TRANSITIONS = new EnumMap<>(OrderStatus.class);
+
+    static {
+        ORDER_TRANSITIONS.put(RECEIVED, EnumSet.of(AWAITING_FULFILLABLE, ON_HOLD, IN_FULFILLMENT, CANCELLED));
+        ORDER_TRANSITIONS.put(AWAITING_FULFILLABLE, EnumSet.of(ON_HOLD, IN_FULFILLMENT, CANCELLED));
+        ORDER_TRANSITIONS.put(ON_HOLD, EnumSet.of(IN_FULFILLMENT, CANCELLED, FAILED));
+        ORDER_TRANSITIONS.put(IN_FULFILLMENT,
+                EnumSet.of(ON_HOLD, PARTIALLY_SHIPPED, SHIPPED, COMPLETED, CANCELLED, FAILED));
+        ORDER_TRANSITIONS.put(PARTIALLY_SHIPPED, EnumSet.of(SHIPPED, COMPLETED));
+        ORDER_TRANSITIONS.put(SHIPPED, EnumSet.of(COMPLETED));
+        ORDER_TRANSITIONS.put(COMPLETED, EnumSet.noneOf(OrderStatus.class));
+        ORDER_TRANSITIONS.put(CANCELLED, EnumSet.noneOf(OrderStatus.class));
+        ORDER_TRANSITIONS.put(FAILED, EnumSet.noneOf(OrderStatus.class));
+    }
+
+    private static final Set<OrderStatus> FINAL = EnumSet.of(COMPLETED, CANCELLED, FAILED);
+
+    private final String hubOrderId;
+    private final Storefront storefront;
+    private final String sourceOrderId;
+    private final String orderNumber;
+    private final @Nullable String currency;
+    private final @Nullable String customerEmail;
+    private final Address shippingAddress;
+    private final Instant placedAt;
+    private OrderStatus status;
+    private boolean cancelledAtSource;
+    private @Nullable String holdReason;
+    private final List<OrderLine> lines;
+    private final List<Fulfillment> fulfillments;
+    private final List<Shipment> shipments;
+    private final List<TimelineEntry> newTimelineEntries = new ArrayList<>();
+
+    /** Restores an order as stored. */
+    public Order(String hubOrderId, Storefront storefront, String sourceOrderId, String orderNumber,
+            @Nullable String currency, @Nullable String customerEmail, Address shippingAddress, Instant placedAt,
+            OrderStatus status, boolean cancelledAtSource, @Nullable String holdReason, List<OrderLine> lines,
+            List<Fulfillment> fulfillments, List<Shipment> shipments) {
+        this.hubOrderId = Objects.requireNonNull(hubOrderId, "hubOrderId");
+        this.storefront = Objects.requireNonNull(storefront, "storefront");
+        this.sourceOrderId = Objects.requireNonNull(sourceOrderId, "sourceOrderId");
+        this.orderNumber = Objects.requireNonNull(orderNumber, "orderNumber");
+        this.currency = currency;
+        this.customerEmail = customerEmail;
+        this.shippingAddress = Objects.requireNonNull(shippingAddress, "shippingAddress");
+        this.placedAt = Objects.requireNonNull(placedAt, "placedAt");
+        this.status = Objects.requireNonNull(status, "status");
+        this.cancelledAtSource = cancelledAtSource;
+        this.holdReason = holdReason;
+        this.lines = new ArrayList<>(lines);
+        this.fulfillments = new ArrayList<>(fulfillments);
+        this.shipments = new ArrayList<>(shipments);
+    }
+
+    /** A new order and what placing it causes. */
+    public record Placement(Order order, List<Outgoing> messages) {
+    }
+
+    /**
+     * Receives an order. When the storefront says it is fulfillable, each of its fulfillments is routed:
+     * to a fulfiller with a submit command, or on hold with the reason. Otherwise it waits (the hub's
+     * own fulfillable rule and its timers come later).
+     */
+    public static Placement place(OrderPlaced fact, Cause cause, FulfillmentRouting routing) {
+        Order order = new Order(fact.hubOrderId(), fact.storefront(), fact.sourceOrderId(), fact.orderNumber(),
+                fact.currency(), fact.customerEmail(), fact.shippingAddress(), fact.placedAt(), RECEIVED, false, null,
+                fact.lines(), List.of(), List.of());
+        List<Outgoing> out = new ArrayList<>();
+        order.record(cause, null, null, RECEIVED, "order " + fact.orderNumber() + " received from " + fact.storefront()
+                + " with " + fact.lines().size() + " line(s), " + fact.sourceFulfillments().size() + " fulfillment(s)");
+        out.add(order.statusChanged(null, cause));
+        if (!fact.fulfillableAtSource()) {
+            order.moveTo(AWAITING_FULFILLABLE, cause, "not yet fulfillable at the storefront", out);
+            return new Placement(order, out);
+        }
+        if (fact.sourceFulfillments().isEmpty()) {
+            order.holdReason = "the storefront sent no fulfillments";
+        }
+        Map<String, OrderLine> linesById = fact.lines().stream()
+                .collect(Collectors.toMap(OrderLine::lineId, line -> line, (a, b) -> a, LinkedHashMap::new));
+        for (SourceFulfillment source : fact.sourceFulfillments()) {
+            out.addAll(order.route(source, linesById, routing, cause));
+        }
+        order.moveTo(order.derivedStatus(), cause, "fulfillable at the storefront", out);
+        return new Placement(order, out);
+    }
+
+    private List<Outgoing> route(SourceFulfillment source, Map<String, OrderLine> linesById, FulfillmentRouting routing,
+            Cause cause) {
+        List<FulfillmentLine> fulfillmentLines = new ArrayList<>();
+        Route route = routing.route(source, linesById);
+        Map<String, String> fulfillerSkus = route instanceof Route.Print print
+                ? print.items().stream().collect(Collectors.toMap(SubmitPrintOrder.Item::lineId,
+                        SubmitPrintOrder.Item::stockKeepingUnit, (a, b) -> a))
+                : Map.of();
+        for (LineQuantity quantity : source.lines()) {
+            if (quantity.quantity() > 0) {
+                OrderLine line = linesById.get(quantity.lineId());
+                fulfillmentLines.add(new FulfillmentLine(quantity.lineId(), line == null ? null : line.sku(),
+                        fulfillerSkus.get(quantity.lineId()), quantity.quantity(), 0));
+            }
+        }
+        if (route instanceof Route.Print print && !fulfillmentLines.isEmpty()) {
+            Fulfillment fulfillment = Fulfillment.routed(hubOrderId, source.sourceFulfillmentId(), print.fulfiller(),
+                    fulfillmentLines);
+            fulfillments.add(fulfillment);
+            record(cause, fulfillment.fulfillmentId(), null, fulfillment.status(), "routed to " + print.fulfiller());
+            var submit = new SubmitPrintOrder(hubOrderId, fulfillment.fulfillmentId(), print.currency(), print.items(),
+                    new SubmitPrintOrder.Shipping(print.shippingType(), print.shippingPrice(), shippingAddress));
+            return List.of(new Outgoing("submit-print-order/" + fulfillment.fulfillmentId(), submit));
+        }
+        String reason = route instanceof Route.Hold hold ? hold.reason()
+                : "fulfillment " + source.sourceFulfillmentId() + " has no quantity to fulfil";
+        Fulfillment held = Fulfillment.onHold(hubOrderId, source.sourceFulfillmentId(), reason, fulfillmentLines);
+        fulfillments.add(held);
+        record(cause, held.fulfillmentId(), null, held.status(), "on hold: " + reason);
+        return List.of();
+    }
+
+    /** A repeat of the order (another delivery of the storefront's webhook): nothing changes. */
+    public List<Outgoing> placedAgain(Cause cause) {
+        record(cause, null, status, status, "order already received; repeated order ignored");
+        return List.of();
+    }
+
+    /** The storefront cancelled: every fulfillment not yet shipped is cancelled, at its fulfiller if sent there. */
+    public List<Outgoing> cancelAtSource(OrderCancelledAtSource fact, Cause cause) {
+        if (cancelledAtSource) {
+            record(cause, null, status, status, "already cancelled at source");
+            return List.of();
+        }
+        requireNotFinal("be cancelled at source");
+        String reason = fact.reason() == null ? "cancelled at source" : fact.reason();
+        cancelledAtSource = true;
+        record(cause, null, status, status, "cancelled at " + fact.storefront() + ": " + reason);
+        List<Outgoing> out = new ArrayList<>();
+        for (Fulfillment fulfillment : fulfillments) {
+            FulfillmentStatus from = fulfillment.status();
+            if (fulfillment.isCancellable()) {
+                boolean atFulfiller = fulfillment.requestCancellation();
+                record(cause, fulfillment.fulfillmentId(), from, fulfillment.status(),
+                        atFulfiller ? "cancellation requested from " + fulfillment.fulfiller() : "cancelled before routing");
+                if (atFulfiller) {
+                    out.add(new Outgoing("cancel-print-order/" + fulfillment.fulfillmentId(),
+                            new CancelPrintOrder(hubOrderId, fulfillment.fulfillmentId(), reason)));
+                }
+            } else if (fulfillment.isActive()) {
+                record(cause, fulfillment.fulfillmentId(), from, from, "not cancelled: " + from);
+            }
+        }
+        moveTo(derivedStatus(), cause, "cancelled at source", out);
+        return out;
+    }
+
+    public List<Outgoing> fulfillmentSubmitted(FulfillmentSubmitted fact, Cause cause) {
+        return change(fact.fulfillmentId(), fact.fulfiller(), cause,
+                f -> f.submitted(fact.vendorReference()), "submitted to " + fact.fulfiller() + " as " + fact.vendorReference());
+    }
+
+    public List<Outgoing> fulfillmentAccepted(FulfillmentAccepted fact, Cause cause) {
+        return change(fact.fulfillmentId(), fact.fulfiller(), cause, f -> f.accepted(fact.vendorReference()),
+                "accepted by " + fact.fulfiller() + (fact.vendorStatus() == null ? "" : " (" + fact.vendorStatus() + ")"));
+    }
+
+    public List<Outgoing> fulfillmentRejected(FulfillmentRejected fact, Cause cause) {
+        return change(fact.fulfillmentId(), fact.fulfiller(), cause, f -> f.rejected(fact.reason()),
+                "rejected by " + fact.fulfiller() + ": " + fact.reason()
+                        + (fact.vendorMessage() == null ? "" : " (" + fact.vendorMessage() + ")"));
+    }
+
+    /** One parcel left the fulfiller: recorded with its quantities and told to the storefront. */
+    public List<Outgoing> shipmentDispatched(ShipmentDispatched fact, Cause cause) {
+        Fulfillment fulfillment = fulfillment(fact.fulfillmentId(), fact.fulfiller());
+        String shipmentId = Shipment.idOf(fulfillment.fulfillmentId(), fact.trackingNumber());
+        if (shipments.stream().anyMatch(shipment -> shipment.shipmentId().equals(shipmentId))) {
+            record(cause, fulfillment.fulfillmentId(), fulfillment.status(), fulfillment.status(),
+                    "shipment " + shipmentId + " already recorded");
+            return List.of();
+        }
+        requireNotFinal("ship a parcel");
+        FulfillmentStatus from = fulfillment.status();
+        fulfillment.shipmentDispatched(fact.lines());
+        shipments.add(new Shipment(shipmentId, fulfillment.fulfillmentId(), fact.carrier(), fact.trackingNumber(),
+                fact.trackingUrl(), fact.dispatchedAt(), fact.lines()));
+        record(cause, fulfillment.fulfillmentId(), from, fulfillment.status(), "shipment " + shipmentId + " by "
+                + fact.carrier() + ": " + describe(fact.lines()));
+        List<Outgoing> out = new ArrayList<>();
+        out.add(new Outgoing("add-shipment/" + shipmentId, new AddShipment(hubOrderId, storefront, sourceOrderId,
+                fulfillment.sourceFulfillmentId(), shipmentId, fact.carrier(), fact.trackingNumber(), fact.trackingUrl(),
+                fact.lines(), fact.dispatchedAt(), true)));
+        moveTo(derivedStatus(), cause, "shipment " + shipmentId, out);
+        return out;
+    }
+
+    /** Every parcel has left: the storefront learns the exact quantity of each line, short lines included. */
+    public List<Outgoing> fulfillmentShipped(FulfillmentShipped fact, Cause cause) {
+        return change(fact.fulfillmentId(), fact.fulfiller(), cause, Fulfillment::shipped, "all parcels sent",
+                f -> {
+                    List<String> short_ = f.lines().stream().filter(line -> line.remaining() > 0)
+                            .map(line -> line.lineId() + " " + line.shipped() + " of " + line.ordered()).toList();
+                    return short_.isEmpty() ? "all parcels sent" : "all parcels sent, short: " + String.join(", ", short_);
+                },
+                f -> List.of(new Outgoing("storefront-in-transit/" + f.fulfillmentId(),
+                        new UpdateStorefrontFulfillmentStatus(hubOrderId, storefront, sourceOrderId,
+                                f.sourceFulfillmentId(), UpdateStorefrontFulfillmentStatus.Status.IN_TRANSIT,
+                                f.shippedQuantities()))));
+    }
+
+    public List<Outgoing> fulfillmentDelivered(FulfillmentDelivered fact, Cause cause) {
+        return change(fact.fulfillmentId(), fact.fulfiller(), cause, Fulfillment::delivered, "delivered",
+                f -> "delivered",
+                f -> List.of(new Outgoing("storefront-delivered/" + f.fulfillmentId(),
+                        new UpdateStorefrontFulfillmentStatus(hubOrderId, storefront, sourceOrderId,
+                                f.sourceFulfillmentId(), UpdateStorefrontFulfillmentStatus.Status.DELIVERED, List.of()))));
+    }
+
+    public List<Outgoing> fulfillmentCancelled(FulfillmentCancelled fact, Cause cause) {
+        return change(fact.fulfillmentId(), fact.fulfiller(), cause, Fulfillment::cancelled,
+                "cancelled by " + fact.fulfiller() + (fact.reason() == null ? "" : ": " + fact.reason()));
+    }
+
+    /** The fulfiller keeps the fulfillment; it goes on as before and the timeline says why. */
+    public List<Outgoing> cancellationRejected(FulfillmentCancellationRejected fact, Cause cause) {
+        return change(fact.fulfillmentId(), fact.fulfiller(), cause, Fulfillment::cancellationRejected,
+                "cancellation rejected by " + fact.fulfiller() + ": " + fact.reason()
+                        + (fact.vendorMessage() == null ? "" : " (" + fact.vendorMessage() + ")"));
+    }
+
+    /** A connector gave up on a command: recorded for operators, nothing retries it. */
+    public List<Outgoing> commandFailed(CommandFailed fact, Cause cause) {
+        record(cause, null, status, status, "command " + fact.commandType() + " " + fact.commandId() + " failed at "
+                + fact.connector() + ": " + fact.reason() + (fact.vendorMessage() == null ? "" : " (" + fact.vendorMessage() + ")"));
+        return List.of();
+    }
+
+    private List<Outgoing> change(String fulfillmentId, Fulfiller fulfiller, Cause cause, Consumer<Fulfillment> transition,
+            String note) {
+        return change(fulfillmentId, fulfiller, cause, transition, note, f -> note, f -> List.of());
+    }
+
+    private List<Outgoing> change(String fulfillmentId, Fulfiller fulfiller, Cause cause, Consumer<Fulfillment> transition,
+            String what, java.util.function.Function<Fulfillment, String> note,
+            java.util.function.Function<Fulfillment, List<Outgoing>> commands) {
+        Fulfillment fulfillment = fulfillment(fulfillmentId, fulfiller);
+        requireNotFinal(what + " (" + fulfillmentId + ")");
+        FulfillmentStatus from = fulfillment.status();
+        transition.accept(fulfillment);
+        record(cause, fulfillmentId, from, fulfillment.status(), note.apply(fulfillment));
+        List<Outgoing> out = new ArrayList<>(commands.apply(fulfillment));
+        moveTo(derivedStatus(), cause, what, out);
+        return out;
+    }
+
+    private Fulfillment fulfillment(String fulfillmentId, Fulfiller fulfiller) {
+        Fulfillment fulfillment = fulfillments.stream().filter(f -> f.fulfillmentId().equals(fulfillmentId)).findFirst()
+                .orElseThrow(() -> new UnknownFulfillmentException(hubOrderId, fulfillmentId));
+        if (fulfillment.fulfiller() != fulfiller) {
+            throw new IllegalTransitionException("fulfillment " + fulfillmentId + " is with " + fulfillment.fulfiller()
+                    + ", not " + fulfiller);
+        }
+        return fulfillment;
+    }
+
+    private void requireNotFinal(String transition) {
+        if (FINAL.contains(status)) {
+            throw IllegalTransitionException.of("order " + hubOrderId, status, transition);
+        }
+    }
+
+    /** What the fulfillments say the order's status is. */
+    OrderStatus derivedStatus() {
+        if (fulfillments.isEmpty()) {
+            return cancelledAtSource ? CANCELLED : status == RECEIVED ? ON_HOLD : status;
+        }
+        List<Fulfillment> active = fulfillments.stream().filter(Fulfillment::isActive).toList();
+        if (active.isEmpty()) {
+            boolean anyRejected = fulfillments.stream().anyMatch(f -> f.status() == FulfillmentStatus.REJECTED);
+            return anyRejected && !cancelledAtSource ? FAILED : CANCELLED;
+        }
+        if (active.stream().allMatch(f -> f.status() == FulfillmentStatus.DELIVERED)) {
+            return COMPLETED;
+        }
+        if (active.stream().allMatch(Fulfillment::isShippedOrLater)) {
+            return SHIPPED;
+        }
+        if (active.stream().anyMatch(Fulfillment::hasShipped)) {
+            return PARTIALLY_SHIPPED;
+        }
+        if (active.stream().allMatch(f -> f.status() == FulfillmentStatus.ON_HOLD)) {
+            return ON_HOLD;
+        }
+        return IN_FULFILLMENT;
+    }
+
+    private void moveTo(OrderStatus next, Cause cause, String why, List<Outgoing> out) {
+        if (next == status) {
+            return;
+        }
+        if (!ORDER_TRANSITIONS.get(status).contains(next)) {
+            throw IllegalTransitionException.of("order " + hubOrderId, status, "move to " + next);
+        }
+        OrderStatus previous = status;
+        status = next;
+        record(cause, null, previous, next, why);
+        out.add(statusChanged(previous, cause));
+    }
+
+    private Outgoing statusChanged(@Nullable OrderStatus previous, Cause cause) {
+        var summaries = fulfillments.stream().map(f -> new OrderStatusChanged.FulfillmentSummary(f.fulfillmentId(),
+                f.fulfiller(), f.status(), f.vendorReference())).toList();
+        return new Outgoing("order-status-changed/" + status, new OrderStatusChanged(hubOrderId, storefront, orderNumber,
+                status, previous, cause.describe(), summaries, cause.at()));
+    }
+
+    private void record(Cause cause, @Nullable String fulfillmentId, @Nullable Enum<?> from, @Nullable Enum<?> to,
+            String note) {
+        newTimelineEntries.add(TimelineEntry.of(cause, fulfillmentId, from, to, note));
+    }
+
+    private static String describe(List<LineQuantity> quantities) {
+        return quantities.stream().map(q -> q.lineId() + " x" + q.quantity()).collect(Collectors.joining(", "));
+    }
+
+    /** Timeline entries recorded since this object was loaded, oldest first. */
+    public List<TimelineEntry> newTimelineEntries() {
+        return List.copyOf(newTimelineEntries);
+    }
+
+    public String hubOrderId() {
+        return hubOrderId;
+    }
+
+    public Storefront storefront() {
+        return storefront;
+    }
+
+    public String sourceOrderId() {
+        return sourceOrderId;
+    }
+
+    public String orderNumber() {
+        return orderNumber;
+    }
+
+    public @Nullable String currency() {
+        return currency;
+    }
+
+    public @Nullable String customerEmail() {
+        return customerEmail;
+    }
+
+    public Address shippingAddress() {
+        return shippingAddress;
+    }
+
+    public Instant placedAt() {
+        return placedAt;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+
+    public boolean cancelledAtSource() {
+        return cancelledAtSource;
+    }
+
+    public @Nullable String holdReason() {
+        return holdReason;
+    }
+
+    public List<OrderLine> lines() {
+        return List.copyOf(lines);
+    }
+
+    public List<Fulfillment> fulfillments() {
+        return List.copyOf(fulfillments);
+    }
+
+    public List<Shipment> shipments() {
+        return List.copyOf(shipments);
+    }
+}

@@ -1,0 +1,132 @@
+package io.fulfillmenthub.orchestrator.messaging;
+
+import io.fulfillmenthub.kit.messaging.CloudEventMessages;
+import io.fulfillmenthub.kit.messaging.HubPublisher;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes unsent outbox rows in id order through {@link HubPublisher}, each after the previous one's
+ * broker ack, and marks them sent. Single-flight: at most one run at a time in this service, so no row
+ * is published by two relays at once and one order's messages leave in the order they were written
+ * (rows of one order are written under its row lock, so their ids follow commit order). A wake-up while
+ * a run is under way makes that run go round once more. Woken after each commit that wrote rows, and
+ * by a periodic tick as a backstop (a lost wake-up, a failed publish, rows left by a crash).
+ *
+ * <p>It reads and updates rows with the reactive SQL client, outside any business transaction and
+ * without holding a transaction open while it waits for the broker. A crash between the ack and the
+ * update publishes those rows again with the same {@code ce_id}; consumers dedupe on it.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    Pool database;
+
+    @Inject
+    HubPublisher publisher;
+
+    @ConfigProperty(name = "hub.outbox.batch-size", defaultValue = "200")
+    int batchSize;
+
+    @ConfigProperty(name = "hub.outbox.publish-timeout", defaultValue = "PT15S")
+    Duration publishTimeout;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wokenDuringRun = new AtomicBoolean();
+    private volatile boolean stopped;
+
+    /** Starts a run unless one is under way, in which case that run goes round once more. */
+    public void wake() {
+        wokenDuringRun.set(true);
+        if (!stopped && running.compareAndSet(false, true)) {
+            runOnce();
+        }
+    }
+
+    @Scheduled(every = "${hub.outbox.tick:5s}", delayed = "${hub.outbox.tick:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        wake();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopped = true;
+    }
+
+    private void runOnce() {
+        wokenDuringRun.set(false);
+        relayBatch().subscribe().with(published -> {
+            if (!stopped && (published == batchSize || wokenDuringRun.get())) {
+                runOnce();
+            } else {
+                finish();
+            }
+        }, failure -> {
+            LOG.warnf("outbox relay: %s; the next tick tries again", failure.getMessage());
+            finish();
+        });
+    }
+
+    private void finish() {
+        running.set(false);
+        // a wake-up between the last check and the reset must not be lost
+        if (wokenDuringRun.get() && !stopped && running.compareAndSet(false, true)) {
+            runOnce();
+        }
+    }
+
+    /** @return how many rows were published and marked sent */
+    Uni<Integer> relayBatch() {
+        return database.preparedQuery("SELECT id, topic, message_key, ce_id, ce_type, ce_source, created_at, payload "
+                + "FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1")
+                .execute(Tuple.of(batchSize))
+                .chain(rows -> {
+                    List<Row> unsent = new ArrayList<>();
+                    rows.forEach(unsent::add);
+                    return publishInOrder(unsent, 0, new ArrayList<>());
+                })
+                .chain(sent -> sent.isEmpty() ? Uni.createFrom().item(0)
+                        : database.preparedQuery("UPDATE outbox SET sent_at = now() WHERE id = ANY($1)")
+                                .execute(Tuple.of(sent.toArray(new Long[0]))).replaceWith(sent.size()));
+    }
+
+    /** One after the other; stops at the first failure so no later row of an order overtakes it. */
+    private Uni<List<Long>> publishInOrder(List<Row> rows, int next, List<Long> sent) {
+        if (next == rows.size()) {
+            return Uni.createFrom().item(sent);
+        }
+        Row row = rows.get(next);
+        String key = row.getString("message_key");
+        var message = CloudEventMessages.of(row.getString("topic"), row.getString("ce_id"), row.getString("ce_type"),
+                URI.create(row.getString("ce_source")), row.getOffsetDateTime("created_at").toInstant(), key, key,
+                row.getString("payload").getBytes(StandardCharsets.UTF_8));
+        return publisher.publish(message).ifNoItem().after(publishTimeout).fail()
+                .onItemOrFailure().transformToUni((ok, failure) -> {
+                    if (failure != null) {
+                        LOG.warnf("outbox relay: publishing %s (%s) failed, will retry: %s", row.getString("ce_id"),
+                                row.getString("ce_type"), failure.getMessage());
+                        return Uni.createFrom().item(sent);
+                    }
+                    sent.add(row.getLong("id"));
+                    return publishInOrder(rows, next + 1, sent);
+                });
+    }
+}

@@ -1,0 +1,109 @@
+package io.fulfillmenthub.orchestrator;
+
+import io.fulfillmenthub.contracts.CloudEventHeaders;
+import io.fulfillmenthub.contracts.Fact;
+import io.fulfillmenthub.contracts.HubJson;
+import io.fulfillmenthub.contracts.MessageType;
+import io.fulfillmenthub.contracts.MessageTypes;
+import io.fulfillmenthub.contracts.Topics;
+import io.fulfillmenthub.contracts.facts.OrderPlaced;
+import io.fulfillmenthub.contracts.model.Address;
+import io.fulfillmenthub.contracts.model.LineQuantity;
+import io.fulfillmenthub.contracts.model.OrderLine;
+import io.fulfillmenthub.contracts.model.PaymentStatus;
+import io.fulfillmenthub.contracts.model.SourceFulfillment;
+import io.fulfillmenthub.contracts.model.Storefront;
+import io.fulfillmenthub.contracts.HubMessage;
+import io.fulfillmenthub.testing.TopicReader;
+import io.fulfillmenthub.testing.TopicWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Writes facts as a connector does and reads what the orchestrator published, as an outside consumer. */
+public final class FactFixtures {
+
+    public static final Instant AT = Instant.parse("2026-11-23T10:15:30Z");
+
+    private FactFixtures() {
+    }
+
+    public static String newOrderId() {
+        return "spresso:" + UUID.randomUUID();
+    }
+
+    /** Publishes the fact on fulfillment.facts.v1 with the given ce_id, keyed by its order. */
+    public static void send(String bootstrapServers, String ceId, Fact fact) {
+        MessageType<Fact> type = MessageTypes.of(fact);
+        try (TopicWriter writer = new TopicWriter(bootstrapServers)) {
+            writer.send(Topics.FACTS, fact.hubOrderId(), Map.of(
+                    CloudEventHeaders.SPEC_VERSION, "1.0",
+                    CloudEventHeaders.ID, ceId,
+                    CloudEventHeaders.TYPE, type.ceType(),
+                    CloudEventHeaders.SOURCE, "/test-connector",
+                    CloudEventHeaders.SUBJECT, fact.hubOrderId(),
+                    CloudEventHeaders.TIME, AT.toString()),
+                    HubJson.write(fact));
+        }
+    }
+
+    /** Publishes the fact with a new ce_id, and returns the id. */
+    public static String send(String bootstrapServers, Fact fact) {
+        String id = UUID.randomUUID().toString();
+        send(bootstrapServers, id, fact);
+        return id;
+    }
+
+    public static OrderPlaced orderPlaced(String orderId, List<OrderLine> lines, List<SourceFulfillment> fulfillments) {
+        return new OrderPlaced(orderId, Storefront.SPRESSO, orderId.substring(orderId.indexOf(':') + 1), "1001", AT, null,
+                PaymentStatus.PAID, true, "ada@example.com", new Address("Ada", "Lovelace", null, "12 Crescent Road",
+                        "Flat 3", "London", "NW1 4NP", null, "GB", null), lines, fulfillments);
+    }
+
+    public static OrderLine line(String lineId, String sku, int quantity) {
+        return new OrderLine(lineId, lineId, sku, sku, quantity, null);
+    }
+
+    public static SourceFulfillment fulfillment(String id, LineQuantity... lines) {
+        return new SourceFulfillment(id, "carrier_delivery", "spod", List.of(lines));
+    }
+
+    public static LineQuantity quantity(String lineId, int quantity) {
+        return new LineQuantity(lineId, quantity);
+    }
+
+    /** Waits for a message of the type on its topic for the order that matches, and returns its data. */
+    public static <T extends HubMessage> T await(String bootstrapServers, MessageType<T> type, String orderId,
+            Predicate<T> matching) {
+        try (TopicReader reader = new TopicReader(bootstrapServers, type.topic())) {
+            ConsumerRecord<String, byte[]> record = reader.await(r -> isOf(r, type, orderId)
+                    && matching.test(HubJson.read(r.value(), type.dataClass())));
+            return HubJson.read(record.value(), type.dataClass());
+        }
+    }
+
+    /** Everything of the type published for the order so far, after waiting for {@code marker} on the same topic. */
+    public static <T extends HubMessage> List<T> allBefore(String bootstrapServers, MessageType<T> type, String orderId,
+            MessageType<?> marker) {
+        if (!marker.topic().equals(type.topic())) {
+            throw new IllegalArgumentException("the marker must travel on " + type.topic());
+        }
+        try (TopicReader reader = new TopicReader(bootstrapServers, type.topic())) {
+            reader.await(r -> isOf(r, marker, orderId));
+            return reader.poll().stream().filter(r -> isOf(r, type, orderId))
+                    .map(r -> HubJson.read(r.value(), type.dataClass())).toList();
+        }
+    }
+
+    public static boolean isOf(ConsumerRecord<String, byte[]> record, MessageType<?> type, String orderId) {
+        return orderId.equals(record.key()) && type.ceType().equals(TopicReader.header(record, CloudEventHeaders.TYPE));
+    }
+
+    public static String json(Object value) {
+        return new String(HubJson.write(value), StandardCharsets.UTF_8);
+    }
+}
