@@ -68,9 +68,9 @@ class OrderFlowTest {
         String factId = placeTwoFulfillments(order);
 
         SubmitPrintOrder first = await(kafka, MessageTypes.SUBMIT_PRINT_ORDER, order,
-                submit -> submit.fulfillmentId().equals(order + "/f-1"));
+                submit -> submit.fulfillmentId().equals(order + ":f-1"));
         SubmitPrintOrder second = await(kafka, MessageTypes.SUBMIT_PRINT_ORDER, order,
-                submit -> submit.fulfillmentId().equals(order + "/f-2"));
+                submit -> submit.fulfillmentId().equals(order + ":f-2"));
 
         assertThat(first.items()).extracting(SubmitPrintOrder.Item::lineId, SubmitPrintOrder.Item::stockKeepingUnit,
                 SubmitPrintOrder.Item::quantity).containsExactly(tuple("var-1", "812-4-2", 2), tuple("var-2", "1109-0-1", 3));
@@ -90,7 +90,7 @@ class OrderFlowTest {
             assertThat(TopicReader.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(order);
             assertThat(TopicReader.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/orchestrator");
             assertThat(TopicReader.header(record, CloudEventHeaders.ID))
-                    .isEqualTo(MessageIds.derive(factId, "submit-print-order/" + order + "/f-1"));
+                    .isEqualTo(MessageIds.derive(factId, "submit-print-order/" + order + ":f-1"));
         }
     }
 
@@ -108,8 +108,8 @@ class OrderFlowTest {
 
         List<SubmitPrintOrder> submits = FactFixtures.allBefore(kafka, MessageTypes.SUBMIT_PRINT_ORDER, order,
                 MessageTypes.CANCEL_PRINT_ORDER);
-        assertThat(submits).extracting(SubmitPrintOrder::fulfillmentId).containsExactlyInAnyOrder(order + "/f-1",
-                order + "/f-2");
+        assertThat(submits).extracting(SubmitPrintOrder::fulfillmentId).containsExactlyInAnyOrder(order + ":f-1",
+                order + ":f-2");
         given().get("/orders/{id}", order).then().statusCode(200)
                 .body("timeline.note", hasItem("order already received; repeated order ignored"));
     }
@@ -125,7 +125,7 @@ class OrderFlowTest {
         given().get("/orders/{id}", order).then().statusCode(200)
                 .body("status", equalTo("ON_HOLD"))
                 .body("fulfillments[0].status", equalTo("ON_HOLD"))
-                .body("holdReasons[0]", equalTo(order + "/f-1: no SPOD product mapping for SKU 'NOT-MAPPED-42' (line var-1)"));
+                .body("holdReasons[0]", equalTo(order + ":f-1: no SPOD product mapping for SKU 'NOT-MAPPED-42' (line var-1)"));
         try (TopicReader reader = new TopicReader(kafka, Topics.COMMANDS_SPOD)) {
             assertThat(reader.poll()).noneMatch(r -> order.equals(r.key()));
         }
@@ -138,7 +138,7 @@ class OrderFlowTest {
     void aShipmentAndShippedTellTheStorefrontTheExactQuantitiesWithOneLineShort() {
         String order = FactFixtures.newOrderId();
         placeTwoFulfillments(order);
-        String f1 = order + "/f-1";
+        String f1 = order + ":f-1";
         send(kafka, new FulfillmentSubmitted(order, f1, Fulfiller.SPOD, "spod-" + order, AT));
         send(kafka, new ShipmentDispatched(order, f1, Fulfiller.SPOD, "ups", "1Z999", "https://ups.example/1Z999",
                 List.of(quantity("var-1", 2), quantity("var-2", 2)), AT));
@@ -178,12 +178,12 @@ class OrderFlowTest {
         send(kafka, new OrderCancelledAtSource(order, Storefront.SPRESSO, order.substring(8), "customer changed mind", AT));
 
         CancelPrintOrder cancelF1 = await(kafka, MessageTypes.CANCEL_PRINT_ORDER, order,
-                cancel -> cancel.fulfillmentId().equals(order + "/f-1"));
-        await(kafka, MessageTypes.CANCEL_PRINT_ORDER, order, cancel -> cancel.fulfillmentId().equals(order + "/f-2"));
+                cancel -> cancel.fulfillmentId().equals(order + ":f-1"));
+        await(kafka, MessageTypes.CANCEL_PRINT_ORDER, order, cancel -> cancel.fulfillmentId().equals(order + ":f-2"));
         assertThat(cancelF1.reason()).isEqualTo("customer changed mind");
 
-        send(kafka, new FulfillmentCancelled(order, order + "/f-1", Fulfiller.SPOD, null, AT));
-        send(kafka, new FulfillmentCancelled(order, order + "/f-2", Fulfiller.SPOD, null, AT));
+        send(kafka, new FulfillmentCancelled(order, order + ":f-1", Fulfiller.SPOD, null, AT));
+        send(kafka, new FulfillmentCancelled(order, order + ":f-2", Fulfiller.SPOD, null, AT));
 
         OrderStatusChanged cancelled = await(kafka, MessageTypes.ORDER_STATUS_CHANGED, order,
                 changed -> changed.status() == OrderStatus.CANCELLED);
@@ -197,7 +197,7 @@ class OrderFlowTest {
     void aRejectedCancellationIsRecordedAndTheFulfillmentContinues() {
         String order = FactFixtures.newOrderId();
         placeTwoFulfillments(order);
-        String f1 = order + "/f-1";
+        String f1 = order + ":f-1";
         send(kafka, new FulfillmentSubmitted(order, f1, Fulfiller.SPOD, "spod-1", AT));
         send(kafka, new OrderCancelledAtSource(order, Storefront.SPRESSO, order.substring(8), null, AT));
         await(kafka, MessageTypes.CANCEL_PRINT_ORDER, order, cancel -> cancel.fulfillmentId().equals(f1));
@@ -215,22 +215,22 @@ class OrderFlowTest {
     void aFactTheStateDoesNotAllowIsRecordedOnTheTimelineAndNotDeadLettered() {
         String order = FactFixtures.newOrderId();
         placeTwoFulfillments(order);
-        String early = send(kafka, new FulfillmentDelivered(order, order + "/f-1", Fulfiller.SPOD, AT));
+        String early = send(kafka, new FulfillmentDelivered(order, order + ":f-1", Fulfiller.SPOD, AT));
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/orders/{id}", order).then()
                 .statusCode(200)
                 .body("timeline.find { it.cause.id == '" + early + "' }.note",
-                        equalTo("refused: fulfillment " + order + "/f-1 is PENDING: cannot be delivered")));
+                        equalTo("refused: fulfillment " + order + ":f-1 is PENDING: cannot be delivered")));
         // the consumer moved on: a later fact of the same order is applied
-        send(kafka, new FulfillmentSubmitted(order, order + "/f-1", Fulfiller.SPOD, "spod-9", AT));
+        send(kafka, new FulfillmentSubmitted(order, order + ":f-1", Fulfiller.SPOD, "spod-9", AT));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/orders/{id}", order).then()
-                .body("fulfillments.find { it.fulfillmentId == '" + order + "/f-1' }.status", equalTo("SUBMITTED")));
+                .body("fulfillments.find { it.fulfillmentId == '" + order + ":f-1' }.status", equalTo("SUBMITTED")));
     }
 
     @Test
     void aFactAboutAnOrderNeverReceivedGoesToTheDeadLetterTopic() {
         String order = FactFixtures.newOrderId();
-        String id = send(kafka, new FulfillmentSubmitted(order, order + "/f-1", Fulfiller.SPOD, "spod-1", AT));
+        String id = send(kafka, new FulfillmentSubmitted(order, order + ":f-1", Fulfiller.SPOD, "spod-1", AT));
         try (TopicReader deadLetters = new TopicReader(kafka, Topics.deadLetter(Topics.FACTS, "orchestrator"))) {
             var dead = deadLetters.await(r -> id.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
             assertThat(TopicReader.header(dead, "dead-letter-reason")).contains("no order " + order);

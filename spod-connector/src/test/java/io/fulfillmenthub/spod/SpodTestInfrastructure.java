@@ -5,9 +5,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
-/** The shared Kafka broker and this service's own database, for every test of the module. */
+/**
+ * The shared Kafka broker, this service's own database and SPOD simulated by WireMock, for every test
+ * of the module (global, so the application starts once).
+ */
 @WithTestResource(value = HubInfrastructureResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = HubInfrastructureResource.DATABASE, value = "spod"))
+@WithTestResource(value = SpodSimulator.class, scope = TestResourceScope.GLOBAL)
 public final class SpodTestInfrastructure {
 
     private SpodTestInfrastructure() {

@@ -4,7 +4,7 @@ package io.fulfillmenthub.localstack;
  * One process of the local stack: the module it is built in, its default port and its database
  * (null when it keeps no state).
  */
-enum HubService {
+public enum HubService {
     SANDBOX("sandbox", "deploy/sandbox", 8090, null),
     INGEST("ingest-service", "ingest-service", 8080, null),
     ORCHESTRATOR("orchestrator-service", "orchestrator-service", 8081, "orchestrator"),
@@ -12,7 +12,7 @@ enum HubService {
     STOREFRONT_CONNECTOR("storefront-connector", "storefront-connector", 8083, "storefront"),
     POS_CONNECTOR("pos-connector", "pos-connector", 8084, "pos");
 
-    final String serviceName;
+    public final String serviceName;
     final String module;
     final int defaultPort;
     final String database;

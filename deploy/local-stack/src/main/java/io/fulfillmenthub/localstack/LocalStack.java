@@ -1,18 +1,11 @@
 package io.fulfillmenthub.localstack;
 
-import io.fulfillmenthub.contracts.Topics;
-import io.fulfillmenthub.infra.EmbeddedKafka;
-import io.fulfillmenthub.infra.EmbeddedPostgresServer;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -65,57 +58,34 @@ public final class LocalStack implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        home = home.toAbsolutePath().normalize();
-        Path data = (dataDir != null ? dataDir : home.resolve(".hub")).toAbsolutePath().normalize();
+        Path root = home.toAbsolutePath().normalize();
+        Path data = (dataDir != null ? dataDir : root.resolve(".hub")).toAbsolutePath().normalize();
         if (clean) {
             deleteRecursively(data);
         }
         Path logs = Files.createDirectories(data.resolve("logs"));
         System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("kafka.log").toString());
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Map<HubService, Integer> servicePorts = servicePorts();
-        ProcessSupervisor supervisor = new ProcessSupervisor(home, logs, data.resolve("pids"));
-        supervisor.stopLeftovers();
+        StackSettings settings = new StackSettings(root, data, kafkaPort, kafkaControllerPort, postgresPort,
+                servicePorts(), Map.of(), Duration.ofSeconds(readyTimeoutSeconds));
 
         out.printf("Starting the fulfillment hub (data in %s)%n", data);
-        EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), kafkaPort, kafkaControllerPort);
-        List<AutoCloseable> infrastructure = new ArrayList<>(List.of(kafka));
+        HubStack stack = HubStack.start(settings, out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping = true;
             out.println("Stopping the hub...");
-            supervisor.stopAll(Duration.ofSeconds(20));
-            for (int i = infrastructure.size() - 1; i >= 0; i--) {
-                closeQuietly(infrastructure.get(i));
-            }
+            stack.close();
             out.println("Stopped.");
         }, "local-stack-stop"));
-
-        kafka.createTopics(Topics.all());
-        out.printf("  %-22s %s%n", "kafka", kafka.bootstrapServers());
-
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), postgresPort, true, false);
-        infrastructure.add(postgres);
         for (HubService service : HubService.values()) {
-            if (service.database != null) {
-                postgres.createDatabase(service.database);
-            }
-        }
-        out.printf("  %-22s jdbc:postgresql://localhost:%d (fsync %s)%n", "postgresql", postgres.port(), postgres.setting("fsync"));
-
-        for (HubService service : HubService.values()) {
-            supervisor.start(service, servicePorts.get(service),
-                    serviceConfig(service, servicePorts, kafka.bootstrapServers(), postgres.port()));
-        }
-        supervisor.awaitReady(Duration.ofSeconds(readyTimeoutSeconds));
-        for (HubService service : HubService.values()) {
-            out.printf("  %-22s http://localhost:%d  (ready; log %s)%n", service.serviceName, servicePorts.get(service),
-                    home.relativize(logs.resolve(service.serviceName + ".log")));
+            out.printf("  %-22s %s  (ready; log %s)%n", service.serviceName, stack.url(service),
+                    root.relativize(stack.log(service)));
         }
         out.println("The hub is ready. Ctrl-C stops it; data is kept for the next start (--clean starts empty).");
         if (exitWhenReady) {
             return 0;
         }
-        supervisor.awaitAnyExit();
+        stack.awaitAnyExit();
         if (!stopping) {
             out.println("A service stopped on its own; stopping the hub.");
         }
@@ -137,21 +107,7 @@ public final class LocalStack implements Callable<Integer> {
         return result;
     }
 
-    private static Map<String, String> serviceConfig(HubService service, Map<HubService, Integer> ports,
-            String kafka, int postgresPort) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("quarkus.http.port", String.valueOf(ports.get(service)));
-        config.put("kafka.bootstrap.servers", kafka);
-        if (service.database != null) {
-            String url = "postgresql://localhost:" + postgresPort + "/" + service.database;
-            config.put("quarkus.datasource.reactive.url", url);
-            config.put("quarkus.datasource.jdbc.url", "jdbc:" + url);
-            config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
-        }
-        return config;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -159,14 +115,6 @@ public final class LocalStack implements Callable<Integer> {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            System.err.println("while stopping: " + e);
         }
     }
 }

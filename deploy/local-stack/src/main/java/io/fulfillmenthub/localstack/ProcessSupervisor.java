@@ -56,7 +56,8 @@ final class ProcessSupervisor {
         Files.delete(pidFile);
     }
 
-    void start(HubService service, int port, Map<String, String> config) throws IOException {
+    void start(HubService service, int port, Map<String, String> properties, Map<String, String> environment)
+            throws IOException {
         Path runner = home.resolve(service.module).resolve("target/quarkus-app").resolve(RUNNER);
         if (!Files.exists(runner)) {
             throw new IllegalStateException(service.serviceName + " is not built: " + runner
@@ -64,19 +65,27 @@ final class ProcessSupervisor {
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(runner.toString());
         Path log = logs.resolve(service.serviceName + ".log");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         processes.put(service, process);
         ports.put(service, port);
         Files.writeString(pidFile, processes.values().stream().map(p -> String.valueOf(p.pid()))
                 .collect(Collectors.joining("\n", "", "\n")));
+    }
+
+    /** Ends a service at once (SIGKILL), as a crash would. */
+    void kill(HubService service) {
+        Process process = processes.get(service);
+        process.destroyForcibly();
+        process.onExit().join();
     }
 
     /** Waits until every service answers 200 on /q/health/ready; fails fast if one of them exits. */

@@ -64,9 +64,9 @@ public final class Fulfillment {
         this.lines = new ArrayList<>(lines);
     }
 
-    /** {@code <hub order id>/<source fulfillment id>} (docs/first-channel.md). */
+    /** {@code <hub order id>:<source fulfillment id>}: no slash, so it is one path segment at the fulfiller (docs/first-channel.md). */
     public static String idOf(String hubOrderId, String sourceFulfillmentId) {
-        return hubOrderId + "/" + sourceFulfillmentId;
+        return hubOrderId + ":" + sourceFulfillmentId;
     }
 
     static Fulfillment routed(String hubOrderId, String sourceFulfillmentId, Fulfiller fulfiller,

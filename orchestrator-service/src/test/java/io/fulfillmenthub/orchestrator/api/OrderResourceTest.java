@@ -44,7 +44,7 @@ class OrderResourceTest {
     void anOrderShowsItsFulfillmentsAndATimelineNamingTheCauseOfEachTransition() {
         String order = FactFixtures.newOrderId();
         String placed = placeAndAwait(order);
-        String submitted = send(kafka, new FulfillmentSubmitted(order, order + "/f-1", Fulfiller.SPOD, "spod-42", AT));
+        String submitted = send(kafka, new FulfillmentSubmitted(order, order + ":f-1", Fulfiller.SPOD, "spod-42", AT));
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().urlEncodingEnabled(false)
                 .get("/orders/" + order.replace(":", "%3A")).then().statusCode(200)
@@ -59,7 +59,7 @@ class OrderResourceTest {
                         "hub.fact.order-placed.v1", "hub.fact.fulfillment-submitted.v1"))
                 .body("timeline.to", contains("RECEIVED", "PENDING", "IN_FULFILLMENT", "SUBMITTED"))
                 .body("timeline[3].from", equalTo("PENDING"))
-                .body("timeline[3].fulfillmentId", equalTo(order + "/f-1")));
+                .body("timeline[3].fulfillmentId", equalTo(order + ":f-1")));
     }
 
     @Test

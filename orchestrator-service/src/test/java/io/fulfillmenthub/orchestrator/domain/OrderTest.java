@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
 class OrderTest {
 
     static final String ORDER = "spresso:6114";
-    static final String F1 = ORDER + "/f-1";
-    static final String F2 = ORDER + "/f-2";
+    static final String F1 = ORDER + ":f-1";
+    static final String F2 = ORDER + ":f-2";
     static final Instant AT = Instant.parse("2026-11-23T10:15:30Z");
     static final AtomicInteger FACT_IDS = new AtomicInteger();
 
@@ -232,7 +232,7 @@ class OrderTest {
     @Test
     void aFactForAFulfillmentNotOnTheOrderIsRefused() {
         Order order = twoFulfillmentsInFulfillment();
-        assertThatThrownBy(() -> order.fulfillmentSubmitted(new FulfillmentSubmitted(ORDER, ORDER + "/f-9", Fulfiller.SPOD,
+        assertThatThrownBy(() -> order.fulfillmentSubmitted(new FulfillmentSubmitted(ORDER, ORDER + ":f-9", Fulfiller.SPOD,
                 "x", AT), cause("submitted"))).isInstanceOf(UnknownFulfillmentException.class);
     }
 

@@ -1,0 +1,52 @@
+package io.fulfillmenthub.localstack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Properties;
+
+/**
+ * The credentials the sandbox and the hub share on a local stack: made at random on first start,
+ * kept (owner-readable only) in the data directory, handed to the processes as environment variables.
+ */
+public record LocalSecrets(String spressoClientSecret, String spressoApiToken, String spodApiKey, String spodApiSecret) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public static LocalSecrets loadOrCreate(Path file) throws IOException {
+        Properties properties = new Properties();
+        if (Files.exists(file)) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                properties.load(reader);
+            }
+        }
+        boolean changed = false;
+        for (String key : new String[] {"spresso.client-secret", "spresso.api-token", "spod.api-key", "spod.api-secret"}) {
+            if (properties.getProperty(key) == null) {
+                properties.setProperty(key, random());
+                changed = true;
+            }
+        }
+        if (changed) {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (Writer writer = Files.newBufferedWriter(file)) {
+                properties.store(writer, "local stack credentials shared by the sandbox and the hub; delete to make new ones");
+            }
+        }
+        return new LocalSecrets(properties.getProperty("spresso.client-secret"), properties.getProperty("spresso.api-token"),
+                properties.getProperty("spod.api-key"), properties.getProperty("spod.api-secret"));
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,54 @@
+package io.fulfillmenthub.localstack;
+
+import io.fulfillmenthub.infra.EmbeddedPostgresServer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What each process of the local stack is told: where Kafka, its database and the sandbox are
+ * (system properties), and the shared credentials (environment variables, so they do not show in
+ * the process list).
+ */
+record ServiceWiring(Map<String, String> properties, Map<String, String> environment) {
+
+    static ServiceWiring of(HubService service, Map<HubService, Integer> ports, String kafka, int postgresPort,
+            LocalSecrets secrets) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        Map<String, String> environment = new LinkedHashMap<>();
+        properties.put("quarkus.http.port", String.valueOf(ports.get(service)));
+        String sandbox = "http://localhost:" + ports.get(HubService.SANDBOX);
+        if (service != HubService.SANDBOX) {
+            properties.put("kafka.bootstrap.servers", kafka);
+        }
+        if (service.database != null) {
+            String url = "postgresql://localhost:" + postgresPort + "/" + service.database;
+            properties.put("quarkus.datasource.reactive.url", url);
+            properties.put("quarkus.datasource.jdbc.url", "jdbc:" + url);
+            properties.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
+        }
+        switch (service) {
+            case SANDBOX -> {
+                properties.put("sandbox.hub.spresso-webhook-url",
+                        "http://localhost:" + ports.get(HubService.INGEST) + "/webhooks/spresso");
+                environment.put("SANDBOX_SPRESSO_CLIENT_SECRET", secrets.spressoClientSecret());
+                environment.put("SANDBOX_SPRESSO_API_TOKEN", secrets.spressoApiToken());
+                environment.put("SANDBOX_SPOD_API_KEY", secrets.spodApiKey());
+                environment.put("SANDBOX_SPOD_API_SECRET", secrets.spodApiSecret());
+            }
+            case INGEST -> environment.put("HUB_INGEST_SPRESSO_SECRETS", secrets.spressoClientSecret());
+            case STOREFRONT_CONNECTOR -> {
+                properties.put("hub.spresso.base-url", sandbox + "/spresso");
+                environment.put("HUB_SPRESSO_API_TOKEN", secrets.spressoApiToken());
+            }
+            case SPOD_CONNECTOR -> {
+                properties.put("hub.spod.base-url", sandbox + "/spod");
+                properties.put("quarkus.oidc-client.spod.token-path", sandbox + "/spod/oauth/token");
+                environment.put("QUARKUS_OIDC_CLIENT_SPOD_CLIENT_ID", secrets.spodApiKey());
+                environment.put("QUARKUS_OIDC_CLIENT_SPOD_CREDENTIALS_CLIENT_SECRET_VALUE", secrets.spodApiSecret());
+            }
+            default -> {
+            }
+        }
+        return new ServiceWiring(properties, environment);
+    }
+}

@@ -1,0 +1,150 @@
+package io.fulfillmenthub.spod.client;
+
+import io.fulfillmenthub.spod.config.SpodConfig;
+import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * SPOD as the rest of the connector sees it: every call authorised (a 401 fetches a new token and
+ * tries once more), timed out, and retried with backoff on what is worth retrying (5xx, 408, 409, 429,
+ * {@code retryable: true}, timeouts, connection errors), honouring {@code Retry-After}. Permanent
+ * errors surface at once as {@link SpodRejection} with SPOD's message and trace id.
+ */
+@ApplicationScoped
+public class SpodClient {
+
+    private static final GenericType<List<SpodOrder>> ORDER_LIST = new GenericType<>() {
+    };
+
+    private final SpodApi api;
+    private final SpodAccessToken token;
+    private final Guard guard;
+
+    public SpodClient(@RestClient SpodApi api, SpodAccessToken token, SpodConfig config) {
+        this.api = api;
+        this.token = token;
+        SpodConfig.Retry retry = config.retry();
+        this.guard = Guard.create()
+                .withDescription("SPOD API")
+                .withRetry()
+                    .maxRetries(retry.maxRetries())
+                    .delay(retry.initialDelay().toMillis(), ChronoUnit.MILLIS)
+                    .jitter(0, ChronoUnit.MILLIS)
+                    .maxDuration(retry.maxDuration().toMillis(), ChronoUnit.MILLIS)
+                    .whenException(SpodClient::worthRetrying)
+                    .withCustomBackoff().strategy(() -> new SpodBackoff(retry.maxDelay())).done()
+                    .done()
+                .withTimeout().duration(retry.attemptTimeout().toMillis(), ChronoUnit.MILLIS).done()
+                .withThreadOffload(false)
+                .build();
+    }
+
+    /**
+     * {@code POST /orders}. SPOD refuses a second order with the same external order id (400, or 409), so
+     * on either the order is looked up: if it is there, an earlier attempt created it.
+     */
+    public Uni<SubmitOutcome> submit(SpodOrderRequest order) {
+        String call = "POST /orders";
+        return guarded(() -> authorized(bearer -> api.submitOrder(bearer, order)).flatMap(response -> {
+            int status = response.getStatus();
+            if (status == 200 || status == 201) {
+                response.close();
+                return Uni.createFrom().item(SubmitOutcome.CREATED);
+            }
+            SpodApiException error = error(call, response);
+            if (status == 400 || status == 409) {
+                return find(order.externalOrderId()).map(existing -> existing.map(found -> SubmitOutcome.ALREADY_EXISTED)
+                        .orElseThrow(() -> error));
+            }
+            return Uni.createFrom().failure(error);
+        }), new TypeLiteral<>() {
+        });
+    }
+
+    /** {@code GET /orders/{id}}; empty on 404. */
+    public Uni<Optional<SpodOrder>> order(String externalOrderId) {
+        return guarded(() -> find(externalOrderId), new TypeLiteral<>() {
+        });
+    }
+
+    /** {@code POST /orders/{id}/cancel}; a 400 (already in production or sent) is a {@link SpodRejection}. */
+    public Uni<Void> cancel(String externalOrderId) {
+        String call = "POST /orders/{id}/cancel";
+        return guarded(() -> authorized(bearer -> api.cancelOrder(bearer, externalOrderId)).flatMap(response -> {
+            if (response.getStatus() / 100 == 2) {
+                response.close();
+                return Uni.createFrom().voidItem();
+            }
+            return Uni.createFrom().<Void>failure(error(call, response));
+        }), new TypeLiteral<>() {
+        });
+    }
+
+    /** One page of {@code GET /orders?updated-since=&limit=&offset=}. */
+    public Uni<List<SpodOrder>> orders(Instant updatedSince, int limit, int offset) {
+        String call = "GET /orders";
+        return guarded(() -> authorized(bearer -> api.orders(bearer, updatedSince.toString(), limit, offset))
+                .flatMap(response -> response.getStatus() == 200
+                        ? Uni.createFrom().item(response.readEntity(ORDER_LIST))
+                        : Uni.createFrom().failure(error(call, response))), new TypeLiteral<>() {
+                        });
+    }
+
+    private Uni<Optional<SpodOrder>> find(String externalOrderId) {
+        return authorized(bearer -> api.order(bearer, externalOrderId)).flatMap(response -> {
+            if (response.getStatus() == 200) {
+                return Uni.createFrom().item(Optional.of(response.readEntity(SpodOrder.class)));
+            }
+            if (response.getStatus() == 404) {
+                response.close();
+                return Uni.createFrom().item(Optional.empty());
+            }
+            return Uni.createFrom().failure(error("GET /orders/{id}", response));
+        });
+    }
+
+    /** The call with the current token; on 401 once more with a new one. */
+    private Uni<Response> authorized(Function<String, Uni<Response>> call) {
+        return token.current().flatMap(bearer -> call.apply("Bearer " + bearer)).flatMap(response -> {
+            if (response.getStatus() != 401) {
+                return Uni.createFrom().item(response);
+            }
+            response.close();
+            return token.renewed().flatMap(bearer -> call.apply("Bearer " + bearer));
+        });
+    }
+
+    private <T> Uni<T> guarded(Supplier<Uni<T>> attempt, TypeLiteral<Uni<T>> type) {
+        return guard.get(attempt, type);
+    }
+
+    private static SpodApiException error(String call, Response response) {
+        String body = response.hasEntity() ? response.readEntity(String.class) : null;
+        return SpodErrors.classify(call, response.getStatus(), body, response.getHeaderString(HttpHeaders.RETRY_AFTER),
+                Instant.now());
+    }
+
+    static boolean worthRetrying(Throwable failure) {
+        return failure instanceof SpodTransientException
+                || failure instanceof TimeoutException
+                || failure instanceof ProcessingException
+                || failure instanceof IOException
+                || failure instanceof io.quarkus.oidc.client.OidcClientException
+                || failure instanceof io.vertx.core.VertxException;
+    }
+}

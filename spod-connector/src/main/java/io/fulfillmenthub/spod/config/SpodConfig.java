@@ -1,0 +1,59 @@
+package io.fulfillmenthub.spod.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Everything the connector needs to know about SPOD except the OAuth2 client, which lives under
+ * {@code quarkus.oidc-client.spod.*} (token URL, API key and secret).
+ */
+@ConfigMapping(prefix = "hub.spod")
+public interface SpodConfig {
+
+    /** SPOD's API, e.g. {@code https://api.spod.com}; the REST client reads it as {@code quarkus.rest-client.spod.url}. */
+    URI baseUrl();
+
+    /** Sent on every call: SPOD refuses requests without an application User-Agent. */
+    String userAgent();
+
+    Poll poll();
+
+    Retry retry();
+
+    interface Poll {
+
+        /** How often {@code GET /orders?updated-since=} runs. */
+        @WithDefault("5s")
+        Duration interval();
+
+        /** SPOD's {@code limit}, 1 to 1000. */
+        @WithDefault("100")
+        int pageSize();
+    }
+
+    /** One retry policy for every SPOD call: exponential backoff with jitter, Retry-After honoured up to {@link #maxDelay()}. */
+    interface Retry {
+
+        /** Retries after the first attempt. */
+        @WithDefault("5")
+        int maxRetries();
+
+        /** The first backoff; each further one doubles. */
+        @WithDefault("500ms")
+        Duration initialDelay();
+
+        /** No backoff, and no Retry-After, waits longer than this. */
+        @WithDefault("30s")
+        Duration maxDelay();
+
+        /** Retries stop once this much time has passed since the first attempt. */
+        @WithDefault("2m")
+        Duration maxDuration();
+
+        /** One attempt, token included, fails as retryable after this. */
+        @WithDefault("10s")
+        Duration attemptTimeout();
+    }
+}

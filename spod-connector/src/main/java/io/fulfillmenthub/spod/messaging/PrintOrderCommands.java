@@ -1,0 +1,94 @@
+package io.fulfillmenthub.spod.messaging;
+
+import io.fulfillmenthub.contracts.Envelope;
+import io.fulfillmenthub.contracts.Fact;
+import io.fulfillmenthub.contracts.commands.CancelPrintOrder;
+import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
+import io.fulfillmenthub.kit.messaging.HubPublisher;
+import io.fulfillmenthub.kit.messaging.IncomingCloudEvent;
+import io.fulfillmenthub.spod.client.SpodClient;
+import io.fulfillmenthub.spod.client.SpodRejection;
+import io.fulfillmenthub.spod.persistence.PrintOrderStore;
+import io.fulfillmenthub.spod.translate.ReportedState;
+import io.fulfillmenthub.spod.translate.SpodFacts;
+import io.fulfillmenthub.spod.translate.SpodOrderRequests;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Carries out the orchestrator's print order commands at SPOD and answers each with a fact. A command
+ * is marked handled only after its fact was acknowledged by the broker; a failure (SPOD unreachable
+ * after retries, the broker down) fails the returned Uni, so the dispatcher sends the command to the
+ * dead-letter topic. A command handled again repeats SPOD's idempotent effect and the same fact id.
+ */
+@ApplicationScoped
+public class PrintOrderCommands {
+
+    private static final Logger LOG = Logger.getLogger(PrintOrderCommands.class);
+
+    private final SpodClient spod;
+    private final HubPublisher publisher;
+    private final PrintOrderStore store;
+
+    public PrintOrderCommands(SpodClient spod, HubPublisher publisher, PrintOrderStore store) {
+        this.spod = spod;
+        this.publisher = publisher;
+        this.store = store;
+    }
+
+    /** {@code POST /orders} → submitted; a permanent refusal → rejected. */
+    public Uni<Void> submit(IncomingCloudEvent event, SubmitPrintOrder command) {
+        return store.beginSubmit(event.id(), command.fulfillmentId(), command.hubOrderId(), SpodOrderRequests.lines(command))
+                .flatMap(fresh -> {
+                    if (!fresh) {
+                        LOG.debugf("%s was handled before (%s)", event.id(), command.fulfillmentId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return spod.submit(SpodOrderRequests.of(command))
+                            .<Outcome>map(outcome -> new Outcome(SpodFacts.submitted(event.id(), command, Instant.now()), null))
+                            .onFailure(SpodRejection.class).recoverWithItem(refusal -> new Outcome(
+                                    SpodFacts.rejected(event.id(), command, (SpodRejection) refusal, Instant.now()),
+                                    ReportedState.REJECTED))
+                            .flatMap(outcome -> publishThenMarkHandled(event, command.fulfillmentId(), outcome));
+                });
+    }
+
+    /**
+     * {@code POST /orders/{id}/cancel} → cancelled; 400 (in production or sent) → cancellation rejected;
+     * any other refusal (e.g. 404, an order SPOD does not know) → command failed.
+     */
+    public Uni<Void> cancel(IncomingCloudEvent event, CancelPrintOrder command) {
+        return store.alreadyHandled(event.id()).flatMap(handled -> {
+            if (handled) {
+                return Uni.createFrom().voidItem();
+            }
+            return spod.cancel(command.fulfillmentId())
+                    .map(cancelled -> new Outcome(SpodFacts.cancelled(event.id(), command, Instant.now()),
+                            ReportedState.CANCELED))
+                    .onFailure(SpodRejection.class).recoverWithItem(failure -> {
+                        SpodRejection refusal = (SpodRejection) failure;
+                        if (refusal.status() == 400) {
+                            return new Outcome(SpodFacts.cancellationRejected(event.id(), command, refusal, Instant.now()),
+                                    null);
+                        }
+                        String reason = refusal.status() == 404
+                                ? "SPOD has no order " + command.fulfillmentId() + " (HTTP 404)"
+                                : "SPOD refused the cancellation (HTTP " + refusal.status() + ")";
+                        return new Outcome(SpodFacts.commandFailed(event.id(), event.type(), command.hubOrderId(), reason,
+                                refusal, Instant.now()), null);
+                    })
+                    .flatMap(outcome -> publishThenMarkHandled(event, command.fulfillmentId(), outcome));
+        });
+    }
+
+    private Uni<Void> publishThenMarkHandled(IncomingCloudEvent event, String fulfillmentId, Outcome outcome) {
+        return publisher.publish(outcome.fact())
+                .flatMap(published -> store.commandHandled(event.id(), fulfillmentId, outcome.settledState()));
+    }
+
+    /** @param settledState the print order's state the fact settles, or null when it settles none */
+    private record Outcome(Envelope<? extends Fact> fact, String settledState) {
+    }
+}

@@ -1,0 +1,50 @@
+package io.fulfillmenthub.spod.translate;
+
+import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
+import io.fulfillmenthub.contracts.model.Address;
+import io.fulfillmenthub.spod.client.SpodOrderRequest;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A {@link SubmitPrintOrder} as SPOD's {@code POST /orders} body. The external order id is the hub
+ * fulfillment id, which makes the submit safe to repeat. SPOD's address has no company and no phone,
+ * so they are not sent.
+ */
+public final class SpodOrderRequests {
+
+    static final String DESIGN = "design";
+
+    private SpodOrderRequests() {
+    }
+
+    public static SpodOrderRequest of(SubmitPrintOrder command) {
+        List<SpodOrderRequest.Item> items = command.items().stream()
+                .map(item -> new SpodOrderRequest.Item(item.quantity(), item.stockKeepingUnit(), price(item.price()),
+                        item.designs().stream()
+                                .map(design -> new SpodOrderRequest.Configuration(DESIGN, design.side(), design.align(),
+                                        new SpodOrderRequest.Content(design.url())))
+                                .toList()))
+                .toList();
+        SubmitPrintOrder.Shipping shipping = command.shipping();
+        return new SpodOrderRequest(command.fulfillmentId(), command.currency(), items,
+                new SpodOrderRequest.Shipping(shipping.type(), price(shipping.price()), address(shipping.address())));
+    }
+
+    /** What the poller needs later to map SPOD's items back to order lines. */
+    public static List<PrintLine> lines(SubmitPrintOrder command) {
+        return command.items().stream()
+                .map(item -> new PrintLine(item.lineId(), item.stockKeepingUnit(), item.quantity()))
+                .toList();
+    }
+
+    /** A decimal string with at least two decimals, as in SPOD's examples ({@code "19.00"}). */
+    static String price(BigDecimal price) {
+        return price.setScale(Math.max(2, price.scale())).toPlainString();
+    }
+
+    private static SpodOrderRequest.Address address(Address address) {
+        return new SpodOrderRequest.Address(address.firstName(), address.lastName(), address.street(),
+                address.streetAnnex(), address.city(), address.countryCode(), address.state(), address.postalCode());
+    }
+}

@@ -1,0 +1,169 @@
+package io.fulfillmenthub.spod.translate;
+
+import io.fulfillmenthub.contracts.Envelope;
+import io.fulfillmenthub.contracts.Fact;
+import io.fulfillmenthub.contracts.MessageIds;
+import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
+import io.fulfillmenthub.contracts.facts.FulfillmentCancelled;
+import io.fulfillmenthub.contracts.facts.FulfillmentRejected;
+import io.fulfillmenthub.contracts.facts.FulfillmentShipped;
+import io.fulfillmenthub.contracts.facts.ShipmentDispatched;
+import io.fulfillmenthub.contracts.model.Fulfiller;
+import io.fulfillmenthub.contracts.model.LineQuantity;
+import io.fulfillmenthub.spod.client.SpodOrder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * What a polled SPOD order means, given what was reported before: the new facts and the new reported
+ * state. SPOD's states: {@code confirmed} → accepted; {@code sent} → one shipment dispatched per
+ * shipment not reported yet, then shipped (accepted first, if {@code confirmed} was never seen);
+ * {@code failed} → rejected; {@code canceled} → cancelled; {@code acknowledged} → nothing. Each fact's
+ * id is derived from the fulfillment id and the state or tracking number, so a repeat (the inclusive
+ * {@code updated-since} bound, a crash before the state was stored) carries the same id.
+ * [unknown] the shipment shape is VENDOR-FACTS.md's assumption; shipped items are mapped back to order
+ * lines by stock-keeping unit, filling the lines in submit order.
+ */
+public final class SpodProgress {
+
+    private static final Logger LOG = Logger.getLogger(SpodProgress.class);
+
+    private SpodProgress() {
+    }
+
+    /**
+     * @param facts to publish, in order
+     * @param reportedState the reported state once they are published
+     * @param reportedShipments the tracking numbers reported once they are published
+     */
+    public record Report(List<Envelope<? extends Fact>> facts, String reportedState, Set<String> reportedShipments) {
+    }
+
+    public static Report of(TrackedOrder tracked, SpodOrder order) {
+        String before = tracked.reportedState();
+        List<Envelope<? extends Fact>> facts = new ArrayList<>();
+        Set<String> shipments = new LinkedHashSet<>(tracked.reportedShipments());
+        Instant updated = order.updated() != null ? order.updated() : Instant.now();
+        String state = order.state() == null ? "" : order.state();
+        if (ReportedState.FINAL.contains(before)) {
+            return new Report(List.of(), before, shipments);
+        }
+        String after = before;
+        switch (state) {
+            case ReportedState.CONFIRMED -> {
+                if (ReportedState.SUBMITTED.equals(before)) {
+                    facts.add(accepted(tracked, order, updated));
+                    after = ReportedState.CONFIRMED;
+                }
+            }
+            case ReportedState.SENT -> {
+                if (ReportedState.SUBMITTED.equals(before)) {
+                    facts.add(accepted(tracked, order, updated));
+                }
+                Map<String, List<LineQuantity>> lines = linesPerShipment(tracked, order);
+                Instant lastSent = null;
+                for (SpodOrder.Shipment shipment : order.shipments()) {
+                    Instant sentAt = shipment.sentAt() != null ? shipment.sentAt() : updated;
+                    lastSent = lastSent == null || sentAt.isAfter(lastSent) ? sentAt : lastSent;
+                    String tracking = shipment.trackingNumber();
+                    List<LineQuantity> shipped = lines.getOrDefault(tracking, List.of());
+                    if (tracking == null || tracking.isBlank() || shipments.contains(tracking)) {
+                        continue;
+                    }
+                    if (shipped.isEmpty()) {
+                        LOG.errorf("SPOD shipment %s of %s names no stock-keeping unit of the order; not reported",
+                                tracking, tracked.fulfillmentId());
+                        continue;
+                    }
+                    facts.add(poll(tracked, tracking, sentAt, new ShipmentDispatched(tracked.hubOrderId(),
+                            tracked.fulfillmentId(), Fulfiller.SPOD, carrier(shipment), tracking, shipment.trackingUrl(),
+                            shipped, sentAt)));
+                    shipments.add(tracking);
+                }
+                if (!ReportedState.SENT.equals(before)) {
+                    Instant shippedAt = lastSent != null ? lastSent : updated;
+                    facts.add(poll(tracked, ReportedState.SENT, shippedAt,
+                            new FulfillmentShipped(tracked.hubOrderId(), tracked.fulfillmentId(), Fulfiller.SPOD, shippedAt)));
+                }
+                after = ReportedState.SENT;
+            }
+            case ReportedState.FAILED -> {
+                facts.add(poll(tracked, ReportedState.FAILED, updated, new FulfillmentRejected(tracked.hubOrderId(),
+                        tracked.fulfillmentId(), Fulfiller.SPOD, "SPOD failed the order", null, null, updated)));
+                after = ReportedState.FAILED;
+            }
+            case ReportedState.CANCELED -> {
+                facts.add(poll(tracked, ReportedState.CANCELED, updated, new FulfillmentCancelled(tracked.hubOrderId(),
+                        tracked.fulfillmentId(), Fulfiller.SPOD, "cancelled at SPOD", updated)));
+                after = ReportedState.CANCELED;
+            }
+            default -> {
+                // acknowledged, or a state the hub does not know: nothing to report yet
+            }
+        }
+        return new Report(facts, after, shipments);
+    }
+
+    private static Envelope<FulfillmentAccepted> accepted(TrackedOrder tracked, SpodOrder order, Instant updated) {
+        return poll(tracked, ReportedState.CONFIRMED, updated, new FulfillmentAccepted(tracked.hubOrderId(),
+                tracked.fulfillmentId(), Fulfiller.SPOD, order.externalOrderId(), order.state(), updated));
+    }
+
+    private static <T extends Fact> Envelope<T> poll(TrackedOrder tracked, String what, Instant time, T fact) {
+        return new Envelope<>(MessageIds.derive(tracked.fulfillmentId(), what), SpodFacts.SOURCE, time, fact);
+    }
+
+    private static String carrier(SpodOrder.Shipment shipment) {
+        return shipment.carrier() == null || shipment.carrier().isBlank() ? "unknown" : shipment.carrier();
+    }
+
+    /**
+     * The order lines in each shipment, by tracking number. Quantities of a stock-keeping unit fill the
+     * order's lines with that unit in submit order, over all shipments from the first, so the answer is
+     * the same on every poll; more than was ordered goes to the unit's last line.
+     */
+    static Map<String, List<LineQuantity>> linesPerShipment(TrackedOrder tracked, SpodOrder order) {
+        Map<String, Integer> open = new HashMap<>();
+        tracked.lines().forEach(line -> open.merge(line.lineId(), line.quantity(), Integer::sum));
+        Map<String, List<LineQuantity>> result = new HashMap<>();
+        for (SpodOrder.Shipment shipment : order.shipments()) {
+            Map<String, Integer> inShipment = new LinkedHashMap<>();
+            for (SpodOrder.ShipmentItem item : shipment.items()) {
+                List<PrintLine> candidates = tracked.lines().stream()
+                        .filter(line -> Objects.equals(line.stockKeepingUnit(), item.stockKeepingUnit()))
+                        .toList();
+                if (candidates.isEmpty()) {
+                    LOG.warnf("SPOD shipment %s of %s has stock-keeping unit %s, which the order does not have",
+                            shipment.trackingNumber(), tracked.fulfillmentId(), item.stockKeepingUnit());
+                    continue;
+                }
+                int left = item.quantity();
+                for (PrintLine line : candidates) {
+                    int take = Math.min(left, open.get(line.lineId()));
+                    if (take > 0) {
+                        inShipment.merge(line.lineId(), take, Integer::sum);
+                        open.merge(line.lineId(), -take, Integer::sum);
+                        left -= take;
+                    }
+                }
+                if (left > 0) {
+                    inShipment.merge(candidates.get(candidates.size() - 1).lineId(), left, Integer::sum);
+                }
+            }
+            if (shipment.trackingNumber() != null) {
+                result.put(shipment.trackingNumber(), inShipment.entrySet().stream()
+                        .map(entry -> new LineQuantity(entry.getKey(), entry.getValue()))
+                        .toList());
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,127 @@
+package io.fulfillmenthub.spod;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.fulfillmenthub.contracts.MessageIds;
+import io.fulfillmenthub.contracts.MessageTypes;
+import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
+import io.fulfillmenthub.contracts.facts.FulfillmentShipped;
+import io.fulfillmenthub.contracts.facts.ShipmentDispatched;
+import io.fulfillmenthub.contracts.model.LineQuantity;
+import io.fulfillmenthub.spod.messaging.SpodOrderPoller;
+import io.fulfillmenthub.spod.persistence.PrintOrderStore;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The poller, driven directly (its schedule is off in tests), against pages of GET /orders. */
+@QuarkusTest
+class SpodOrderPollerTest extends SpodConnectorTestSupport {
+
+    @Inject
+    SpodOrderPoller poller;
+
+    @Inject
+    PrintOrderStore store;
+
+    @Test
+    void reportsAcceptanceAndShipmentsOnceAndKeepsItsCursor() throws Throwable {
+        String hubOrderId = newHubOrderId();
+        String fulfillmentId = hubOrderId + "/f-1";
+        spod.stubFor(post(urlPathEqualTo("/spod/orders"))
+                .withRequestBody(matchingJsonPath("$.external-order-id", equalTo(fulfillmentId)))
+                .willReturn(WireMock.aResponse().withStatus(201)));
+        String commandId = UUID.randomUUID().toString();
+        send(commandId, submitPrintOrder(hubOrderId, fulfillmentId));
+        awaitFact(commandId, "fulfillment-submitted");
+
+        Instant confirmedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(1, ChronoUnit.DAYS);
+        Instant sentAt = confirmedAt.plus(1, ChronoUnit.HOURS);
+        String foreign = "elsewhere-" + UUID.randomUUID();
+        // a full page (the test page size is 2), then a short one
+        stubPage(0, "[" + order(foreign, "sent", confirmedAt.minusSeconds(60), "[]") + ","
+                + order(fulfillmentId, "confirmed", confirmedAt, "[]") + "]");
+        stubPage(2, "[]");
+
+        assertThat(poll()).isEqualTo(1);
+        FulfillmentAccepted accepted = data(awaitFactWithId(MessageIds.derive(fulfillmentId, "confirmed")),
+                FulfillmentAccepted.class);
+        assertThat(accepted.fulfillmentId()).isEqualTo(fulfillmentId);
+        assertThat(accepted.vendorStatus()).isEqualTo("confirmed");
+        assertThat(accepted.acceptedAt()).isEqualTo(confirmedAt);
+        assertThat(cursor()).isEqualTo(confirmedAt);
+
+        String shipments = """
+                [{"carrier": "ups", "tracking-number": "1Z999", "tracking-url": "https://ups.example/1Z999",
+                  "sent-at": "%s", "items": [{"stock-keeping-unit": "812-4-2", "quantity": 2},
+                                             {"stock-keeping-unit": "812-4-3", "quantity": 1}]}]
+                """.formatted(sentAt);
+        stubPage(0, "[" + order(fulfillmentId, "sent", sentAt, shipments) + "]");
+
+        assertThat(poll()).isEqualTo(2);
+        assertThat(lastListRequest().queryParameter("updated-since").firstValue()).isEqualTo(confirmedAt.toString());
+        ShipmentDispatched dispatched = data(awaitFactWithId(MessageIds.derive(fulfillmentId, "1Z999")),
+                ShipmentDispatched.class);
+        assertThat(dispatched.carrier()).isEqualTo("ups");
+        assertThat(dispatched.trackingUrl()).isEqualTo("https://ups.example/1Z999");
+        assertThat(dispatched.dispatchedAt()).isEqualTo(sentAt);
+        assertThat(dispatched.lines()).containsExactly(new LineQuantity("line-1", 2), new LineQuantity("line-2", 1));
+        FulfillmentShipped shipped = data(awaitFactWithId(MessageIds.derive(fulfillmentId, "sent")), FulfillmentShipped.class);
+        assertThat(shipped.shippedAt()).isEqualTo(sentAt);
+        assertThat(cursor()).isEqualTo(sentAt);
+
+        // the inclusive bound brings the same order again
+        assertThat(poll()).isZero();
+        assertThat(lastListRequest().queryParameter("updated-since").firstValue()).isEqualTo(sentAt.toString());
+        assertThat(factsAbout(hubOrderId)).extracting(SpodConnectorTestSupport::type).containsExactly(
+                MessageTypes.FULFILLMENT_SUBMITTED.ceType(),
+                MessageTypes.FULFILLMENT_ACCEPTED.ceType(),
+                MessageTypes.SHIPMENT_DISPATCHED.ceType(),
+                MessageTypes.FULFILLMENT_SHIPPED.ceType());
+        assertThat(factsAbout(foreign)).isEmpty();
+    }
+
+    private int poll() throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> poller.poll());
+    }
+
+    private Instant cursor() throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> store.cursor());
+    }
+
+    private void stubPage(int offset, String orders) {
+        spod.stubFor(get(urlPathEqualTo("/spod/orders"))
+                .withQueryParam("offset", equalTo(String.valueOf(offset)))
+                .withQueryParam("limit", equalTo("2"))
+                .willReturn(okJson(orders)));
+    }
+
+    private LoggedRequest lastListRequest() {
+        return spod.findAll(getRequestedFor(urlPathEqualTo("/spod/orders")).withQueryParam("offset", equalTo("0"))).stream()
+                .max(Comparator.comparing(LoggedRequest::getLoggedDate))
+                .orElseThrow();
+    }
+
+    private static String order(String fulfillmentId, String state, Instant updated, String shipments) {
+        return """
+                {"external-order-id": "%s", "state": "%s", "created": "2026-11-23T10:15:30Z", "updated": "%s",
+                 "items": [], "shipping": {}, "shipments": %s}
+                """.formatted(fulfillmentId, state, updated, shipments);
+    }
+
+}

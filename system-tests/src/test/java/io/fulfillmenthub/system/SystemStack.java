@@ -1,0 +1,49 @@
+package io.fulfillmenthub.system;
+
+import io.fulfillmenthub.infra.FreePort;
+import io.fulfillmenthub.localstack.HubService;
+import io.fulfillmenthub.localstack.HubStack;
+import io.fulfillmenthub.localstack.StackSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * One hub for the whole system-test JVM: embedded Kafka and PostgreSQL, the sandbox and the five
+ * services as processes on free ports, exactly as ./run-local runs them. Stopped at JVM exit.
+ */
+final class SystemStack {
+
+    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    private static HubStack stack;
+
+    private SystemStack() {
+    }
+
+    static synchronized HubStack get() {
+        Assumptions.assumeTrue(Files.exists(HOME.resolve("spod-connector/target/quarkus-app/quarkus-run.jar")),
+                "services are not packaged (run ./mvnw verify)");
+        if (stack == null) {
+            Map<HubService, Integer> ports = new EnumMap<>(HubService.class);
+            for (HubService service : HubService.values()) {
+                ports.put(service, FreePort.find());
+            }
+            Map<HubService, Map<String, String>> extra = new EnumMap<>(HubService.class);
+            // discover SPOD progress quickly; the default suits a real vendor
+            extra.put(HubService.SPOD_CONNECTOR, Map.of("hub.spod.poll.interval", "1s"));
+            StackSettings settings = new StackSettings(HOME,
+                    Path.of(System.getProperty("java.io.tmpdir"), "system-stack-" + System.nanoTime()),
+                    FreePort.find(), FreePort.find(), FreePort.find(), ports, extra, Duration.ofMinutes(4));
+            try {
+                stack = HubStack.start(settings, System.out);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the hub for the system tests", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-stack-stop"));
+        }
+        return stack;
+    }
+}
