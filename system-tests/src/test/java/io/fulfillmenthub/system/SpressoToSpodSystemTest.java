@@ -83,6 +83,29 @@ class SpressoToSpodSystemTest {
     }
 
     @Test
+    void aCancellationAfterSpodSentTheOrderIsRecordedAsRejected() {
+        Sandbox.PlacedOrder order = sandbox.placeOrder(TWO_PRODUCTS, List.of(List.of(0, 1)), 1);
+        String fulfillment = order.hubFulfillmentId(0);
+        await().atMost(FLOW).until(() -> sandbox.spodOrderStates().containsKey(fulfillment));
+        sandbox.advanceSpodOrder(fulfillment, "sent");
+        await().atMost(FLOW).until(() -> sandbox.spressoOrder(order.orderId())
+                .getList("fulfillments.status", String.class).contains("in_transit"));
+
+        sandbox.cancelOrder(order.orderId());
+
+        await().atMost(FLOW).untilAsserted(() -> {
+            JsonPath hubOrder = operations().get("/orders/{id}", order.hubOrderId()).then().statusCode(200)
+                    .extract().jsonPath();
+            // the hub knows SPOD sent it, so the cancellation is refused for that fulfillment, with its reason
+            assertThat(hubOrder.getList("timeline.findAll { it.cause.type == 'hub.fact.order-cancelled-at-source.v1' "
+                    + "&& it.fulfillmentId == '" + fulfillment + "' }.note", String.class))
+                    .singleElement().asString().contains("not cancelled");
+            assertThat(hubOrder.getString("fulfillments[0].status")).isEqualTo("SHIPPED");
+        });
+        assertThat(sandbox.spodOrderStates().get(fulfillment)).isEqualTo("sent");
+    }
+
+    @Test
     void theSpodConnectorKilledMidBatchLosesAndDuplicatesNothing() throws Exception {
         List<String> fulfillments = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -97,7 +120,22 @@ class SpressoToSpodSystemTest {
 
         await().atMost(FLOW).until(() -> sandbox.spodOrderStates().keySet().containsAll(fulfillments));
         for (String fulfillment : fulfillments) {
+            // a submit cut off by the kill may be sent again; SPOD's unique id and the read-back keep it one order
             assertThat(sandbox.spodSubmissions(fulfillment)).as("submissions of %s", fulfillment).isLessThanOrEqualTo(2);
         }
+        // and the hub knows each fulfillment as submitted exactly once
+        for (String fulfillment : fulfillments) {
+            String hubOrderId = fulfillment.substring(0, fulfillment.lastIndexOf(':'));
+            await().atMost(FLOW).untilAsserted(() -> {
+                JsonPath hubOrder = operations().get("/orders/{id}", hubOrderId).then().statusCode(200)
+                        .extract().jsonPath();
+                assertThat(hubOrder.getInt("timeline.findAll { it.cause.type == 'hub.fact.fulfillment-submitted.v1' "
+                        + "&& it.fulfillmentId == '" + fulfillment + "' }.size()")).isEqualTo(1);
+            });
+        }
+    }
+
+    private static io.restassured.specification.RequestSpecification operations() {
+        return io.restassured.RestAssured.given().baseUri(hub.url(HubService.ORCHESTRATOR));
     }
 }
