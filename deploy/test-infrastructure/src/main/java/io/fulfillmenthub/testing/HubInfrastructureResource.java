@@ -30,11 +30,7 @@ public class HubInfrastructureResource implements QuarkusTestResourceLifecycleMa
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
         if (database != null) {
-            String jdbcUrl = infrastructure.jdbcUrl(database);
-            config.put("quarkus.datasource.jdbc.url", jdbcUrl);
-            config.put("quarkus.datasource.reactive.url", jdbcUrl.substring("jdbc:".length()));
-            config.put("quarkus.datasource.username", infrastructure.postgresUser());
-            config.put("quarkus.datasource.password", infrastructure.postgresPassword());
+            config.putAll(infrastructure.datasourceConfig(database));
         }
         return config;
     }

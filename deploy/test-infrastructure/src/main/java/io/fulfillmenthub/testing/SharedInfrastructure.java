@@ -4,6 +4,8 @@ import io.fulfillmenthub.contracts.Topics;
 import io.fulfillmenthub.infra.EmbeddedKafka;
 import io.fulfillmenthub.infra.EmbeddedPostgresServer;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -50,6 +52,17 @@ public final class SharedInfrastructure {
     public String jdbcUrl(String database) {
         EmbeddedPostgresServer.createDatabase(postgresUrl + "/postgres", postgresUser, postgresPassword, database);
         return postgresUrl + "/" + database;
+    }
+
+    /** The configuration that points a service at its own database here, the database created if missing. */
+    public Map<String, String> datasourceConfig(String database) {
+        String jdbcUrl = jdbcUrl(database);
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl);
+        config.put("quarkus.datasource.reactive.url", jdbcUrl.substring("jdbc:".length()));
+        config.put("quarkus.datasource.username", postgresUser);
+        config.put("quarkus.datasource.password", postgresPassword);
+        return config;
     }
 
     public String postgresUser() {

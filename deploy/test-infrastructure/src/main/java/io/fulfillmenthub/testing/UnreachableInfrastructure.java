@@ -71,12 +71,7 @@ public final class UnreachableInfrastructure {
     private static Map<String, String> realDatabase(String database) {
         Map<String, String> config = new HashMap<>();
         if (database != null) {
-            SharedInfrastructure infrastructure = SharedInfrastructure.get();
-            String jdbcUrl = infrastructure.jdbcUrl(database);
-            config.put("quarkus.datasource.jdbc.url", jdbcUrl);
-            config.put("quarkus.datasource.reactive.url", jdbcUrl.substring("jdbc:".length()));
-            config.put("quarkus.datasource.username", infrastructure.postgresUser());
-            config.put("quarkus.datasource.password", infrastructure.postgresPassword());
+            config.putAll(SharedInfrastructure.get().datasourceConfig(database));
         }
         return config;
     }
