@@ -204,6 +204,22 @@ class PrintOrderCommandsTest extends SpodConnectorTestSupport {
     }
 
     @Test
+    void aRepeatedCancelOfAnOrderSpodAlreadyCancelledIsCancelledNotRejected() {
+        String hubOrderId = newHubOrderId();
+        String fulfillmentId = hubOrderId + "/f-1";
+        // the first cancel went through but its answer was lost: SPOD refuses the repeat
+        spod.stubFor(post(urlPathEqualTo(orderPath(fulfillmentId) + "/cancel"))
+                .willReturn(error(400, "order cannot be cancelled", "trace-again", false)));
+        spod.stubFor(get(urlPathEqualTo(orderPath(fulfillmentId))).willReturn(okJson(order(fulfillmentId, "canceled"))));
+        String commandId = UUID.randomUUID().toString();
+
+        send(commandId, new CancelPrintOrder(hubOrderId, fulfillmentId, null));
+
+        FulfillmentCancelled cancelled = data(awaitFact(commandId, "fulfillment-cancelled"), FulfillmentCancelled.class);
+        assertThat(cancelled.fulfillmentId()).isEqualTo(fulfillmentId);
+    }
+
+    @Test
     void aCancelOfAnOrderSpodDoesNotKnowFailsTheCommand() {
         String hubOrderId = newHubOrderId();
         String fulfillmentId = hubOrderId + "/f-1";

@@ -79,6 +79,9 @@ public final class SpodRouting implements FulfillmentRouting {
                 if (!SIDES.contains(design.side())) {
                     problems.add(designKey + ".side: must be front or back, was '" + design.side() + "'");
                 }
+                if (design.align().filter(align -> !align.isBlank()).isEmpty()) {
+                    problems.add(designKey + ".align: must not be blank (SPOD's order API asks for it, e.g. center)");
+                }
                 if (!isHttpUrl(design.url())) {
                     problems.add(designKey + ".url: must be an absolute http(s) URL, was '" + design.url() + "'");
                 }

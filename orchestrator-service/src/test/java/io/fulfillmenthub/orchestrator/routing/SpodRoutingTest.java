@@ -32,6 +32,7 @@ class SpodRoutingTest {
         config.put(P + "products.\"TEE-BLK-M\".designs[0].align", "center");
         config.put(P + "products.\"TEE-BLK-M\".designs[0].url", "https://d.example/front.png");
         config.put(P + "products.\"TEE-BLK-M\".designs[1].side", "back");
+        config.put(P + "products.\"TEE-BLK-M\".designs[1].align", "top");
         config.put(P + "products.\"TEE-BLK-M\".designs[1].url", "https://d.example/back.png");
         return config;
     }
@@ -68,7 +69,7 @@ class SpodRoutingTest {
         assertThat(item.quantity()).isEqualTo(3);
         assertThat(item.price()).isEqualByComparingTo(new BigDecimal("12.50"));
         assertThat(item.designs()).containsExactly(new SubmitPrintOrder.Design("front", "center", "https://d.example/front.png"),
-                new SubmitPrintOrder.Design("back", null, "https://d.example/back.png"));
+                new SubmitPrintOrder.Design("back", "top", "https://d.example/back.png"));
     }
 
     @Test
@@ -106,7 +107,8 @@ class SpodRoutingTest {
                         "hub.routing.spod.shipping.price: must not be negative, was -1",
                         "hub.routing.spod.products.\"TEE-BLK-M\".designs[0].url: must be an absolute http(s) URL, was 'not a url'",
                         "hub.routing.spod.products.\"TEE-BLK-M\".designs[1].side: must be front or back, was 'inside'",
-                        "hub.routing.spod.products.\"MUG-WHT\".stock-keeping-unit: must not be blank"));
+                        "hub.routing.spod.products.\"MUG-WHT\".stock-keeping-unit: must not be blank",
+                        "hub.routing.spod.products.\"MUG-WHT\".designs[0].align: must not be blank (SPOD's order API asks for it, e.g. center)"));
     }
 
     @Test

@@ -45,15 +45,19 @@ public interface SpodConfig {
         Duration initialDelay();
 
         /** No backoff, and no Retry-After, waits longer than this. */
-        @WithDefault("30s")
+        @WithDefault("10s")
         Duration maxDelay();
 
-        /** Retries stop once this much time has passed since the first attempt. */
-        @WithDefault("2m")
+        /**
+         * Retries stop once this much time has passed since the first attempt. With the last attempt and the
+         * fact's publish it must stay under SmallRye's 60 s limit for an unacked record, or the channel turns
+         * unhealthy.
+         */
+        @WithDefault("35s")
         Duration maxDuration();
 
         /** One attempt, token included, fails as retryable after this. */
-        @WithDefault("10s")
+        @WithDefault("5s")
         Duration attemptTimeout();
     }
 }

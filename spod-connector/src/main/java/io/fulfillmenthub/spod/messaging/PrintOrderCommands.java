@@ -56,7 +56,8 @@ public class PrintOrderCommands {
     }
 
     /**
-     * {@code POST /orders/{id}/cancel} → cancelled; 400 (in production or sent) → cancellation rejected;
+     * {@code POST /orders/{id}/cancel} → cancelled; 400 → read back: already canceled → cancelled, else (in
+     * production or sent) cancellation rejected;
      * any other refusal (e.g. 404, an order SPOD does not know) → command failed.
      */
     public Uni<Void> cancel(IncomingCloudEvent event, CancelPrintOrder command) {
@@ -67,17 +68,23 @@ public class PrintOrderCommands {
             return spod.cancel(command.fulfillmentId())
                     .map(cancelled -> new Outcome(SpodFacts.cancelled(event.id(), command, Instant.now()),
                             ReportedState.CANCELED))
-                    .onFailure(SpodRejection.class).recoverWithItem(failure -> {
+                    .onFailure(SpodRejection.class).recoverWithUni(failure -> {
                         SpodRejection refusal = (SpodRejection) failure;
                         if (refusal.status() == 400) {
-                            return new Outcome(SpodFacts.cancellationRejected(event.id(), command, refusal, Instant.now()),
-                                    null);
+                            // a cancel is not safe to repeat: a retry, or a redelivery after a crash, of one that
+                            // SPOD carried out is refused; read the order back before calling it rejected
+                            return spod.order(command.fulfillmentId()).map(order -> order
+                                    .filter(found -> ReportedState.CANCELED.equals(found.state()))
+                                    .map(found -> new Outcome(SpodFacts.cancelled(event.id(), command, Instant.now()),
+                                            ReportedState.CANCELED))
+                                    .orElseGet(() -> new Outcome(SpodFacts.cancellationRejected(event.id(), command,
+                                            refusal, Instant.now()), null)));
                         }
                         String reason = refusal.status() == 404
                                 ? "SPOD has no order " + command.fulfillmentId() + " (HTTP 404)"
                                 : "SPOD refused the cancellation (HTTP " + refusal.status() + ")";
-                        return new Outcome(SpodFacts.commandFailed(event.id(), event.type(), command.hubOrderId(), reason,
-                                refusal, Instant.now()), null);
+                        return Uni.createFrom().item(new Outcome(SpodFacts.commandFailed(event.id(), event.type(),
+                                command.hubOrderId(), reason, refusal, Instant.now()), null));
                     })
                     .flatMap(outcome -> publishThenMarkHandled(event, command.fulfillmentId(), outcome));
         });

@@ -184,6 +184,25 @@ class SpressoCommandTest {
     }
 
     @Test
+    void aRefusedTokenDeadLettersTheCommandForAReplayInsteadOfFailingIt() {
+        String fulfillmentId = "f-" + UUID.randomUUID();
+        String path = "/spresso/v1/fulfillments/" + fulfillmentId + "/shipments";
+        spresso.stubFor(put(urlPathEqualTo(path)).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": \"unauthorized\", \"message\": \"bad token\"}")));
+
+        String commandId = send(addShipment(fulfillmentId));
+
+        try (TopicReader deadLetters = new TopicReader(bootstrapServers,
+                Topics.deadLetter(Topics.COMMANDS_STOREFRONT, "storefront-connector"))) {
+            ConsumerRecord<String, byte[]> dead = deadLetters.await(
+                    r -> commandId.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
+            assertThat(TopicReader.header(dead, "dead-letter-reason")).contains("401").contains("hub.spresso.api-token");
+        }
+        assertThat(spresso.findAll(putRequestedFor(urlPathEqualTo(path)))).as("a refused token is not retried").hasSize(1);
+    }
+
+    @Test
     void aCommandForAStorefrontNotServedYetGoesToTheDeadLetterTopic() {
         String commandId = send(new UpdateStorefrontFulfillmentStatus("squarespace:77", Storefront.SQUARESPACE, "77", null,
                 Status.DELIVERED, List.of()));

@@ -101,6 +101,11 @@ public class SpressoClient {
                         RetryAfter.parse(response.getHeaderString(HttpHeaders.RETRY_AFTER), Instant.now()).orElse(null), null));
             }
             SpressoError error = SpressoError.read(body);
+            if (status == 401 || status == 403) {
+                // the hub's credentials, not the command, are wrong: dead-letter it for a replay once fixed
+                return Uni.createFrom().failure(new IllegalStateException("Spresso " + call + " answered " + status
+                        + ": check hub.spresso.api-token (" + error.message() + ")"));
+            }
             return Uni.createFrom().failure(new SpressoRefusedException(call, status, error.code(), error.message()));
         }
     }
