@@ -78,9 +78,24 @@ public class SpodOrderPoller {
                         .flatMap(ignored -> store.reported(reports, last ? newestSoFar : null))
                         .flatMap(ignored -> last
                                 ? Uni.createFrom().item(published + facts.size())
-                                : page(since, offset + orders.size(), newestSoFar, published + facts.size()));
+                                : nextPage(since, offset, orders, newestSoFar, published + facts.size()));
             });
         });
+    }
+
+    /**
+     * Pages by key, not by a growing offset: the next page starts at the newest {@code updated} of this
+     * one, skipping only the orders already read with exactly that time. An order that changes while the
+     * poll pages moves to the end instead of shifting an unread order into a page already read.
+     */
+    private Uni<Integer> nextPage(Instant since, int offset, List<SpodOrder> orders, Instant newest, int published) {
+        Instant pageNewest = orders.stream().map(SpodOrder::updated).filter(Objects::nonNull)
+                .max(Instant::compareTo).orElse(null);
+        if (pageNewest == null || pageNewest.equals(since)) {
+            return page(since, offset + orders.size(), newest, published);
+        }
+        int sameInstant = (int) orders.stream().filter(order -> pageNewest.equals(order.updated())).count();
+        return page(pageNewest, sameInstant, newest, published);
     }
 
     /** One after the other, each acknowledged before the next, so an order's facts keep their order. */
