@@ -11,7 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Consumes the connectors' facts. Every fact type is the orchestrator's: one it has no handler for
- * goes to {@code fulfillment.facts.v1.dlq.orchestrator}, where the operations API can replay it. A fact
+ * goes to {@code fulfillment.facts.v1.dlq.orchestrator}, kept for an operator (replay from it is not built yet). A fact
  * is acked after its transaction committed; a refused transition is recorded on the order's timeline
  * and acked; a fact that keeps failing (e.g. about an order never received) is dead-lettered.
  */
