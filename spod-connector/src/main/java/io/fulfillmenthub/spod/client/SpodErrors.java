@@ -2,6 +2,7 @@ package io.fulfillmenthub.spod.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fulfillmenthub.contracts.HubJson;
+import io.fulfillmenthub.kit.http.RetryAfter;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

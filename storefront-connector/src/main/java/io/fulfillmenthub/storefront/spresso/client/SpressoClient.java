@@ -2,6 +2,7 @@ package io.fulfillmenthub.storefront.spresso.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fulfillmenthub.contracts.HubJson;
+import io.fulfillmenthub.kit.http.RetryAfter;
 import io.fulfillmenthub.storefront.config.SpressoConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.TypedGuard;

@@ -1,4 +1,4 @@
-package io.fulfillmenthub.spod.client;
+package io.fulfillmenthub.kit.http;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Reads a {@code Retry-After} header: delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+/** Reads a {@code Retry-After} header, delay-seconds or an HTTP date (RFC 9110 §10.2.3): one reading for every vendor client. */
 public final class RetryAfter {
 
     private RetryAfter() {

@@ -1,4 +1,4 @@
-package io.fulfillmenthub.spod.client;
+package io.fulfillmenthub.kit.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,5 +32,13 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse("", NOW)).isEmpty();
         assertThat(RetryAfter.parse("soon", NOW)).isEmpty();
         assertThat(RetryAfter.parse("-5", NOW)).isEmpty();
+    }
+
+    @Test
+    void aDateIsReadAgainstTheGivenNow() {
+        Instant later = Instant.parse("2026-11-23T10:15:30Z");
+        assertThat(RetryAfter.parse("Mon, 23 Nov 2026 10:16:00 GMT", later)).contains(Duration.ofSeconds(30));
+        assertThat(RetryAfter.parse("Mon, 23 Nov 2026 10:00:00 GMT", later)).contains(Duration.ZERO);
+        assertThat(RetryAfter.parse("soon", later)).isEmpty();
     }
 }
