@@ -2,8 +2,10 @@ package io.fulfillmenthub.storefront.messaging;
 
 import io.fulfillmenthub.contracts.MessageTypes;
 import io.fulfillmenthub.contracts.model.Storefront;
+import io.fulfillmenthub.kit.messaging.ConsumerConfig;
 import io.fulfillmenthub.kit.messaging.IncomingCloudEvent;
 import io.fulfillmenthub.kit.messaging.MessageDispatcher;
+import io.fulfillmenthub.kit.messaging.PerOrderLanes;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -13,7 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Consumes fulfillment.commands.storefront.v1 (commands) and hands each to the connector of its
  * storefront. A type it has no handler for, or a storefront it cannot serve yet, goes to
- * {@code fulfillment.commands.storefront.v1.dlq.storefront-connector}.
+ * {@code fulfillment.commands.storefront.v1.dlq.storefront-connector}. Commands of different orders are
+ * carried out at the same time, one order's in turn ({@link PerOrderLanes}).
  */
 @ApplicationScoped
 public class CommandConsumer {
@@ -24,8 +27,9 @@ public class CommandConsumer {
     static final URI SOURCE = URI.create("/storefront-connector");
 
     private final MessageDispatcher dispatcher;
+    private final PerOrderLanes lanes;
 
-    public CommandConsumer(SpressoCommandHandler spresso) {
+    public CommandConsumer(SpressoCommandHandler spresso, ConsumerConfig consumer) {
         dispatcher = MessageDispatcher.forConsumer(CONNECTOR)
                 .on(MessageTypes.ADD_SHIPMENT, (event, command) -> command.storefront() == Storefront.SPRESSO
                         ? spresso.addShipment(event, command)
@@ -34,11 +38,12 @@ public class CommandConsumer {
                         ? spresso.updateFulfillmentStatus(event, command)
                         : notServed(event, command.storefront()))
                 .build();
+        lanes = new PerOrderLanes("commands", consumer.maxInFlight());
     }
 
     @Incoming("commands")
     public Uni<Void> consume(Message<byte[]> message) {
-        return dispatcher.dispatch(message);
+        return lanes.submit(message, dispatcher::dispatch);
     }
 
     private static Uni<Void> notServed(IncomingCloudEvent event, Storefront storefront) {

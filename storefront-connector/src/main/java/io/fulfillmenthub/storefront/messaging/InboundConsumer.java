@@ -1,7 +1,9 @@
 package io.fulfillmenthub.storefront.messaging;
 
 import io.fulfillmenthub.contracts.InboundTypes;
+import io.fulfillmenthub.kit.messaging.ConsumerConfig;
 import io.fulfillmenthub.kit.messaging.MessageDispatcher;
+import io.fulfillmenthub.kit.messaging.PerOrderLanes;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -10,22 +12,25 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Consumes fulfillment.inbound.v1 (vendor webhooks): Spresso's become facts. A type it has no
  * handler for, or a webhook it cannot read, goes to {@code fulfillment.inbound.v1.dlq.storefront-connector}.
- * Webhooks of other vendors on the same topic are skipped.
+ * Webhooks of other vendors on the same topic are skipped. Webhooks of different orders are translated
+ * and published at the same time, one order's in turn ({@link PerOrderLanes}).
  */
 @ApplicationScoped
 public class InboundConsumer {
 
     private final MessageDispatcher dispatcher;
+    private final PerOrderLanes lanes;
 
-    public InboundConsumer(SpressoWebhookHandler spresso) {
+    public InboundConsumer(SpressoWebhookHandler spresso, ConsumerConfig consumer) {
         dispatcher = MessageDispatcher.forConsumer(CommandConsumer.CONNECTOR)
                 .onRaw(InboundTypes.SPRESSO_WEBHOOK, spresso::handle)
                 .skipping(type -> type.startsWith("hub.inbound.lightspeed-"))
                 .build();
+        lanes = new PerOrderLanes("inbound", consumer.maxInFlight());
     }
 
     @Incoming("inbound")
     public Uni<Void> consume(Message<byte[]> message) {
-        return dispatcher.dispatch(message);
+        return lanes.submit(message, dispatcher::dispatch);
     }
 }

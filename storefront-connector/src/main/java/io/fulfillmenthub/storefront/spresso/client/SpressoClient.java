@@ -3,6 +3,7 @@ package io.fulfillmenthub.storefront.spresso.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fulfillmenthub.contracts.HubJson;
 import io.fulfillmenthub.kit.http.RetryAfter;
+import io.fulfillmenthub.kit.messaging.ConsumerConfig;
 import io.fulfillmenthub.storefront.config.SpressoConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.TypedGuard;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 /**
  * The one way the hub calls Spresso: bearer token and User-Agent on every call, transient failures
@@ -38,9 +40,11 @@ public class SpressoClient {
     private final SpressoApi api;
     private final TypedGuard<Uni<Void>> retries;
 
-    public SpressoClient(SpressoConfig config) {
+    public SpressoClient(SpressoConfig config, ConsumerConfig consumer) {
         this.config = config;
         this.api = QuarkusRestClientBuilder.newBuilder()
+                // each command in flight holds at most one connection: none waits for another's
+                .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, consumer.maxInFlight())
                 .baseUri(config.baseUrl())
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
