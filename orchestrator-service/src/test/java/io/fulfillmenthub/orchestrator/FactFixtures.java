@@ -18,11 +18,20 @@ import io.fulfillmenthub.testing.TopicReader;
 import io.fulfillmenthub.testing.TopicWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Writes facts as a connector does and reads what the orchestrator published, as an outside consumer. */
 public final class FactFixtures {
@@ -38,17 +47,54 @@ public final class FactFixtures {
 
     /** Publishes the fact on fulfillment.facts.v1 with the given ce_id, keyed by its order. */
     public static void send(String bootstrapServers, String ceId, Fact fact) {
-        MessageType<Fact> type = MessageTypes.of(fact);
         try (TopicWriter writer = new TopicWriter(bootstrapServers)) {
-            writer.send(Topics.FACTS, fact.hubOrderId(), Map.of(
-                    CloudEventHeaders.SPEC_VERSION, "1.0",
-                    CloudEventHeaders.ID, ceId,
-                    CloudEventHeaders.TYPE, type.ceType(),
-                    CloudEventHeaders.SOURCE, "/test-connector",
-                    CloudEventHeaders.SUBJECT, fact.hubOrderId(),
-                    CloudEventHeaders.TIME, AT.toString()),
-                    HubJson.write(fact));
+            writer.send(Topics.FACTS, fact.hubOrderId(), headers(ceId, fact), HubJson.write(fact));
         }
+    }
+
+    /** A fact to publish with its ce_id. */
+    public record Sent(String ceId, Fact fact) {
+
+        public Sent(Fact fact) {
+            this(UUID.randomUUID().toString(), fact);
+        }
+    }
+
+    /**
+     * Publishes the facts in one burst, in the order given, and waits for the broker's acks: the
+     * records land together, so the orchestrator takes them in one poll, or a few.
+     */
+    public static void sendAll(String bootstrapServers, List<Sent> facts) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 50),
+                new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            for (Sent sent : facts) {
+                var record = new ProducerRecord<>(Topics.FACTS, sent.fact().hubOrderId(), HubJson.write(sent.fact()));
+                headers(sent.ceId(), sent.fact()).forEach((name, value) -> record.headers().add(name,
+                        value.getBytes(StandardCharsets.UTF_8)));
+                acks.add(producer.send(record));
+            }
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish the facts", e);
+        }
+    }
+
+    private static Map<String, String> headers(String ceId, Fact fact) {
+        MessageType<Fact> type = MessageTypes.of(fact);
+        return Map.of(
+                CloudEventHeaders.SPEC_VERSION, "1.0",
+                CloudEventHeaders.ID, ceId,
+                CloudEventHeaders.TYPE, type.ceType(),
+                CloudEventHeaders.SOURCE, "/test-connector",
+                CloudEventHeaders.SUBJECT, fact.hubOrderId(),
+                CloudEventHeaders.TIME, AT.toString());
     }
 
     /** Publishes the fact with a new ce_id, and returns the id. */

@@ -1,24 +1,33 @@
 package io.fulfillmenthub.orchestrator.messaging;
 
-import io.fulfillmenthub.contracts.Fact;
-import io.fulfillmenthub.kit.messaging.IncomingCloudEvent;
-import io.fulfillmenthub.orchestrator.domain.Cause;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
- * The transaction boundary: one transaction per fact, committed before the message is acked; a
- * transient failure (a version conflict, a deadlock) runs the whole transaction again, a few times,
- * before the failure goes back to the dispatcher, which dead-letters the fact. After a commit that wrote
- * outbox rows the relay is woken. A batch of facts will wrap several {@link FactApplier#apply} calls in
- * one {@code Panache.withTransaction} here, and ack them after its commit.
+ * The transaction boundary: all facts of one poll are applied in order in ONE transaction, because a
+ * durable commit costs far more than the work of one fact. A transient failure (a version conflict, a
+ * deadlock) runs the whole transaction again, a few times. Any other failure of the batch applies its
+ * facts again one transaction each, so the one fact that cannot be applied fails alone and the others
+ * commit. After a commit that wrote outbox rows the relay is woken, once.
+ *
+ * <p>Hibernate Reactive needs one session on one Vert.x context: every transaction here runs on the
+ * caller's (the batch's) context, one after the other, and retries resubscribe without a delay so they
+ * stay on it.
  */
 @ApplicationScoped
 public class FactProcessing {
+
+    private static final Logger LOG = Logger.getLogger(FactProcessing.class);
 
     @Inject
     FactApplier applier;
@@ -29,16 +38,61 @@ public class FactProcessing {
     @ConfigProperty(name = "hub.facts.transient-retries", defaultValue = "3")
     int transientRetries;
 
-    public Uni<Void> process(IncomingCloudEvent event, Fact fact) {
-        Cause cause = new Cause(event.type(), event.id(), event.time() == null ? Instant.now() : event.time());
-        // retried without a delay: a re-subscription stays on this Vert.x context, which Hibernate Reactive needs
-        return Panache.withTransaction(() -> applier.apply(cause, fact))
-                .onFailure(TransientFailures::isTransient).retry().atMost(transientRetries)
-                .invoke(written -> {
-                    if (written > 0) {
+    /** @return the records whose fact could not be applied, each with why; every other fact is committed */
+    public Uni<Map<Message<byte[]>, Throwable>> process(List<ConsumedFact> facts) {
+        if (facts.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return inOneTransaction(facts)
+                .invoke(() -> LOG.debugf("%d facts applied in one transaction", facts.size()))
+                .map(written -> new Applied(written, Map.<Message<byte[]>, Throwable>of()))
+                .onFailure().recoverWithUni(failure -> {
+                    if (facts.size() == 1) {
+                        return Uni.createFrom().item(new Applied(0, Map.of(facts.get(0).record(), failure)));
+                    }
+                    LOG.infof("a batch of %d facts failed (%s); applying them one transaction each", facts.size(),
+                            failure.getMessage());
+                    return oneTransactionEach(facts);
+                })
+                .map(applied -> {
+                    if (applied.written() > 0) {
                         relay.wake();
                     }
-                })
-                .replaceWithVoid();
+                    return applied.failed();
+                });
+    }
+
+    private Uni<Applied> oneTransactionEach(List<ConsumedFact> facts) {
+        Map<Message<byte[]>, Throwable> failed = new IdentityHashMap<>();
+        return Multi.createFrom().iterable(facts)
+                .onItem().transformToUniAndConcatenate(fact -> inOneTransaction(List.of(fact))
+                        .onFailure().recoverWithItem(failure -> {
+                            failed.put(fact.record(), failure);
+                            return 0;
+                        }))
+                .collect().with(Collectors.summingInt(Integer::intValue))
+                .map(written -> new Applied(written, failed));
+    }
+
+    /** @return how many outbox rows the transaction wrote */
+    private Uni<Integer> inOneTransaction(List<ConsumedFact> facts) {
+        // retried without a delay: a re-subscription stays on this Vert.x context, which Hibernate Reactive needs
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(facts)
+                        .onItem().transformToUniAndConcatenate(fact -> applier.apply(fact.cause(), fact.fact())
+                                .call(FactProcessing::flushAndClear))
+                        .collect().with(Collectors.summingInt(Integer::intValue)))
+                .onFailure(TransientFailures::isTransient).retry().atMost(transientRetries);
+    }
+
+    /**
+     * Sends a fact's changes to the database (inside the transaction) and empties the session: every flush
+     * checks every entity the session holds, so a session kept for a whole batch would make it quadratic.
+     * A later fact of the same order in the batch loads it again, as changed.
+     */
+    private static Uni<Void> flushAndClear() {
+        return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
+    }
+
+    private record Applied(int written, Map<Message<byte[]>, Throwable> failed) {
     }
 }

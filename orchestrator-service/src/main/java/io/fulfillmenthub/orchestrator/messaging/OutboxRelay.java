@@ -16,17 +16,27 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes unsent outbox rows in id order through {@link HubPublisher}, each after the previous one's
- * broker ack, and marks them sent. Single-flight: at most one run at a time in this service, so no row
- * is published by two relays at once and one order's messages leave in the order they were written
- * (rows of one order are written under its row lock, so their ids follow commit order). A wake-up while
- * a run is under way makes that run go round once more. Woken after each commit that wrote rows, and
- * by a periodic tick as a backstop (a lost wake-up, a failed publish, rows left by a crash).
+ * Publishes unsent outbox rows in id order through {@link HubPublisher} and marks them sent.
+ * Single-flight: at most one run at a time in this service, so no row is published by two relays at
+ * once and one order's messages leave in the order they were written (rows of one order are written
+ * under its row lock, so their ids follow commit order). A wake-up while a run is under way makes that
+ * run go round once more. Woken after each commit that wrote rows, and by a periodic tick as a backstop
+ * (a lost wake-up, a failed publish, rows left by a crash).
+ *
+ * <p>A run pipelines its rows: it hands all of them to the producer in id order without waiting for
+ * each broker ack, then waits for the acks. The producer is idempotent with acks=all and at most five
+ * requests in flight, so records sent in order land on each partition in that order, retries included.
+ * Only the rows up to the first failure (in id order) are marked sent. The rows after it may already be
+ * on the broker; they are published again in a later run with the same {@code ce_id}, and consumers
+ * dedupe on it. An order's messages share a partition and usually a producer batch, which succeeds or
+ * fails as a whole; a record refused on its own (e.g. too large) can be overtaken by the next message of
+ * its order, and it stops the relay at that row until an operator deals with it, as before.
  *
  * <p>It reads and updates rows with the reactive SQL client, outside any business transaction and
  * without holding a transaction open while it waits for the broker. A crash between the ack and the
@@ -101,32 +111,47 @@ public class OutboxRelay {
                 .chain(rows -> {
                     List<Row> unsent = new ArrayList<>();
                     rows.forEach(unsent::add);
-                    return publishInOrder(unsent, 0, new ArrayList<>());
+                    return publishPipelined(unsent);
                 })
                 .chain(sent -> sent.isEmpty() ? Uni.createFrom().item(0)
                         : database.preparedQuery("UPDATE outbox SET sent_at = now() WHERE id = ANY($1)")
                                 .execute(Tuple.of(sent.toArray(new Long[0]))).replaceWith(sent.size()));
     }
 
-    /** One after the other; stops at the first failure so no later row of an order overtakes it. */
-    private Uni<List<Long>> publishInOrder(List<Row> rows, int next, List<Long> sent) {
-        if (next == rows.size()) {
-            return Uni.createFrom().item(sent);
+    /** @return the ids of the rows up to the first one that failed, in id order */
+    private Uni<List<Long>> publishPipelined(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        Row row = rows.get(next);
+        // subscribing sends: one after the other here, so the producer gets the rows in id order
+        List<Uni<Boolean>> acks = new ArrayList<>();
+        for (Row row : rows) {
+            CompletableFuture<Boolean> ack = publish(row).subscribeAsCompletionStage();
+            acks.add(Uni.createFrom().completionStage(ack));
+        }
+        return Uni.join().all(acks).andFailFast().map(acked -> {
+            List<Long> sent = new ArrayList<>();
+            for (int i = 0; i < rows.size() && acked.get(i); i++) {
+                sent.add(rows.get(i).getLong("id"));
+            }
+            return sent;
+        });
+    }
+
+    /** @return whether the broker acknowledged the row; never fails */
+    private Uni<Boolean> publish(Row row) {
         String key = row.getString("message_key");
         var message = CloudEventMessages.of(row.getString("topic"), row.getString("ce_id"), row.getString("ce_type"),
                 URI.create(row.getString("ce_source")), row.getOffsetDateTime("created_at").toInstant(), key, key,
                 row.getString("payload").getBytes(StandardCharsets.UTF_8));
         return publisher.publish(message).ifNoItem().after(publishTimeout).fail()
-                .onItemOrFailure().transformToUni((ok, failure) -> {
+                .onItemOrFailure().transform((ok, failure) -> {
                     if (failure != null) {
                         LOG.warnf("outbox relay: publishing %s (%s) failed, will retry: %s", row.getString("ce_id"),
                                 row.getString("ce_type"), failure.getMessage());
-                        return Uni.createFrom().item(sent);
+                        return false;
                     }
-                    sent.add(row.getLong("id"));
-                    return publishInOrder(rows, next + 1, sent);
+                    return true;
                 });
     }
 }

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The inbox (eventuate style): (consumer, message id) inserted first inside the business transaction.
  * {@code ON CONFLICT DO NOTHING} rather than a failing insert, so a duplicate does not abort the
- * transaction that a batch of facts will share.
+ * transaction that a batch of facts shares.
  */
 @ApplicationScoped
 public class Inbox {

@@ -28,11 +28,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Loads and stores the order aggregate. Every method runs in the caller's transaction (one per fact
- * today, one per batch of facts later); none opens its own.
+ * Loads and stores the order aggregate. Every method runs in the caller's transaction (one per batch
+ * of facts); none opens its own. Rows with an assigned id (orders, fulfillments, shipments) and all
+ * updates go through the session and are batched at flush; rows with an identity id (lines, timeline)
+ * are inserted a table at a time with {@link MultiRowInsert}.
  */
 @ApplicationScoped
 public class OrderStore {
+
+    private static final List<String> ORDER_LINE_COLUMNS = List.of("hub_order_id", "line_id", "variant_id", "sku", "name",
+            "quantity", "unit_price");
+    private static final List<String> FULFILLMENT_LINE_COLUMNS = List.of("hub_order_id", "fulfillment_id", "line_id", "sku",
+            "fulfiller_sku", "ordered", "shipped");
+    private static final List<String> SHIPMENT_LINE_COLUMNS = List.of("hub_order_id", "shipment_id", "line_id", "quantity");
+    private static final List<String> TIMELINE_COLUMNS = List.of("hub_order_id", "occurred_at", "recorded_at", "fact_type",
+            "fact_id", "fulfillment_id", "from_status", "to_status", "note");
 
     /** The order row locked (SELECT ... FOR UPDATE) for the rest of the transaction, with everything under it; null if unknown. */
     public Uni<StoredOrder> lockAndLoad(String hubOrderId) {
@@ -76,21 +86,11 @@ public class OrderStore {
         row.placedAt = order.placedAt();
         row.createdAt = now;
         copyOrderState(order, row, now);
-        List<OrderLineEntity> lines = order.lines().stream().map(line -> {
-            OrderLineEntity lineRow = new OrderLineEntity();
-            lineRow.hubOrderId = order.hubOrderId();
-            lineRow.lineId = line.lineId();
-            lineRow.variantId = line.variantId();
-            lineRow.sku = line.sku();
-            lineRow.name = line.name();
-            lineRow.quantity = line.quantity();
-            lineRow.unitPrice = line.unitPrice();
-            return lineRow;
-        }).toList();
-        var stored = new StoredOrder(order, row, lines, List.of(), List.of(), List.of(), List.of());
-        // the parent rows first: rows with identity ids are inserted at persist, before the flush
-        return Panache.getSession().chain(session -> session.persist(row).chain(session::flush)
-                .chain(() -> session.persistAll(lines.toArray())))
+        List<Object[]> lines = order.lines().stream().map(line -> new Object[] {order.hubOrderId(), line.lineId(),
+                line.variantId(), line.sku(), line.name(), line.quantity(), line.unitPrice()}).toList();
+        var stored = new StoredOrder(order, row, List.of(), List.of(), List.of(), List.of(), List.of());
+        return Panache.getSession().chain(session -> session.persist(row))
+                .chain(() -> MultiRowInsert.into("order_line", ORDER_LINE_COLUMNS, lines))
                 .chain(() -> writeChanges(stored, order, now));
     }
 
@@ -109,7 +109,8 @@ public class OrderStore {
         Set<String> knownShipments = stored.shipmentRows().stream().map(row -> row.shipmentId).collect(Collectors.toSet());
 
         List<Object> parents = new ArrayList<>();
-        List<Object> children = new ArrayList<>();
+        List<Object[]> newFulfillmentLines = new ArrayList<>();
+        List<Object[]> newShipmentLines = new ArrayList<>();
         for (Fulfillment fulfillment : order.fulfillments()) {
             FulfillmentEntity row = fulfillmentRows.get(fulfillment.fulfillmentId());
             if (row == null) {
@@ -124,16 +125,11 @@ public class OrderStore {
             for (FulfillmentLine line : fulfillment.lines()) {
                 FulfillmentLineEntity lineRow = lineRows.get(fulfillment.fulfillmentId() + "\u001f" + line.lineId());
                 if (lineRow == null) {
-                    lineRow = new FulfillmentLineEntity();
-                    lineRow.hubOrderId = order.hubOrderId();
-                    lineRow.fulfillmentId = fulfillment.fulfillmentId();
-                    lineRow.lineId = line.lineId();
-                    lineRow.sku = line.sku();
-                    lineRow.fulfillerSku = line.fulfillerSku();
-                    lineRow.ordered = line.ordered();
-                    children.add(lineRow);
+                    newFulfillmentLines.add(new Object[] {order.hubOrderId(), fulfillment.fulfillmentId(), line.lineId(),
+                            line.sku(), line.fulfillerSku(), line.ordered(), line.shipped()});
+                } else {
+                    lineRow.shipped = line.shipped();
                 }
-                lineRow.shipped = line.shipped();
             }
         }
         for (Shipment shipment : order.shipments()) {
@@ -151,39 +147,26 @@ public class OrderStore {
             row.createdAt = now;
             parents.add(row);
             for (LineQuantity quantity : shipment.lines()) {
-                ShipmentLineEntity lineRow = new ShipmentLineEntity();
-                lineRow.hubOrderId = order.hubOrderId();
-                lineRow.shipmentId = shipment.shipmentId();
-                lineRow.lineId = quantity.lineId();
-                lineRow.quantity = quantity.quantity();
-                children.add(lineRow);
+                newShipmentLines.add(new Object[] {order.hubOrderId(), shipment.shipmentId(), quantity.lineId(),
+                        quantity.quantity()});
             }
         }
-        children.addAll(timelineRows(order.hubOrderId(), order.newTimelineEntries(), now));
-        return Panache.getSession().chain(session -> session.persistAll(parents.toArray()).chain(session::flush)
-                .chain(() -> session.persistAll(children.toArray())));
+        // each multi-row insert flushes the session first: the rows it refers to are in the database by then
+        return Panache.getSession().chain(session -> session.persistAll(parents.toArray()))
+                .chain(() -> MultiRowInsert.into("fulfillment_line", FULFILLMENT_LINE_COLUMNS, newFulfillmentLines))
+                .chain(() -> MultiRowInsert.into("shipment_line", SHIPMENT_LINE_COLUMNS, newShipmentLines))
+                .chain(() -> appendTimeline(order.hubOrderId(), order.newTimelineEntries(), now));
     }
 
     /** Appends timeline entries without touching the order, e.g. a refused fact. */
     public Uni<Void> appendTimeline(String hubOrderId, List<TimelineEntry> entries) {
-        return Panache.getSession().chain(session -> session.persistAll(
-                timelineRows(hubOrderId, entries, Instant.now()).toArray()));
+        return appendTimeline(hubOrderId, entries, Instant.now());
     }
 
-    private static List<TimelineEntryEntity> timelineRows(String hubOrderId, List<TimelineEntry> entries, Instant now) {
-        return entries.stream().map(entry -> {
-            TimelineEntryEntity row = new TimelineEntryEntity();
-            row.hubOrderId = hubOrderId;
-            row.occurredAt = entry.at();
-            row.recordedAt = now;
-            row.factType = entry.factType();
-            row.factId = entry.factId();
-            row.fulfillmentId = entry.fulfillmentId();
-            row.fromStatus = entry.fromStatus();
-            row.toStatus = entry.toStatus();
-            row.note = entry.note();
-            return row;
-        }).toList();
+    private static Uni<Void> appendTimeline(String hubOrderId, List<TimelineEntry> entries, Instant now) {
+        return MultiRowInsert.into("order_timeline", TIMELINE_COLUMNS, entries.stream().map(entry -> new Object[] {
+                hubOrderId, entry.at(), now, entry.factType(), entry.factId(), entry.fulfillmentId(), entry.fromStatus(),
+                entry.toStatus(), entry.note()}).toList());
     }
 
     private static void copyOrderState(Order order, OrderEntity row, Instant now) {

@@ -5,7 +5,6 @@ import io.fulfillmenthub.contracts.MessageType;
 import io.fulfillmenthub.contracts.MessageTypes;
 import io.fulfillmenthub.orchestrator.domain.Cause;
 import io.fulfillmenthub.orchestrator.domain.Outgoing;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -18,25 +17,21 @@ public class Outbox {
 
     public static final String SOURCE = "/orchestrator";
 
+    private static final List<String> COLUMNS = List.of("topic", "message_key", "ce_id", "ce_type", "ce_source", "payload",
+            "created_at");
+
     /** @return how many rows were written */
     public Uni<Integer> write(Cause cause, List<Outgoing> messages) {
         if (messages.isEmpty()) {
             return Uni.createFrom().item(0);
         }
         Instant now = Instant.now();
-        Object[] rows = messages.stream().map(outgoing -> {
+        List<Object[]> rows = messages.stream().map(outgoing -> {
             MessageType<?> type = MessageTypes.of(outgoing.message());
-            OutboxEntity row = new OutboxEntity();
-            row.topic = type.topic();
-            row.messageKey = outgoing.message().hubOrderId();
-            row.ceId = outgoing.messageId(cause);
-            row.ceType = type.ceType();
-            row.ceSource = SOURCE;
-            row.payload = new String(HubJson.write(outgoing.message()), StandardCharsets.UTF_8);
-            row.createdAt = now;
-            return row;
-        }).toArray();
-        // identity ids are taken at persist, one row after the other: ids follow the list's order
-        return Panache.getSession().chain(session -> session.persistAll(rows)).replaceWith(rows.length);
+            return new Object[] {type.topic(), outgoing.message().hubOrderId(), outgoing.messageId(cause), type.ceType(),
+                    SOURCE, new String(HubJson.write(outgoing.message()), StandardCharsets.UTF_8), now};
+        }).toList();
+        // one statement; the identity ids follow the list's order
+        return MultiRowInsert.into("outbox", COLUMNS, rows).replaceWith(rows.size());
     }
 }
