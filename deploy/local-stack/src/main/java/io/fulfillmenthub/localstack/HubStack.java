@@ -8,13 +8,16 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The whole hub on this machine: a real Kafka broker (KRaft) and a durable PostgreSQL in this JVM, the
  * sandbox and the five services as child processes. {@link #close()} stops the services (SIGTERM, then
- * by force), then PostgreSQL and Kafka. The launcher and the system tests both run the hub this way.
+ * by force), then PostgreSQL and Kafka. The launcher and the system tests both run the hub this way;
+ * the benchmarks start only some services and time, measure and stop them one by one.
  */
 public final class HubStack implements AutoCloseable {
 
@@ -32,7 +35,10 @@ public final class HubStack implements AutoCloseable {
         this.supervisor = supervisor;
     }
 
-    /** Starts everything and waits until every service is ready; on failure stops what it started. */
+    /**
+     * Starts Kafka, PostgreSQL and the settings' services and waits until each is ready; on failure stops
+     * what it started.
+     */
     public static HubStack start(StackSettings settings, PrintStream out) throws IOException, InterruptedException {
         Path data = settings.dataDir();
         Path logs = Files.createDirectories(data.resolve("logs"));
@@ -60,7 +66,11 @@ public final class HubStack implements AutoCloseable {
                         postgres.port(), secrets);
                 serviceWiring.properties().putAll(settings.extraConfig().getOrDefault(service, Map.of()));
                 stack.wiring.put(service, serviceWiring);
-                stack.startService(service);
+            }
+            for (HubService service : HubService.values()) {
+                if (settings.services().contains(service)) {
+                    stack.startService(service);
+                }
             }
             supervisor.awaitReady(settings.readyTimeout());
             return stack;
@@ -101,8 +111,50 @@ public final class HubStack implements AutoCloseable {
 
     /** Starts a service again (after {@link #kill}) and waits until it is ready. */
     public void restart(HubService service) throws IOException, InterruptedException {
-        startService(service);
+        start(service);
+    }
+
+    /** Starts a service that is not running (not in the settings' services, or stopped) and waits until it is ready. */
+    public void start(HubService service) throws IOException, InterruptedException {
+        start(List.of(service));
+    }
+
+    /** Starts services that are not running all at once, then waits until each is ready. */
+    public void start(Collection<HubService> services) throws IOException, InterruptedException {
+        for (HubService service : services) {
+            startService(service);
+        }
         supervisor.awaitReady(settings.readyTimeout());
+    }
+
+    /** Stops a service gracefully (SIGTERM, then by force). */
+    public void stop(HubService service) {
+        supervisor.stop(service, Duration.ofSeconds(20));
+    }
+
+    /** The process id of a running service. */
+    public long pid(HubService service) {
+        return supervisor.pid(service);
+    }
+
+    /** From its latest start to its first ready answer (readiness is polled every 50 ms). */
+    public Duration timeToReady(HubService service) {
+        return supervisor.timeToReady(service);
+    }
+
+    /** {@code jdbc:postgresql://localhost:<port>/<database>}; the user is {@link EmbeddedPostgresServer#USER}, no password. */
+    public String postgresJdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    /** Creates a database on the stack's PostgreSQL unless it exists. */
+    public void createDatabase(String database) {
+        postgres.createDatabase(database);
+    }
+
+    /** A PostgreSQL server setting, e.g. {@code fsync}. */
+    public String postgresSetting(String name) {
+        return postgres.setting(name);
     }
 
     /** Blocks until any service exits. */

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Runs the services as child processes, each logging to its own file; knows when they are ready and
- * stops them all, first politely (SIGTERM, so Quarkus shuts down gracefully), then by force. Their
+ * Runs the services as child processes, each logging to its own file; knows when they are ready (and
+ * how long each took from its start) and stops one or all of them, first politely (SIGTERM, so Quarkus shuts down gracefully), then by force. Their
  * process ids are kept in a file, so a launcher that was killed outright leaves nothing running after
  * the next start.
  */
@@ -32,6 +32,8 @@ final class ProcessSupervisor {
     private final Path pidFile;
     private final Map<HubService, Process> processes = new EnumMap<>(HubService.class);
     private final Map<HubService, Integer> ports = new EnumMap<>(HubService.class);
+    private final Map<HubService, Long> startedAt = new EnumMap<>(HubService.class);
+    private final Map<HubService, Duration> timeToReady = new EnumMap<>(HubService.class);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     ProcessSupervisor(Path home, Path logs, Path pidFile) {
@@ -74,11 +76,36 @@ final class ProcessSupervisor {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
+        timeToReady.remove(service);
+        startedAt.put(service, System.nanoTime());
         Process process = builder.start();
         processes.put(service, process);
         ports.put(service, port);
-        Files.writeString(pidFile, processes.values().stream().map(p -> String.valueOf(p.pid()))
-                .collect(Collectors.joining("\n", "", "\n")));
+        writePidFile();
+    }
+
+    long pid(HubService service) {
+        return running(service).pid();
+    }
+
+    /** From the service's latest start to its first ready answer. */
+    Duration timeToReady(HubService service) {
+        Duration duration = timeToReady.get(service);
+        if (duration == null) {
+            throw new IllegalStateException(service.serviceName + " has not been ready since its latest start");
+        }
+        return duration;
+    }
+
+    /** Stops one service, first politely, and forgets it. */
+    void stop(HubService service, Duration grace) {
+        stop(running(service).toHandle(), grace);
+        processes.remove(service);
+        try {
+            writePidFile();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Ends a service at once (SIGKILL), as a crash would. */
@@ -100,6 +127,7 @@ final class ProcessSupervisor {
                             + " before it was ready; its log ends with:\n" + tail(service, 30));
                 }
                 if (isReady(ports.get(service))) {
+                    timeToReady.putIfAbsent(service, Duration.ofNanos(System.nanoTime() - startedAt.get(service)));
                     waiting.remove(service);
                 }
             }
@@ -107,7 +135,7 @@ final class ProcessSupervisor {
                 throw new IllegalStateException("not ready after " + timeout.toSeconds() + " s: " + waiting
                         + "; see their logs in " + logs);
             }
-            Thread.sleep(250); // a plain poll loop: the services are other processes
+            Thread.sleep(50); // a plain poll loop: the services are other processes; often, to time their start
         }
     }
 
@@ -127,6 +155,23 @@ final class ProcessSupervisor {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Process running(HubService service) {
+        Process process = processes.get(service);
+        if (process == null) {
+            throw new IllegalStateException(service.serviceName + " is not running");
+        }
+        return process;
+    }
+
+    private void writePidFile() throws IOException {
+        if (processes.isEmpty()) {
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        Files.writeString(pidFile, processes.values().stream().map(p -> String.valueOf(p.pid()))
+                .collect(Collectors.joining("\n", "", "\n")));
     }
 
     private static void stop(ProcessHandle handle, Duration grace) {

@@ -29,6 +29,8 @@ public interface IngestConfig {
 
     Spresso spresso();
 
+    BaselineEndpoint baselineEndpoint();
+
     /** The in-memory record of deliveries the broker already acknowledged. */
     interface Dedupe {
 
@@ -46,5 +48,13 @@ public interface IngestConfig {
          * rotation the previous one too. None configured means every Spresso webhook is refused.
          */
         Optional<List<String>> secrets();
+    }
+
+    /** {@code POST /_baseline/read-body}, the benchmark's ceiling: reads the body and answers, nothing else. */
+    interface BaselineEndpoint {
+
+        /** Off in production; the benchmark turns it on. Off, the path answers 404. */
+        @WithDefault("false")
+        boolean enabled();
     }
 }

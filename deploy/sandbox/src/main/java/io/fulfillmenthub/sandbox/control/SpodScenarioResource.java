@@ -5,6 +5,7 @@ import io.fulfillmenthub.sandbox.spod.SpodOrder;
 import io.fulfillmenthub.sandbox.spod.SpodOrderBook;
 import io.fulfillmenthub.sandbox.spod.SpodOrderDetail;
 import io.fulfillmenthub.sandbox.spod.SpodShipment;
+import io.fulfillmenthub.sandbox.timing.ScenarioTimings;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,10 +29,12 @@ public class SpodScenarioResource {
     private static final String TRACKING_ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     private final SpodOrderBook orders;
+    private final ScenarioTimings timings;
     private final SecureRandom random = new SecureRandom();
 
-    SpodScenarioResource(SpodOrderBook orders) {
+    SpodScenarioResource(SpodOrderBook orders, ScenarioTimings timings) {
         this.orders = orders;
+        this.timings = timings;
     }
 
     @GET
@@ -50,17 +53,21 @@ public class SpodScenarioResource {
         if (request == null || request.state() == null) {
             return ControlError.invalid("state: is required (confirmed, sent or failed)");
         }
+        if (!List.of("confirmed", "sent", "failed").contains(request.state())) {
+            return ControlError.invalid("state: must be confirmed, sent or failed");
+        }
         SpodOrder order = found.get();
-        Instant now = orders.now();
         try {
-            switch (request.state()) {
-                case "confirmed" -> order.confirm(now);
-                case "failed" -> order.fail(now);
-                case "sent" -> order.send(shipments(order, request.shipments(), now), now);
-                default -> {
-                    return ControlError.invalid("state: must be confirmed, sent or failed");
+            orders.change(now -> {
+                switch (request.state()) {
+                    case "confirmed" -> order.confirm(now);
+                    case "failed" -> order.fail(now);
+                    default -> {
+                        order.send(shipments(order, request.shipments(), now), now);
+                        timings.record(ScenarioTimings.Mark.SPOD_ORDER_SENT, externalOrderId);
+                    }
                 }
-            }
+            });
         } catch (IllegalArgumentException e) {
             return ControlError.invalid(e.getMessage());
         } catch (IllegalSpodTransition e) {

@@ -36,6 +36,11 @@ public final class SpodOrder {
         return bySku.entrySet().stream().map(e -> new SpodShipment.Line(e.getKey(), e.getValue())).toList();
     }
 
+    /** When the order last changed; it only moves forward. */
+    synchronized Instant updated() {
+        return updated;
+    }
+
     public synchronized void confirm(Instant now) {
         requireState(SpodOrderState.ACKNOWLEDGED, "confirmed");
         moveTo(SpodOrderState.CONFIRMED, now);

@@ -3,6 +3,7 @@ package io.fulfillmenthub.sandbox.spresso;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fulfillmenthub.sandbox.timing.ScenarioTimings;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,10 +22,12 @@ public class SpressoApiResource {
 
     private final SpressoOrderBook orders;
     private final ObjectMapper json;
+    private final ScenarioTimings timings;
 
-    SpressoApiResource(SpressoOrderBook orders, ObjectMapper json) {
+    SpressoApiResource(SpressoOrderBook orders, ObjectMapper json, ScenarioTimings timings) {
         this.orders = orders;
         this.json = json;
+        this.timings = timings;
     }
 
     /** Creates the shipment, or updates the one with the same tracking number. */
@@ -45,7 +48,11 @@ public class SpressoApiResource {
         try {
             SpressoOrder order = order(fulfillmentId);
             FulfillmentUpdate update = FulfillmentUpdate.from(parse(body));
-            return Response.ok(order.updateFulfillment(fulfillmentId, update, orders.now())).build();
+            SpressoOrderJson.FulfillmentState updated = order.updateFulfillment(fulfillmentId, update, orders.now());
+            if (update.status() == SpressoFulfillmentStatus.IN_TRANSIT) {
+                timings.record(ScenarioTimings.Mark.SPRESSO_IN_TRANSIT, fulfillmentId);
+            }
+            return Response.ok(updated).build();
         } catch (SpressoApiException e) {
             return e.response();
         }

@@ -76,6 +76,12 @@ public class SpressoOrderBook {
         return List.copyOf(orders.values());
     }
 
+    /** Forgets every order (the control API's reset); order numbers keep counting. */
+    public void clear() {
+        orders.clear();
+        byFulfillment.clear();
+    }
+
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }

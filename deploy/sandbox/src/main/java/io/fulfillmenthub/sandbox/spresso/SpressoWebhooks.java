@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fulfillmenthub.sandbox.config.HubEndpoints;
 import io.fulfillmenthub.sandbox.config.SandboxConfig;
+import io.fulfillmenthub.sandbox.timing.ScenarioTimings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -34,12 +35,14 @@ public class SpressoWebhooks {
     private final SandboxConfig config;
     private final HubEndpoints hub;
     private final ObjectMapper json;
+    private final ScenarioTimings timings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    SpressoWebhooks(SandboxConfig config, HubEndpoints hub, ObjectMapper json) {
+    SpressoWebhooks(SandboxConfig config, HubEndpoints hub, ObjectMapper json, ScenarioTimings timings) {
         this.config = config;
         this.hub = hub;
         this.json = json;
+        this.timings = timings;
     }
 
     /**
@@ -61,7 +64,11 @@ public class SpressoWebhooks {
         URI url = hub.spressoWebhookUrl();
         List<SpressoOrderJson.Delivery> deliveries = new ArrayList<>();
         for (int attempt = 1; attempt <= times; attempt++) {
-            deliveries.add(deliver(url, body, signature, attempt));
+            SpressoOrderJson.Delivery delivery = deliver(url, body, signature, attempt);
+            if (ORDER_FULFILLABLE.equals(event) && delivery.status() != null && delivery.status() / 100 == 2) {
+                timings.record(ScenarioTimings.Mark.WEBHOOK_ACCEPTED, order.id());
+            }
+            deliveries.add(delivery);
         }
         SpressoOrderJson.WebhookSent sent = new SpressoOrderJson.WebhookSent(event, id, createdAt, url.toString(),
                 List.copyOf(deliveries));

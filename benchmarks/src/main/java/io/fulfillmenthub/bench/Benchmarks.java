@@ -1,0 +1,199 @@
+package io.fulfillmenthub.bench;
+
+import io.fulfillmenthub.infra.FreePort;
+import io.fulfillmenthub.localstack.HubService;
+import io.fulfillmenthub.localstack.HubStack;
+import io.fulfillmenthub.localstack.LocalSecrets;
+import io.fulfillmenthub.localstack.StackSettings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark program behind {@code ./run-benchmarks}: measures ingest, the orchestrator, the hub end to
+ * end and each service's footprint on the local stack (no Docker), each beside its ceiling, and writes
+ * the tables with the machine and the exact command to docs/benchmarks.md. It measures; it asserts nothing.
+ */
+@Command(name = "run-benchmarks", mixinStandardHelpOptions = true,
+        description = "Measures the fulfillment hub on the local stack and writes a Markdown report.")
+public final class Benchmarks implements Callable<Integer> {
+
+    @Option(names = "--home", description = "The repository root, where the services were built (default: current directory).")
+    Path home = Path.of("");
+
+    @Option(names = "--smoke", description = "Seconds, not minutes: shows the program works and prints its figures (for CI).")
+    boolean smoke;
+
+    @Option(names = "--out", description = "Where the report goes (default: docs/benchmarks.md; with --smoke benchmarks/target/benchmarks-smoke.md).")
+    Path out;
+
+    @Option(names = "--runs", description = "Runs per measure after the warm-up (default: 3; with --smoke 1).")
+    Integer runs;
+
+    @Option(names = "--spod-poll-interval", defaultValue = "1000",
+            description = "The SPOD connector's poll interval in ms, which bounds leg 2 (default: ${DEFAULT-VALUE}).")
+    int spodPollMillis;
+
+    @Option(names = "--command", hidden = true, description = "The command as typed, for the report.")
+    String command;
+
+    private final PrintStream console = System.out;
+    private final long started = System.nanoTime();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Benchmarks()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = home.toAbsolutePath().normalize();
+        Path data = root.resolve("benchmarks/target/bench-data");
+        deleteRecursively(data);
+        Files.createDirectories(data);
+        System.setProperty("org.slf4j.simpleLogger.logFile", data.resolve("kafka.log").toString());
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        Profile profile = smoke ? Profile.smoke(runs == null ? 1 : runs) : Profile.full(runs == null ? 3 : runs);
+        Path report = root.resolve(out != null ? out
+                : smoke ? Path.of("benchmarks/target/benchmarks-smoke.md") : Path.of("docs/benchmarks.md"));
+        Duration spodPoll = Duration.ofMillis(spodPollMillis);
+        Optional<Wrk> wrk = Wrk.find(data.resolve("wrk"));
+        if (wrk.isEmpty()) {
+            console.println("wrk is not installed; install it with `" + Wrk.INSTALL + "`. The HTTP rows are skipped.");
+        }
+        Report result = new Report(header(profile));
+        Map<HubService, Duration> readyAlone = new EnumMap<>(HubService.class);
+
+        phase("Ingest and orchestrator (Kafka, PostgreSQL and one service at a time)");
+        Path components = data.resolve("components");
+        try (HubStack stack = HubStack.start(settings(root, components,
+                Map.of(HubService.INGEST, Map.of("hub.ingest.baseline-endpoint.enabled", "true"))), console)) {
+            stack.start(HubService.INGEST);
+            readyAlone.put(HubService.INGEST, stack.timeToReady(HubService.INGEST));
+            String secret = LocalSecrets.loadOrCreate(components.resolve("secrets.properties")).spressoClientSecret();
+            new IngestBenchmark(stack, profile, wrk, secret, console).run(result.section("Ingest"));
+            stack.stop(HubService.INGEST);
+
+            stack.start(HubService.ORCHESTRATOR);
+            readyAlone.put(HubService.ORCHESTRATOR, stack.timeToReady(HubService.ORCHESTRATOR));
+            OrchestratorBenchmark orchestrator = new OrchestratorBenchmark(stack, profile, console);
+            Series facts = orchestrator.factsPerSecond();
+            stack.stop(HubService.ORCHESTRATOR);
+            orchestrator.report(result.section("Orchestrator"), facts, orchestrator.insertCeiling());
+        }
+
+        phase("The whole hub: start, end to end, footprint");
+        try (HubStack stack = HubStack.start(settings(root, data.resolve("hub"),
+                Map.of(HubService.SPOD_CONNECTOR, Map.of("hub.spod.poll.interval", spodPollMillis + "ms"))), console)) {
+            if (profile.startOneAtATime()) {
+                for (HubService service : HubService.values()) {
+                    stack.start(service);
+                    readyAlone.putIfAbsent(service, stack.timeToReady(service));
+                }
+                Stream.of(HubService.values()).sorted(Comparator.reverseOrder()).forEach(stack::stop);
+            }
+            stack.start(EnumSet.allOf(HubService.class));
+            Map<HubService, Duration> readyAllAtOnce = new EnumMap<>(HubService.class);
+            Map<HubService, Double> idle = new EnumMap<>(HubService.class);
+            for (HubService service : HubService.values()) {
+                readyAllAtOnce.put(service, stack.timeToReady(service));
+                idle.put(service, ResidentMemory.megabytes(stack.pid(service)));
+            }
+            Map<HubService, Series> underLoad = Map.of();
+            if (wrk.isPresent()) {
+                EndToEndBenchmark endToEnd = new EndToEndBenchmark(stack, profile, wrk.get(), spodPoll, console);
+                EndToEndBenchmark.FixedRate fixed = endToEnd.fixedRate();
+                endToEnd.report(result.section("End to end"), fixed, endToEnd.sustainedRate());
+                underLoad = fixed.memoryUnderLoad;
+            }
+            footprint(result.section("Footprint"), idle, underLoad, readyAlone, readyAllAtOnce);
+        }
+        for (Path stack : new Path[] {components, data.resolve("hub")}) {
+            deleteRecursively(stack.resolve("kafka"));
+            deleteRecursively(stack.resolve("postgres"));
+        }
+
+        String markdown = result.markdown();
+        console.println();
+        console.println(markdown);
+        result.write(report);
+        console.printf("Written to %s after %.0f s; the services' logs are in %s%n",
+                root.relativize(report.toAbsolutePath().normalize()), elapsedSeconds(), root.relativize(data));
+        return 0;
+    }
+
+    private void phase(String name) {
+        console.printf("== %s (at %.0f s)%n", name, elapsedSeconds());
+    }
+
+    private double elapsedSeconds() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private String header(Profile profile) {
+        String invoked = command != null ? command : "./run-benchmarks" + (smoke ? " --smoke" : "");
+        return "# Benchmarks\n\n"
+                + "Measured " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))
+                + " with `" + invoked + "` (see [benchmarks/README.md](../benchmarks/README.md)).\n\n"
+                + "Machine: " + Machine.describe() + ".\n\n"
+                + profile.describe() + ". Everything runs on this one machine: Kafka (KRaft) and PostgreSQL "
+                + "in the benchmark's JVM, each service in its own JVM, and the load generators beside them, so "
+                + "they all share the same cores. Median and spread are over the runs; a ceiling is measured in the "
+                + "same run on the same broker or database.\n";
+    }
+
+    private static void footprint(Report.Section section, Map<HubService, Double> idle, Map<HubService, Series> underLoad,
+            Map<HubService, Duration> readyAlone, Map<HubService, Duration> readyAllAtOnce) {
+        section.table("service", "RSS idle (MB)", "RSS after end-to-end load (MB)", "ready alone (s)",
+                "ready, all at once (s)");
+        for (HubService service : HubService.values()) {
+            Series loaded = underLoad.get(service);
+            Duration alone = readyAlone.get(service);
+            section.row(service.serviceName, Report.number(idle.get(service)),
+                    loaded == null ? "—" : Report.number(loaded.median()),
+                    alone == null ? "—" : Report.number(alone.toMillis() / 1000.0),
+                    Report.number(readyAllAtOnce.get(service).toMillis() / 1000.0));
+        }
+        section.note("Targets: each service < 300 MB RSS and ready < 3 s (the sandbox is a simulator, not a service). "
+                + "RSS is VmRSS of /proc/<pid>/status: idle right after the whole hub is ready, and right after each "
+                + "end-to-end run's load (median of the runs). Ready: from the process start to the first 200 of "
+                + "`/q/health/ready`, polled every 50 ms. Alone: ingest and the orchestrator with only Kafka and "
+                + "PostgreSQL up; the others one at a time, each after the previous was ready (sandbox first). "
+                + "All at once: the six started together, as `./run-local` does.");
+    }
+
+    private static StackSettings settings(Path root, Path data, Map<HubService, Map<String, String>> extraConfig) {
+        Map<HubService, Integer> ports = new EnumMap<>(HubService.class);
+        for (HubService service : HubService.values()) {
+            ports.put(service, FreePort.find());
+        }
+        return new StackSettings(root, data, FreePort.find(), FreePort.find(), FreePort.find(), ports, extraConfig,
+                Duration.ofMinutes(3), Set.of());
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.fulfillmenthub.bench;
+
+import io.fulfillmenthub.localstack.HubStack;
+import java.io.PrintStream;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Orchestrator: order-placed facts per second taken to "commands published" (inbox, state, timeline
+ * and outbox in the durable PostgreSQL), beside that database's ceiling for durable single-row insert
+ * transactions from 8 connections, in the same run. Expects the orchestrator to be running; stops
+ * nothing.
+ */
+final class OrchestratorBenchmark {
+
+    private final HubStack stack;
+    private final Profile profile;
+    private final PrintStream out;
+    private int runCounter;
+    private int factsPerRun;
+    private int incomplete;
+
+    OrchestratorBenchmark(HubStack stack, Profile profile, PrintStream out) {
+        this.stack = stack;
+        this.profile = profile;
+        this.out = out;
+    }
+
+    /**
+     * Facts per second, each run with fresh order ids: a warm-up, then runs sized from the warm-up's rate
+     * to last about the profile's time, so a slow orchestrator does not make the benchmark endless.
+     */
+    Series factsPerSecond() {
+        FactsRun warmUp = factsRun(profile.orchestratorWarmUpFacts());
+        factsPerRun = (int) Math.max(50, Math.min(200_000, warmUp.perSecond() * profile.orchestratorRun().toSeconds()));
+        Series rates = Series.of();
+        for (int run = 1; run <= profile.runs(); run++) {
+            FactsRun result = factsRun(factsPerRun);
+            out.printf("  orchestrator run %d: %d facts, %d commands, %.0f facts/s%n", run, result.facts(),
+                    result.commands(), result.perSecond());
+            incomplete += result.facts() - result.commands();
+            rates = rates.plus(result.perSecond());
+        }
+        return rates;
+    }
+
+    /** The ceiling: durable single-row insert transactions per second from 8 connections, a warm-up first. */
+    Series insertCeiling() throws SQLException, InterruptedException, ExecutionException {
+        stack.createDatabase(DurableInsertCeiling.DATABASE);
+        DurableInsertCeiling ceiling = new DurableInsertCeiling(stack.postgresJdbcUrl(DurableInsertCeiling.DATABASE));
+        ceiling.measure(Duration.ofSeconds(1));
+        Series rates = Series.of();
+        for (int run = 1; run <= profile.runs(); run++) {
+            double rate = ceiling.measure(profile.insertRun());
+            out.printf("  durable insert ceiling run %d: %.0f tx/s%n", run, rate);
+            rates = rates.plus(rate);
+        }
+        return rates;
+    }
+
+    void report(Report.Section section, Series facts, Series ceiling) {
+        section.measure("order-placed facts to SubmitPrintOrder published (facts/s)", facts, ceiling,
+                        "≥ the durable insert ceiling")
+                .measure("PostgreSQL durable single-row inserts, 8 connections (tx/s)", ceiling, null, "ceiling")
+                .note(String.format("PostgreSQL 17 (embedded), fsync=%s, synchronous_commit=%s, full_page_writes=%s. "
+                        + "Each run publishes %,d `OrderPlaced` facts (Spresso, paid, fulfillable at the source, "
+                        + "one SPOD fulfillment of two lines) with a fast producer to `fulfillment.facts.v1`, with only "
+                        + "the orchestrator running, and counts distinct `SubmitPrintOrder` commands read from "
+                        + "`fulfillment.commands.spod.v1`; facts/s = commands read / (last command read − first fact sent). "
+                        + "The ceiling: 8 JDBC connections in autocommit, each inserting one row per transaction "
+                        + "for %d s. Commands not seen before a run's deadline: %d.", stack.postgresSetting("fsync"),
+                        stack.postgresSetting("synchronous_commit"), stack.postgresSetting("full_page_writes"), factsPerRun,
+                        profile.insertRun().toSeconds(), incomplete));
+    }
+
+    private FactsRun factsRun(int facts) {
+        String prefix = "bench-" + Long.toString(System.currentTimeMillis(), 36) + "-" + (++runCounter) + "-";
+        try (SubmittedPrintOrders commands = new SubmittedPrintOrders(stack.kafkaBootstrapServers());
+                OrderPlacedFacts producer = new OrderPlacedFacts(stack.kafkaBootstrapServers())) {
+            long start = System.nanoTime();
+            for (int i = 0; i < facts; i++) {
+                producer.send(prefix + i);
+            }
+            producer.flush();
+            Duration timeout = Duration.ofSeconds(60).plus(profile.orchestratorRun().multipliedBy(3));
+            int seen = commands.await("spresso:" + prefix, facts, timeout);
+            return new FactsRun(facts, seen, seen == 0 ? 0 : seen / ((commands.lastNanos() - start) / 1e9));
+        }
+    }
+
+    private record FactsRun(int facts, int commands, double perSecond) {}
+}

@@ -1,0 +1,38 @@
+package io.fulfillmenthub.sandbox.control;
+
+import io.fulfillmenthub.sandbox.calls.CallLog;
+import io.fulfillmenthub.sandbox.spod.SpodOrderBook;
+import io.fulfillmenthub.sandbox.spresso.SpressoOrderBook;
+import io.fulfillmenthub.sandbox.timing.ScenarioTimings;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code POST /_sandbox/reset}: forgets every order, call and timing, as a fresh start would, so a
+ * long benchmark can run step after step without the sandbox's memory growing. Tokens stay valid.
+ */
+@Path("/_sandbox/reset")
+public class SandboxResetResource {
+
+    private final SpressoOrderBook spresso;
+    private final SpodOrderBook spod;
+    private final CallLog calls;
+    private final ScenarioTimings timings;
+
+    SandboxResetResource(SpressoOrderBook spresso, SpodOrderBook spod, CallLog calls, ScenarioTimings timings) {
+        this.spresso = spresso;
+        this.spod = spod;
+        this.calls = calls;
+        this.timings = timings;
+    }
+
+    @POST
+    public Response reset() {
+        spresso.clear();
+        spod.clear();
+        calls.clear();
+        timings.clear();
+        return Response.noContent().build();
+    }
+}
