@@ -12,4 +12,7 @@ ARG MODULE
 WORKDIR /app
 COPY --from=build /src/${MODULE}/target/quarkus-app/ /app/
 USER 185
+# As the local stack runs them (ProcessSupervisor): a bounded heap and the serial collector. The JVM
+# reads JAVA_TOOL_OPTIONS itself; compose or a cluster manifest can override it.
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms32m -Xmx192m -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["java", "-jar", "/app/quarkus-run.jar"]

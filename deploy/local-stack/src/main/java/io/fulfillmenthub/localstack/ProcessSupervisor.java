@@ -26,6 +26,14 @@ import java.util.stream.Collectors;
 final class ProcessSupervisor {
 
     private static final String RUNNER = "quarkus-run.jar";
+    /**
+     * The services' JVM settings, as the Dockerfile sets them: a heap bounded to what a service needs
+     * rather than a quarter of the machine, the serial collector (less memory of its own, and short
+     * young-generation pauses on a heap this small), and an exit rather than limping on after running
+     * out of memory. The sandbox, which keeps every simulated order in memory, gets the JVM's defaults.
+     */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m",
+            "-XX:+ExitOnOutOfMemoryError");
 
     private final Path home;
     private final Path logs;
@@ -67,6 +75,9 @@ final class ProcessSupervisor {
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        if (service != HubService.SANDBOX) {
+            command.addAll(SERVICE_JVM_OPTIONS);
+        }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(runner.toString());
