@@ -1,14 +1,25 @@
 package io.fulfillmenthub.orchestrator.messaging;
 
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -27,6 +38,15 @@ import org.jboss.logging.Logger;
  * path, so throttled commits never stall: SmallRye tracks only the last record of each partition of a
  * batch, which {@code batch.ack()} acks; the dead-letter handler acks a nacked record itself once the
  * dead-letter topic has it, so the nacks are awaited before the batch ack commits past them.
+ *
+ * <p>Partitions at the same time: a statement's round trip to PostgreSQL, not the work in this JVM,
+ * is what a fact costs, so one transaction at a time leaves both mostly waiting. Each poll is split by
+ * partition and each share applied in its own transaction, on its own duplicated Vert.x context (its own
+ * Hibernate Reactive session); a partition's shares run one after the other, in poll order, so one
+ * order's facts (one key, one partition) still apply in order, while different partitions' shares
+ * overlap. Up to {@code hub.facts.polls-in-flight} polls are under way; the next waits for a place. A
+ * poll is acked once all its shares are done; should a share fail outright, the poll is nacked, as
+ * it would have been when applied whole.
  */
 @ApplicationScoped
 public class FactConsumer {
@@ -38,11 +58,68 @@ public class FactConsumer {
     @Inject
     FactProcessing processing;
 
+    @ConfigProperty(name = "hub.facts.polls-in-flight", defaultValue = "4")
+    int pollsInFlight;
+
+    /** The last share queued per partition; an entry goes when its last share finishes. */
+    private final Map<Integer, CompletableFuture<Void>> lastOfPartition = new ConcurrentHashMap<>();
+    /** Guarded by this. */
+    private int inFlight;
+    /** Polls waiting for a place, guarded by this. */
+    private final Deque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
+
+    /** Completes once the poll has its place, not when it is applied: SmallRye hands over the next poll then. */
     @Incoming("facts")
     public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        Context poll = Vertx.currentContext();
+        return place(poll).invoke(() -> start(batch, poll));
+    }
+
+    private void start(KafkaRecordBatch<String, byte[]> batch, Context poll) {
+        Map<Integer, List<KafkaRecord<String, byte[]>>> shares = new LinkedHashMap<>();
+        for (KafkaRecord<String, byte[]> record : batch) {
+            shares.computeIfAbsent(record.getPartition(), partition -> new ArrayList<>()).add(record);
+        }
+        List<CompletableFuture<Void>> applied = new ArrayList<>();
+        shares.forEach((partition, records) -> applied.add(queue(partition, records, poll)));
+        CompletableFuture.allOf(applied.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) ->
+                poll.runOnContext(ignored -> Uni.createFrom()
+                        .completionStage(() -> failure == null ? batch.ack() : batch.nack(failure))
+                        .subscribe().with(settled -> freePlace(), settleFailure -> {
+                            LOG.errorf(settleFailure, "%s could not settle a poll of facts", CONSUMER);
+                            freePlace();
+                        })));
+    }
+
+    /** Applies one partition's share of a poll after that partition's previous share. */
+    private CompletableFuture<Void> queue(int partition, List<KafkaRecord<String, byte[]>> records, Context poll) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Void> before = lastOfPartition.put(partition, done);
+        (before == null ? CompletableFuture.<Void>completedFuture(null) : before).whenComplete((ignored, earlier) -> {
+            Context share = VertxContext.createNewDuplicatedContext(poll);
+            // its own session: Hibernate Reactive Panache runs only on a context flagged as isolated
+            VertxContextSafetyToggle.setContextSafe(share, true);
+            share.runOnContext(start -> Uni.createFrom().deferred(() -> apply(records)).subscribe().with(
+                    settled -> finished(partition, done, null),
+                    failure -> finished(partition, done, failure)));
+        });
+        return done;
+    }
+
+    private void finished(int partition, CompletableFuture<Void> done, Throwable failure) {
+        lastOfPartition.remove(partition, done);
+        if (failure == null) {
+            done.complete(null);
+        } else {
+            done.completeExceptionally(failure);
+        }
+    }
+
+    /** One transaction for the records, then the ones that could not be applied to the dead-letter topic. */
+    private Uni<Void> apply(List<KafkaRecord<String, byte[]>> records) {
         List<ConsumedFact> facts = new ArrayList<>();
         Map<Message<byte[]>, Throwable> failed = new IdentityHashMap<>();
-        for (Message<byte[]> record : batch) {
+        for (Message<byte[]> record : records) {
             try {
                 facts.add(ConsumedFact.read(record));
             } catch (RuntimeException unreadable) {
@@ -52,17 +129,16 @@ public class FactConsumer {
         return processing.process(facts)
                 .chain(notApplied -> {
                     failed.putAll(notApplied);
-                    return deadLetter(batch, failed);
-                })
-                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+                    return deadLetter(records, failed);
+                });
     }
 
     /** In offset order, one after the other, each once the dead-letter topic has acknowledged it. */
-    private static Uni<Void> deadLetter(KafkaRecordBatch<String, byte[]> batch, Map<Message<byte[]>, Throwable> failed) {
+    private static Uni<Void> deadLetter(List<KafkaRecord<String, byte[]>> records, Map<Message<byte[]>, Throwable> failed) {
         if (failed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(batch.getRecords())
+        return Multi.createFrom().iterable(records)
                 .filter(failed::containsKey)
                 .onItem().transformToUniAndConcatenate(record -> {
                     Throwable reason = failed.get(record);
@@ -71,5 +147,30 @@ public class FactConsumer {
                     return Uni.createFrom().completionStage(() -> record.nack(reason)).replaceWith(record);
                 })
                 .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> place(Context poll) {
+        CompletableFuture<Void> free = new CompletableFuture<>();
+        synchronized (this) {
+            if (inFlight < pollsInFlight) {
+                inFlight++;
+                return Uni.createFrom().voidItem();
+            }
+            waiting.add(free);
+        }
+        return Uni.createFrom().completionStage(free).emitOn(task -> poll.runOnContext(ignored -> task.run()));
+    }
+
+    private void freePlace() {
+        CompletableFuture<Void> next;
+        synchronized (this) {
+            next = waiting.poll();
+            if (next == null) {
+                inFlight--;
+                return;
+            }
+        }
+        // the place passes to the poll waiting longest
+        next.complete(null);
     }
 }
