@@ -1,5 +1,6 @@
 package io.fulfillmenthub.orchestrator.messaging;
 
+import io.fulfillmenthub.kit.messaging.InFlightLimit;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
@@ -8,11 +9,10 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,16 +63,18 @@ public class FactConsumer {
 
     /** The last share queued per partition; an entry goes when its last share finishes. */
     private final Map<Integer, CompletableFuture<Void>> lastOfPartition = new ConcurrentHashMap<>();
-    /** Guarded by this. */
-    private int inFlight;
-    /** Polls waiting for a place, guarded by this. */
-    private final Deque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
+    private InFlightLimit places;
+
+    @PostConstruct
+    void limitPolls() {
+        places = new InFlightLimit(pollsInFlight);
+    }
 
     /** Completes once the poll has its place, not when it is applied: SmallRye hands over the next poll then. */
     @Incoming("facts")
     public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
         Context poll = Vertx.currentContext();
-        return place(poll).invoke(() -> start(batch, poll));
+        return places.acquire(task -> poll.runOnContext(ignored -> task.run())).invoke(() -> start(batch, poll));
     }
 
     private void start(KafkaRecordBatch<String, byte[]> batch, Context poll) {
@@ -85,9 +87,9 @@ public class FactConsumer {
         CompletableFuture.allOf(applied.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) ->
                 poll.runOnContext(ignored -> Uni.createFrom()
                         .completionStage(() -> failure == null ? batch.ack() : batch.nack(failure))
-                        .subscribe().with(settled -> freePlace(), settleFailure -> {
+                        .subscribe().with(settled -> places.release(), settleFailure -> {
                             LOG.errorf(settleFailure, "%s could not settle a poll of facts", CONSUMER);
-                            freePlace();
+                            places.release();
                         })));
     }
 
@@ -147,30 +149,5 @@ public class FactConsumer {
                     return Uni.createFrom().completionStage(() -> record.nack(reason)).replaceWith(record);
                 })
                 .collect().last().replaceWithVoid();
-    }
-
-    private Uni<Void> place(Context poll) {
-        CompletableFuture<Void> free = new CompletableFuture<>();
-        synchronized (this) {
-            if (inFlight < pollsInFlight) {
-                inFlight++;
-                return Uni.createFrom().voidItem();
-            }
-            waiting.add(free);
-        }
-        return Uni.createFrom().completionStage(free).emitOn(task -> poll.runOnContext(ignored -> task.run()));
-    }
-
-    private void freePlace() {
-        CompletableFuture<Void> next;
-        synchronized (this) {
-            next = waiting.poll();
-            if (next == null) {
-                inFlight--;
-                return;
-            }
-        }
-        // the place passes to the poll waiting longest
-        next.complete(null);
     }
 }

@@ -4,8 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,20 +31,13 @@ public final class PerOrderLanes {
     private static final Logger LOG = Logger.getLogger(PerOrderLanes.class);
 
     private final String channel;
-    private final int maxInFlight;
+    private final InFlightLimit places;
     /** The last record queued per key; a key's entry goes when its last record finishes. */
     private final Map<String, CompletableFuture<Void>> lastOfKey = new ConcurrentHashMap<>();
-    /** Guarded by this. */
-    private int inFlight;
-    /** Records waiting for a place, guarded by this. */
-    private final Deque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
 
     public PerOrderLanes(String channel, int maxInFlight) {
-        if (maxInFlight < 1) {
-            throw new IllegalArgumentException("the most records in flight must be at least 1, not " + maxInFlight);
-        }
         this.channel = channel;
-        this.maxInFlight = maxInFlight;
+        this.places = new InFlightLimit(maxInFlight);
     }
 
     /**
@@ -56,7 +47,7 @@ public final class PerOrderLanes {
      */
     public Uni<Void> submit(Message<byte[]> message, Function<Message<byte[]>, Uni<Void>> work) {
         Executor onRecordContext = onContext(Vertx.currentContext());
-        return place(onRecordContext).invoke(() -> queue(key(message), onRecordContext, () -> work.apply(message)));
+        return places.acquire(onRecordContext).invoke(() -> queue(key(message), onRecordContext, () -> work.apply(message)));
     }
 
     private void queue(String key, Executor onRecordContext, Supplier<Uni<Void>> work) {
@@ -77,28 +68,7 @@ public final class PerOrderLanes {
     private void finished(String key, CompletableFuture<Void> done) {
         lastOfKey.remove(key, done);
         done.complete(null);
-        CompletableFuture<Void> next;
-        synchronized (this) {
-            next = waiting.poll();
-            if (next == null) {
-                inFlight--;
-                return;
-            }
-        }
-        // the place passes to the record waiting longest
-        next.complete(null);
-    }
-
-    private Uni<Void> place(Executor onRecordContext) {
-        CompletableFuture<Void> free = new CompletableFuture<>();
-        synchronized (this) {
-            if (inFlight < maxInFlight) {
-                inFlight++;
-                return Uni.createFrom().voidItem();
-            }
-            waiting.add(free);
-        }
-        return Uni.createFrom().completionStage(free).emitOn(onRecordContext);
+        places.release();
     }
 
     private static String key(Message<byte[]> message) {
