@@ -50,6 +50,13 @@ public final class Benchmarks implements Callable<Integer> {
             description = "The SPOD connector's poll interval in ms, which bounds leg 2 (default: ${DEFAULT-VALUE}).")
     int spodPollMillis;
 
+    /** A part of the benchmark, to measure one thing again after a change. */
+    enum Part { ingest, orchestrator, hub }
+
+    @Option(names = "--only", split = ",", description = "Runs only these parts: ${COMPLETION-CANDIDATES} (hub: start, "
+            + "end to end and footprint); default all. The report says which ran.")
+    Set<Part> only = EnumSet.allOf(Part.class);
+
     @Option(names = "--command", hidden = true, description = "The command as typed, for the report.")
     String command;
 
@@ -79,24 +86,62 @@ public final class Benchmarks implements Callable<Integer> {
         Report result = new Report(header(profile));
         Map<HubService, Duration> readyAlone = new EnumMap<>(HubService.class);
 
-        phase("Ingest and orchestrator (Kafka, PostgreSQL and one service at a time)");
         Path components = data.resolve("components");
-        try (HubStack stack = HubStack.start(settings(root, components,
-                Map.of(HubService.INGEST, Map.of("hub.ingest.baseline-endpoint.enabled", "true"))), console)) {
-            stack.start(HubService.INGEST);
-            readyAlone.put(HubService.INGEST, stack.timeToReady(HubService.INGEST));
-            String secret = LocalSecrets.loadOrCreate(components.resolve("secrets.properties")).spressoClientSecret();
-            new IngestBenchmark(stack, profile, wrk, secret, console).run(result.section("Ingest"));
-            stack.stop(HubService.INGEST);
-
-            stack.start(HubService.ORCHESTRATOR);
-            readyAlone.put(HubService.ORCHESTRATOR, stack.timeToReady(HubService.ORCHESTRATOR));
-            OrchestratorBenchmark orchestrator = new OrchestratorBenchmark(stack, profile, console);
-            Series facts = orchestrator.factsPerSecond();
-            stack.stop(HubService.ORCHESTRATOR);
-            orchestrator.report(result.section("Orchestrator"), facts, orchestrator.insertCeiling());
+        if (only.contains(Part.ingest) || only.contains(Part.orchestrator)) {
+            phase("Ingest and orchestrator (Kafka, PostgreSQL and one service at a time)");
+            components(root, components, profile, wrk, result, readyAlone);
+        }
+        if (only.contains(Part.hub)) {
+            hub(root, data, profile, wrk, spodPoll, result, readyAlone);
+        }
+        for (Path stack : new Path[] {components, data.resolve("hub")}) {
+            deleteRecursively(stack.resolve("kafka"));
+            deleteRecursively(stack.resolve("postgres"));
         }
 
+        String markdown = result.markdown();
+        console.println();
+        console.println(markdown);
+        result.write(report);
+        console.printf("Written to %s after %.0f s; the services' logs are in %s%n",
+                root.relativize(report.toAbsolutePath().normalize()), elapsedSeconds(), root.relativize(data));
+        return 0;
+    }
+
+    private void components(Path root, Path components, Profile profile, Optional<Wrk> wrk, Report result,
+            Map<HubService, Duration> readyAlone) throws Exception {
+        try (HubStack stack = HubStack.start(settings(root, components,
+                Map.of(HubService.INGEST, Map.of("hub.ingest.baseline-endpoint.enabled", "true"))), console)) {
+            if (only.contains(Part.ingest)) {
+                ingest(stack, components, profile, wrk, result, readyAlone);
+            }
+            if (only.contains(Part.orchestrator)) {
+                orchestrator(stack, profile, result, readyAlone);
+            }
+        }
+    }
+
+    private void ingest(HubStack stack, Path components, Profile profile, Optional<Wrk> wrk, Report result,
+            Map<HubService, Duration> readyAlone) throws Exception {
+        stack.start(HubService.INGEST);
+        readyAlone.put(HubService.INGEST, stack.timeToReady(HubService.INGEST));
+        String secret = LocalSecrets.loadOrCreate(components.resolve("secrets.properties")).spressoClientSecret();
+        new IngestBenchmark(stack, profile, wrk, secret, console).run(result.section("Ingest"));
+        stack.stop(HubService.INGEST);
+    }
+
+    private void orchestrator(HubStack stack, Profile profile, Report result, Map<HubService, Duration> readyAlone)
+            throws Exception {
+        stack.start(HubService.ORCHESTRATOR);
+        readyAlone.put(HubService.ORCHESTRATOR, stack.timeToReady(HubService.ORCHESTRATOR));
+        OrchestratorBenchmark orchestrator = new OrchestratorBenchmark(stack, profile, console);
+        Series facts = orchestrator.factsPerSecond();
+        stack.stop(HubService.ORCHESTRATOR);
+        orchestrator.report(result.section("Orchestrator"), facts, orchestrator.insertCeiling());
+    }
+
+    private void hub(Path root, Path data, Profile profile, Optional<Wrk> wrk, Duration spodPoll, Report result,
+            Map<HubService, Duration> readyAlone) throws Exception {
         phase("The whole hub: start, end to end, footprint");
         try (HubStack stack = HubStack.start(settings(root, data.resolve("hub"),
                 Map.of(HubService.SPOD_CONNECTOR, Map.of("hub.spod.poll.interval", spodPollMillis + "ms"))), console)) {
@@ -123,18 +168,6 @@ public final class Benchmarks implements Callable<Integer> {
             }
             footprint(result.section("Footprint"), idle, underLoad, readyAlone, readyAllAtOnce);
         }
-        for (Path stack : new Path[] {components, data.resolve("hub")}) {
-            deleteRecursively(stack.resolve("kafka"));
-            deleteRecursively(stack.resolve("postgres"));
-        }
-
-        String markdown = result.markdown();
-        console.println();
-        console.println(markdown);
-        result.write(report);
-        console.printf("Written to %s after %.0f s; the services' logs are in %s%n",
-                root.relativize(report.toAbsolutePath().normalize()), elapsedSeconds(), root.relativize(data));
-        return 0;
     }
 
     private void phase(String name) {
@@ -146,7 +179,8 @@ public final class Benchmarks implements Callable<Integer> {
     }
 
     private String header(Profile profile) {
-        String invoked = command != null ? command : "./run-benchmarks" + (smoke ? " --smoke" : "");
+        String invoked = command != null ? command : "./run-benchmarks" + (smoke ? " --smoke" : "")
+                + (only.size() < Part.values().length ? " --only " + String.join(",", only.stream().map(Enum::name).toList()) : "");
         return "# Benchmarks\n\n"
                 + "Measured " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))
                 + " with `" + invoked + "` (see [benchmarks/README.md](../benchmarks/README.md)).\n\n"

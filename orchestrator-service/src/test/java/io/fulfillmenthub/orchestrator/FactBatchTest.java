@@ -14,9 +14,13 @@ import io.fulfillmenthub.contracts.HubJson;
 import io.fulfillmenthub.contracts.MessageTypes;
 import io.fulfillmenthub.contracts.Topics;
 import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
+import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
+import io.fulfillmenthub.contracts.facts.FulfillmentDelivered;
+import io.fulfillmenthub.contracts.facts.FulfillmentShipped;
 import io.fulfillmenthub.contracts.facts.FulfillmentSubmitted;
 import io.fulfillmenthub.contracts.facts.OrderCancelledAtSource;
 import io.fulfillmenthub.contracts.facts.OrderPlaced;
+import io.fulfillmenthub.contracts.facts.ShipmentDispatched;
 import io.fulfillmenthub.contracts.model.Fulfiller;
 import io.fulfillmenthub.contracts.model.Storefront;
 import io.fulfillmenthub.orchestrator.FactFixtures.Sent;
@@ -94,6 +98,51 @@ class FactBatchTest {
             assertThat(submits).hasSize(2 * count);
             assertThat(submits.values()).containsOnly(1L);
             assertThat(submits.keySet()).contains(orders.get(0) + ":f-1", orders.get(count - 1) + ":f-2");
+        }
+    }
+
+    @Test
+    void wholeLivesOfManyOrdersInOneBurstAreAppliedInOrderEachFactOnTheStateTheOneBeforeLeft() {
+        List<String> orders = IntStream.range(0, 60).mapToObj(i -> FactFixtures.newOrderId()).toList();
+        List<List<Sent>> lives = orders.stream().map(order -> {
+            String f1 = order + ":f-1";
+            String f2 = order + ":f-2";
+            return List.of(new Sent(twoFulfillments(order)),
+                    new Sent(new FulfillmentSubmitted(order, f1, Fulfiller.SPOD, "spod-a-" + order, AT)),
+                    new Sent(new FulfillmentSubmitted(order, f2, Fulfiller.SPOD, "spod-b-" + order, AT)),
+                    new Sent(new FulfillmentAccepted(order, f1, Fulfiller.SPOD, null, "accepted", AT)),
+                    new Sent(new ShipmentDispatched(order, f1, Fulfiller.SPOD, "ups", "1Z" + order.hashCode(), null,
+                            List.of(quantity("var-1", 1)), AT)),
+                    new Sent(new FulfillmentShipped(order, f1, Fulfiller.SPOD, AT)),
+                    new Sent(new ShipmentDispatched(order, f2, Fulfiller.SPOD, "dhl", "JD1" + order.hashCode(), null,
+                            List.of(quantity("var-2", 1)), AT)),
+                    new Sent(new ShipmentDispatched(order, f2, Fulfiller.SPOD, "dhl", "JD2" + order.hashCode(), null,
+                            List.of(quantity("var-2", 1)), AT)),
+                    new Sent(new FulfillmentShipped(order, f2, Fulfiller.SPOD, AT)),
+                    new Sent(new FulfillmentDelivered(order, f1, Fulfiller.SPOD, AT)),
+                    new Sent(new FulfillmentDelivered(order, f2, Fulfiller.SPOD, AT)));
+        }).toList();
+        // interleaved, so that a poll holds several facts of many orders
+        List<Sent> burst = new ArrayList<>();
+        for (int step = 0; step < lives.get(0).size(); step++) {
+            for (List<Sent> life : lives) {
+                burst.add(life.get(step));
+            }
+        }
+        sendAll(kafka, burst);
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> ordersIn(orders, "COMPLETED") == orders.size());
+        for (String order : List.of(orders.get(0), orders.get(orders.size() - 1))) {
+            var view = given().get("/orders/{id}", order).then().statusCode(200).extract().jsonPath();
+            assertThat(view.getList("fulfillments.status", String.class)).containsOnly("DELIVERED");
+            assertThat(view.getList("fulfillments.vendorReference", String.class))
+                    .containsExactlyInAnyOrder("spod-a-" + order, "spod-b-" + order);
+            assertThat(view.getList("fulfillments.lines.flatten().shipped", Integer.class)).containsExactlyInAnyOrder(1, 2);
+            assertThat(view.getList("shipments.carrier", String.class)).containsExactlyInAnyOrder("ups", "dhl", "dhl");
+            assertThat(view.getList("timeline.note", String.class)).noneMatch(note -> note.startsWith("refused"));
+            assertThat(view.getList("timeline.cause.id", String.class)).containsAll(
+                    lives.get(orders.indexOf(order)).stream().map(Sent::ceId).toList());
         }
     }
 

@@ -18,19 +18,30 @@ import io.fulfillmenthub.orchestrator.domain.IllegalTransitionException;
 import io.fulfillmenthub.orchestrator.domain.Order;
 import io.fulfillmenthub.orchestrator.domain.Outgoing;
 import io.fulfillmenthub.orchestrator.domain.TimelineEntry;
-import io.fulfillmenthub.orchestrator.persistence.Inbox;
-import io.fulfillmenthub.orchestrator.persistence.OrderStore;
-import io.fulfillmenthub.orchestrator.persistence.Outbox;
+import io.fulfillmenthub.orchestrator.persistence.OrderRows;
+import io.fulfillmenthub.orchestrator.persistence.TrackedOrder;
+import io.fulfillmenthub.orchestrator.persistence.UnitOfWork;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Applies one fact inside the caller's transaction: inbox row first (a duplicate means already done),
- * the order locked and loaded, the domain transition, the changed state, and the outbox rows for what
- * it causes. It opens no transaction itself, so a batch of facts can share one ({@link FactProcessing}).
+ * Applies a batch of facts inside the caller's transaction, set-based: one inbox statement tells which
+ * facts are new (a duplicate means already done), one statement per table locks and loads every order
+ * they are about, each fact then moves its order in memory, in the order the facts came (so several
+ * facts of one order in a batch build on each other), and one statement per table and kind of change
+ * stores the result with the outbox rows it causes ({@link OrderRows}). It opens no transaction itself
+ * ({@link FactProcessing} does).
+ *
+ * <p>A fact the order's state does not allow is recorded on its timeline as refused and changes nothing
+ * else. A fact about an order never received fails the batch ({@link UnknownOrderException}), as any
+ * other failure does; {@link FactProcessing} then applies the facts one transaction each.
  */
 @ApplicationScoped
 public class FactApplier {
@@ -38,46 +49,65 @@ public class FactApplier {
     private static final Logger LOG = Logger.getLogger(FactApplier.class);
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    OrderStore orders;
-
-    @Inject
-    Outbox outbox;
+    OrderRows rows;
 
     @Inject
     FulfillmentRouting routing;
 
-    /** @return how many outbox rows it wrote (0 for a duplicate or a refused fact) */
-    public Uni<Integer> apply(Cause cause, Fact fact) {
-        return inbox.firstDelivery(FactConsumer.CONSUMER, cause.factId()).chain(first -> {
-            if (!first) {
-                LOG.debugf("%s %s already handled", cause.factType(), cause.factId());
+    /** @return how many outbox rows it wrote (none for duplicates and refused facts) */
+    public Uni<Integer> apply(SqlConnection connection, List<ConsumedFact> facts) {
+        List<String> ids = facts.stream().map(fact -> fact.cause().factId()).toList();
+        return rows.firstDeliveries(connection, FactConsumer.CONSUMER, ids).chain(first -> {
+            List<ConsumedFact> fresh = new ArrayList<>();
+            for (ConsumedFact fact : facts) {
+                // a repeat inside the batch: only its first occurrence is new
+                if (first.remove(fact.cause().factId())) {
+                    fresh.add(fact);
+                } else {
+                    LOG.debugf("%s %s already handled", fact.cause().factType(), fact.cause().factId());
+                }
+            }
+            if (fresh.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
-            return orders.lockAndLoad(fact.hubOrderId()).chain(stored -> {
-                if (fact instanceof OrderPlaced placed && stored == null) {
-                    Order.Placement placement = Order.place(placed, cause, routing);
-                    return orders.insert(placement.order()).chain(() -> outbox.write(cause, placement.messages()));
+            Set<String> orders = new LinkedHashSet<>();
+            fresh.forEach(fact -> orders.add(fact.fact().hubOrderId()));
+            return rows.lockAndLoad(connection, orders).chain(work -> {
+                int written = 0;
+                for (ConsumedFact fact : fresh) {
+                    written += apply(work, fact.cause(), fact.fact());
                 }
-                if (stored == null) {
-                    return Uni.createFrom().failure(new UnknownOrderException(fact.hubOrderId(), cause.factType(),
-                            cause.factId()));
-                }
-                List<Outgoing> messages;
-                try {
-                    messages = transition(stored.order(), fact, cause);
-                } catch (IllegalTransitionException refused) {
-                    LOG.infof("%s %s refused for %s: %s", cause.factType(), cause.factId(), fact.hubOrderId(),
-                            refused.getMessage());
-                    return orders.appendTimeline(fact.hubOrderId(), List.of(new TimelineEntry(cause.at(),
-                            cause.factType(), cause.factId(), null, null, null, "refused: " + refused.getMessage())))
-                            .replaceWith(0);
-                }
-                return orders.save(stored, stored.order()).chain(() -> outbox.write(cause, messages));
+                return rows.write(connection, work).replaceWith(written);
             });
         });
+    }
+
+    /** @return how many outbox rows the fact causes */
+    private int apply(UnitOfWork work, Cause cause, Fact fact) {
+        TrackedOrder tracked = work.order(fact.hubOrderId());
+        if (fact instanceof OrderPlaced placed && tracked == null) {
+            Order.Placement placement = Order.place(placed, cause, routing);
+            work.placed(TrackedOrder.placed(placement.order()));
+            work.timeline(fact.hubOrderId(), placement.order().newTimelineEntries());
+            return work.outbox(cause, placement.messages());
+        }
+        if (tracked == null) {
+            throw new UnknownOrderException(fact.hubOrderId(), cause.factType(), cause.factId());
+        }
+        Order order = tracked.order();
+        int recorded = order.newTimelineEntries().size();
+        List<Outgoing> messages;
+        try {
+            messages = transition(order, fact, cause);
+        } catch (IllegalTransitionException refused) {
+            LOG.infof("%s %s refused for %s: %s", cause.factType(), cause.factId(), fact.hubOrderId(), refused.getMessage());
+            work.timeline(fact.hubOrderId(), List.of(new TimelineEntry(cause.at(), cause.factType(), cause.factId(), null,
+                    null, null, "refused: " + refused.getMessage())));
+            return 0;
+        }
+        List<TimelineEntry> entries = order.newTimelineEntries();
+        work.timeline(fact.hubOrderId(), entries.subList(recorded, entries.size()));
+        return work.outbox(cause, messages);
     }
 
     private static List<Outgoing> transition(Order order, Fact fact, Cause cause) {

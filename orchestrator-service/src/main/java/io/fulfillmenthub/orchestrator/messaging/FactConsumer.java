@@ -1,7 +1,6 @@
 package io.fulfillmenthub.orchestrator.messaging;
 
 import io.fulfillmenthub.kit.messaging.InFlightLimit;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -39,10 +38,10 @@ import org.jboss.logging.Logger;
  * batch, which {@code batch.ack()} acks; the dead-letter handler acks a nacked record itself once the
  * dead-letter topic has it, so the nacks are awaited before the batch ack commits past them.
  *
- * <p>Partitions at the same time: a statement's round trip to PostgreSQL, not the work in this JVM,
- * is what a fact costs, so one transaction at a time leaves both mostly waiting. Each poll is split by
- * partition and each share applied in its own transaction, on its own duplicated Vert.x context (its own
- * Hibernate Reactive session); a partition's shares run one after the other, in poll order, so one
+ * <p>Partitions at the same time: a transaction's round trips and its durable commit, not the work in
+ * this JVM, are what a poll costs, so one transaction at a time leaves both mostly waiting. Each poll is split by
+ * partition and each share applied in its own transaction, on its own duplicated Vert.x context and its
+ * own pooled connection; a partition's shares run one after the other, in poll order, so one
  * order's facts (one key, one partition) still apply in order, while different partitions' shares
  * overlap. Up to {@code hub.facts.polls-in-flight} polls are under way; the next waits for a place. A
  * poll is acked once all its shares are done; should a share fail outright, the poll is nacked, as
@@ -99,8 +98,6 @@ public class FactConsumer {
         CompletableFuture<Void> before = lastOfPartition.put(partition, done);
         (before == null ? CompletableFuture.<Void>completedFuture(null) : before).whenComplete((ignored, earlier) -> {
             Context share = VertxContext.createNewDuplicatedContext(poll);
-            // its own session: Hibernate Reactive Panache runs only on a context flagged as isolated
-            VertxContextSafetyToggle.setContextSafe(share, true);
             share.runOnContext(start -> Uni.createFrom().deferred(() -> apply(records)).subscribe().with(
                     settled -> finished(partition, done, null),
                     failure -> finished(partition, done, failure)));

@@ -1,8 +1,8 @@
 package io.fulfillmenthub.orchestrator.messaging;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.IdentityHashMap;
@@ -20,9 +20,8 @@ import org.jboss.logging.Logger;
  * facts again one transaction each, so the one fact that cannot be applied fails alone and the others
  * commit. After a commit that wrote outbox rows the relay is woken, once.
  *
- * <p>Hibernate Reactive needs one session on one Vert.x context: every transaction here runs on the
- * caller's (the batch's) context, one after the other, and retries resubscribe without a delay so they
- * stay on it.
+ * <p>The transaction is the reactive SQL client's, on one pooled connection ({@link FactApplier} works
+ * set-based on it); the other shares of a poll run theirs on other connections at the same time.
  */
 @ApplicationScoped
 public class FactProcessing {
@@ -31,6 +30,9 @@ public class FactProcessing {
 
     @Inject
     FactApplier applier;
+
+    @Inject
+    Pool database;
 
     @Inject
     OutboxRelay relay;
@@ -76,21 +78,9 @@ public class FactProcessing {
 
     /** @return how many outbox rows the transaction wrote */
     private Uni<Integer> inOneTransaction(List<ConsumedFact> facts) {
-        // retried without a delay: a re-subscription stays on this Vert.x context, which Hibernate Reactive needs
-        return Panache.withTransaction(() -> Multi.createFrom().iterable(facts)
-                        .onItem().transformToUniAndConcatenate(fact -> applier.apply(fact.cause(), fact.fact())
-                                .call(FactProcessing::flushAndClear))
-                        .collect().with(Collectors.summingInt(Integer::intValue)))
+        // a retry subscribes again: a new transaction that loads the orders afresh
+        return database.withTransaction(connection -> applier.apply(connection, facts))
                 .onFailure(TransientFailures::isTransient).retry().atMost(transientRetries);
-    }
-
-    /**
-     * Sends a fact's changes to the database (inside the transaction) and empties the session: every flush
-     * checks every entity the session holds, so a session kept for a whole batch would make it quadratic.
-     * A later fact of the same order in the batch loads it again, as changed.
-     */
-    private static Uni<Void> flushAndClear() {
-        return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
     }
 
     private record Applied(int written, Map<Message<byte[]>, Throwable> failed) {

@@ -1,10 +1,8 @@
 package io.fulfillmenthub.orchestrator.messaging;
 
+import io.fulfillmenthub.orchestrator.persistence.Unnest;
 import io.vertx.pgclient.PgException;
-import jakarta.persistence.OptimisticLockException;
 import java.util.Set;
-import org.hibernate.JDBCException;
-import org.hibernate.StaleStateException;
 
 /**
  * Failures that a new attempt of the same transaction can get past: a concurrent writer changed a
@@ -20,13 +18,10 @@ final class TransientFailures {
 
     static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+            if (cause instanceof Unnest.StaleRowsException) {
                 return true;
             }
             if (cause instanceof PgException pg && TRANSIENT_STATES.contains(pg.getSqlState())) {
-                return true;
-            }
-            if (cause instanceof JDBCException jdbc && TRANSIENT_STATES.contains(jdbc.getSQLState())) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -1,0 +1,293 @@
+package io.fulfillmenthub.orchestrator.persistence;
+
+import static io.fulfillmenthub.orchestrator.persistence.Unnest.Column.bigint;
+import static io.fulfillmenthub.orchestrator.persistence.Unnest.Column.bool;
+import static io.fulfillmenthub.orchestrator.persistence.Unnest.Column.integer;
+import static io.fulfillmenthub.orchestrator.persistence.Unnest.Column.numeric;
+import static io.fulfillmenthub.orchestrator.persistence.Unnest.Column.text;
+import static io.fulfillmenthub.orchestrator.persistence.Unnest.Column.timestamp;
+
+import io.fulfillmenthub.contracts.HubJson;
+import io.fulfillmenthub.contracts.model.Address;
+import io.fulfillmenthub.contracts.model.Fulfiller;
+import io.fulfillmenthub.contracts.model.FulfillmentStatus;
+import io.fulfillmenthub.contracts.model.LineQuantity;
+import io.fulfillmenthub.contracts.model.OrderLine;
+import io.fulfillmenthub.contracts.model.OrderStatus;
+import io.fulfillmenthub.contracts.model.Storefront;
+import io.fulfillmenthub.orchestrator.domain.Fulfillment;
+import io.fulfillmenthub.orchestrator.domain.FulfillmentLine;
+import io.fulfillmenthub.orchestrator.domain.Order;
+import io.fulfillmenthub.orchestrator.domain.Shipment;
+import io.fulfillmenthub.orchestrator.persistence.TrackedOrder.FulfillmentState;
+import io.fulfillmenthub.orchestrator.persistence.TrackedOrder.OrderState;
+import io.fulfillmenthub.orchestrator.persistence.Unnest.Column;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The orchestrator's writes, set-based: whatever the number of facts in a transaction, the inbox takes
+ * one statement, loading their orders one per table, and storing what changed one per table and kind
+ * of change. Every method runs on the caller's connection, in its transaction.
+ */
+@ApplicationScoped
+public class OrderRows {
+
+    private static final List<Column> ORDER = List.of(text("hub_order_id"), text("storefront"), text("source_order_id"),
+            text("order_number"), text("currency"), text("customer_email"), text("shipping_address"), timestamp("placed_at"),
+            text("status"), bool("cancelled_at_source"), text("hold_reason"), timestamp("created_at"),
+            timestamp("updated_at"));
+    private static final List<Column> ORDER_UPDATE = List.of(text("hub_order_id"), text("status"),
+            bool("cancelled_at_source"), text("hold_reason"), timestamp("updated_at"), bigint("version"));
+    private static final List<Column> ORDER_LINE = List.of(text("hub_order_id"), text("line_id"), text("variant_id"),
+            text("sku"), text("name"), integer("quantity"), numeric("unit_price"));
+    private static final List<Column> FULFILLMENT = List.of(text("fulfillment_id"), text("hub_order_id"),
+            text("source_fulfillment_id"), text("fulfiller"), text("status"), text("status_before_cancellation"),
+            text("vendor_reference"), text("hold_reason"), text("rejection_reason"), timestamp("created_at"),
+            timestamp("updated_at"));
+    private static final List<Column> FULFILLMENT_UPDATE = List.of(text("fulfillment_id"), text("fulfiller"),
+            text("status"), text("status_before_cancellation"), text("vendor_reference"), text("hold_reason"),
+            text("rejection_reason"), timestamp("updated_at"), bigint("version"));
+    private static final List<Column> FULFILLMENT_LINE = List.of(text("hub_order_id"), text("fulfillment_id"),
+            text("line_id"), text("sku"), text("fulfiller_sku"), integer("ordered"), integer("shipped"));
+    private static final List<Column> FULFILLMENT_LINE_UPDATE = List.of(text("fulfillment_id"), text("line_id"),
+            integer("shipped"));
+    private static final List<Column> SHIPMENT = List.of(text("shipment_id"), text("hub_order_id"),
+            text("fulfillment_id"), text("carrier"), text("tracking_number"), text("tracking_url"),
+            timestamp("dispatched_at"), timestamp("created_at"));
+    private static final List<Column> SHIPMENT_LINE = List.of(text("hub_order_id"), text("shipment_id"),
+            text("line_id"), integer("quantity"));
+    private static final List<Column> TIMELINE = List.of(text("hub_order_id"), timestamp("occurred_at"),
+            timestamp("recorded_at"), text("fact_type"), text("fact_id"), text("fulfillment_id"), text("from_status"),
+            text("to_status"), text("note"));
+    private static final List<Column> OUTBOX = List.of(text("topic"), text("message_key"), text("ce_id"),
+            text("ce_type"), text("ce_source"), text("payload"), timestamp("created_at"));
+
+    /**
+     * The inbox (eventuate style) for a batch: inserts (consumer, id) for every message id and returns
+     * those it inserted, that is the ones this consumer sees for the first time. {@code ON CONFLICT DO
+     * NOTHING}, so duplicates (also within the batch) do not abort the transaction.
+     */
+    public Uni<Set<String>> firstDeliveries(SqlConnection connection, String consumer, List<String> messageIds) {
+        return connection.preparedQuery("INSERT INTO processed_message (consumer, message_id) "
+                        + "SELECT $1, id FROM unnest($2::text[]) AS u(id) ON CONFLICT DO NOTHING RETURNING message_id")
+                .execute(Tuple.of(consumer, messageIds.toArray(new String[0])))
+                .map(rows -> {
+                    Set<String> first = new HashSet<>();
+                    rows.forEach(row -> first.add(row.getString(0)));
+                    return first;
+                });
+    }
+
+    /**
+     * Locks the stored ones among these orders (SELECT ... FOR UPDATE, in id order so that two
+     * transactions cannot deadlock on them) for the rest of the transaction, and loads them with
+     * everything under them into a unit of work.
+     */
+    public Uni<UnitOfWork> lockAndLoad(SqlConnection connection, Collection<String> hubOrderIds) {
+        String[] ids = hubOrderIds.stream().sorted().toArray(String[]::new);
+        return connection.preparedQuery("SELECT hub_order_id, storefront, source_order_id, order_number, currency, "
+                        + "customer_email, shipping_address, placed_at, status, cancelled_at_source, hold_reason, updated_at, "
+                        + "version FROM orders WHERE hub_order_id = ANY($1) ORDER BY hub_order_id FOR UPDATE")
+                .execute(Tuple.of((Object) ids))
+                .chain(orderRows -> {
+                    if (orderRows.size() == 0) {
+                        return Uni.createFrom().item(new UnitOfWork(Map.of()));
+                    }
+                    Tuple stored = Tuple.of((Object) list(orderRows).stream().map(row -> row.getString("hub_order_id"))
+                            .toArray(String[]::new));
+                    return select(connection, "SELECT hub_order_id, line_id, variant_id, sku, name, quantity, unit_price "
+                            + "FROM order_line WHERE hub_order_id = ANY($1) ORDER BY id", stored)
+                            .chain(lines -> select(connection, "SELECT fulfillment_id, hub_order_id, source_fulfillment_id, "
+                                    + "fulfiller, status, status_before_cancellation, vendor_reference, hold_reason, "
+                                    + "rejection_reason, updated_at, version FROM fulfillment WHERE hub_order_id = ANY($1) "
+                                    + "ORDER BY created_at, fulfillment_id", stored)
+                            .chain(fulfillments -> select(connection, "SELECT hub_order_id, fulfillment_id, line_id, sku, "
+                                    + "fulfiller_sku, ordered, shipped FROM fulfillment_line WHERE hub_order_id = ANY($1) "
+                                    + "ORDER BY id", stored)
+                            .chain(fulfillmentLines -> select(connection, "SELECT shipment_id, hub_order_id, "
+                                    + "fulfillment_id, carrier, tracking_number, tracking_url, dispatched_at FROM shipment "
+                                    + "WHERE hub_order_id = ANY($1) ORDER BY dispatched_at, shipment_id", stored)
+                            .chain(shipments -> select(connection, "SELECT hub_order_id, shipment_id, line_id, quantity "
+                                    + "FROM shipment_line WHERE hub_order_id = ANY($1) ORDER BY id", stored)
+                            .map(shipmentLines -> new UnitOfWork(track(list(orderRows), lines, fulfillments,
+                                    fulfillmentLines, shipments, shipmentLines)))))));
+                });
+    }
+
+    /** Stores everything the unit of work changed: inserts of new rows, updates of changed ones, in foreign-key order. */
+    public Uni<Void> write(SqlConnection connection, UnitOfWork work) {
+        OffsetDateTime now = work.now();
+        List<Object[]> newOrders = new ArrayList<>();
+        List<Object[]> changedOrders = new ArrayList<>();
+        List<Object[]> orderLines = new ArrayList<>();
+        List<Object[]> newFulfillments = new ArrayList<>();
+        List<Object[]> changedFulfillments = new ArrayList<>();
+        List<Object[]> newFulfillmentLines = new ArrayList<>();
+        List<Object[]> shippedLines = new ArrayList<>();
+        List<Object[]> newShipments = new ArrayList<>();
+        List<Object[]> shipmentLines = new ArrayList<>();
+        for (TrackedOrder tracked : work.orders()) {
+            Order order = tracked.order();
+            String id = order.hubOrderId();
+            if (tracked.isPlaced()) {
+                newOrders.add(new Object[] {id, order.storefront().name(), order.sourceOrderId(), order.orderNumber(),
+                        order.currency(), order.customerEmail(),
+                        new String(HubJson.write(order.shippingAddress()), StandardCharsets.UTF_8),
+                        order.placedAt().atOffset(ZoneOffset.UTC), order.status().name(), order.cancelledAtSource(),
+                        order.holdReason(), now, now});
+                for (OrderLine line : order.lines()) {
+                    orderLines.add(new Object[] {id, line.lineId(), line.variantId(), line.sku(), line.name(),
+                            line.quantity(), line.unitPrice() == null ? null : line.unitPrice().toPlainString()});
+                }
+            } else if (tracked.before().differsFrom(order)) {
+                OrderState before = tracked.before();
+                changedOrders.add(new Object[] {id, order.status().name(), order.cancelledAtSource(), order.holdReason(),
+                        now, before.version()});
+            }
+            for (Fulfillment fulfillment : order.fulfillments()) {
+                String fulfillmentId = fulfillment.fulfillmentId();
+                FulfillmentState before = tracked.fulfillmentBefore(fulfillmentId);
+                if (before == null) {
+                    newFulfillments.add(new Object[] {fulfillmentId, id, fulfillment.sourceFulfillmentId(),
+                            name(fulfillment.fulfiller()), fulfillment.status().name(),
+                            name(fulfillment.statusBeforeCancellation()), fulfillment.vendorReference(),
+                            fulfillment.holdReason(), fulfillment.rejectionReason(), now, now});
+                } else if (!before.values().equals(FulfillmentState.values(fulfillment))) {
+                    boolean moved = !before.statusChange().equals(FulfillmentState.statusChange(fulfillment));
+                    changedFulfillments.add(new Object[] {fulfillmentId, name(fulfillment.fulfiller()),
+                            fulfillment.status().name(), name(fulfillment.statusBeforeCancellation()),
+                            fulfillment.vendorReference(), fulfillment.holdReason(), fulfillment.rejectionReason(),
+                            moved ? now : before.updatedAt().atOffset(ZoneOffset.UTC), before.version()});
+                }
+                for (FulfillmentLine line : fulfillment.lines()) {
+                    Integer shippedBefore = tracked.shippedBefore(fulfillmentId, line.lineId());
+                    if (shippedBefore == null) {
+                        newFulfillmentLines.add(new Object[] {id, fulfillmentId, line.lineId(), line.sku(),
+                                line.fulfillerSku(), line.ordered(), line.shipped()});
+                    } else if (shippedBefore != line.shipped()) {
+                        shippedLines.add(new Object[] {fulfillmentId, line.lineId(), line.shipped()});
+                    }
+                }
+            }
+            for (Shipment shipment : order.shipments()) {
+                if (tracked.hadShipment(shipment.shipmentId())) {
+                    continue;
+                }
+                newShipments.add(new Object[] {shipment.shipmentId(), id, shipment.fulfillmentId(), shipment.carrier(),
+                        shipment.trackingNumber(), shipment.trackingUrl(), shipment.dispatchedAt().atOffset(ZoneOffset.UTC),
+                        now});
+                for (LineQuantity quantity : shipment.lines()) {
+                    shipmentLines.add(new Object[] {id, shipment.shipmentId(), quantity.lineId(), quantity.quantity()});
+                }
+            }
+        }
+        // the rows were locked when loaded; the version checks are a guard, and each update bumps the version
+        return Unnest.insert(connection, "orders", ORDER, newOrders)
+                .chain(() -> Unnest.update(connection, "orders", ORDER_UPDATE, "status = u.status, "
+                        + "cancelled_at_source = u.cancelled_at_source, hold_reason = u.hold_reason, "
+                        + "updated_at = u.updated_at, version = t.version + 1", "t.version = u.version", changedOrders))
+                .chain(() -> Unnest.insert(connection, "order_line", ORDER_LINE, orderLines))
+                .chain(() -> Unnest.insert(connection, "fulfillment", FULFILLMENT, newFulfillments))
+                .chain(() -> Unnest.update(connection, "fulfillment", FULFILLMENT_UPDATE, "fulfiller = u.fulfiller, "
+                        + "status = u.status, status_before_cancellation = u.status_before_cancellation, "
+                        + "vendor_reference = u.vendor_reference, hold_reason = u.hold_reason, "
+                        + "rejection_reason = u.rejection_reason, updated_at = u.updated_at, version = t.version + 1",
+                        "t.version = u.version", changedFulfillments))
+                .chain(() -> Unnest.insert(connection, "fulfillment_line", FULFILLMENT_LINE, newFulfillmentLines))
+                .chain(() -> Unnest.update(connection, "fulfillment_line", FULFILLMENT_LINE_UPDATE, "shipped = u.shipped",
+                        "t.line_id = u.line_id", shippedLines))
+                .chain(() -> Unnest.insert(connection, "shipment", SHIPMENT, newShipments))
+                .chain(() -> Unnest.insert(connection, "shipment_line", SHIPMENT_LINE, shipmentLines))
+                .chain(() -> Unnest.insert(connection, "order_timeline", TIMELINE, work.timelineRows()))
+                .chain(() -> Unnest.insert(connection, "outbox", OUTBOX, work.outboxRows()))
+                .replaceWithVoid();
+    }
+
+    private static Uni<List<Row>> select(SqlConnection connection, String sql, Tuple parameters) {
+        return connection.preparedQuery(sql).execute(parameters).map(OrderRows::list);
+    }
+
+    private static List<Row> list(RowSet<Row> rows) {
+        List<Row> list = new ArrayList<>(rows.size());
+        rows.forEach(list::add);
+        return list;
+    }
+
+    private static Map<String, TrackedOrder> track(List<Row> orders, List<Row> lines, List<Row> fulfillments,
+            List<Row> fulfillmentLines, List<Row> shipments, List<Row> shipmentLines) {
+        Map<String, List<Row>> linesByOrder = byKey(lines, "hub_order_id");
+        Map<String, List<Row>> fulfillmentsByOrder = byKey(fulfillments, "hub_order_id");
+        Map<String, List<Row>> linesByFulfillment = byKey(fulfillmentLines, "fulfillment_id");
+        Map<String, List<Row>> shipmentsByOrder = byKey(shipments, "hub_order_id");
+        Map<String, List<Row>> linesByShipment = byKey(shipmentLines, "shipment_id");
+        Map<String, TrackedOrder> tracked = new LinkedHashMap<>();
+        for (Row row : orders) {
+            String id = row.getString("hub_order_id");
+            Map<String, Long> versions = new HashMap<>();
+            Map<String, Instant> updatedAt = new HashMap<>();
+            List<Fulfillment> orderFulfillments = new ArrayList<>();
+            for (Row f : fulfillmentsByOrder.getOrDefault(id, List.of())) {
+                String fulfillmentId = f.getString("fulfillment_id");
+                versions.put(fulfillmentId, f.getLong("version"));
+                updatedAt.put(fulfillmentId, f.getOffsetDateTime("updated_at").toInstant());
+                orderFulfillments.add(new Fulfillment(fulfillmentId, f.getString("source_fulfillment_id"),
+                        enumOrNull(Fulfiller::valueOf, f.getString("fulfiller")), FulfillmentStatus.valueOf(f.getString("status")),
+                        enumOrNull(FulfillmentStatus::valueOf, f.getString("status_before_cancellation")),
+                        f.getString("vendor_reference"), f.getString("hold_reason"), f.getString("rejection_reason"),
+                        linesByFulfillment.getOrDefault(fulfillmentId, List.of()).stream().map(line -> new FulfillmentLine(
+                                line.getString("line_id"), line.getString("sku"), line.getString("fulfiller_sku"),
+                                line.getInteger("ordered"), line.getInteger("shipped"))).toList()));
+            }
+            Order order = new Order(id, Storefront.valueOf(row.getString("storefront")), row.getString("source_order_id"),
+                    row.getString("order_number"), row.getString("currency"), row.getString("customer_email"),
+                    HubJson.read(row.getString("shipping_address").getBytes(StandardCharsets.UTF_8), Address.class),
+                    row.getOffsetDateTime("placed_at").toInstant(), OrderStatus.valueOf(row.getString("status")),
+                    row.getBoolean("cancelled_at_source"), row.getString("hold_reason"),
+                    linesByOrder.getOrDefault(id, List.of()).stream().map(line -> new OrderLine(line.getString("line_id"),
+                            line.getString("variant_id"), line.getString("sku"), line.getString("name"),
+                            line.getInteger("quantity"), line.getBigDecimal("unit_price"))).toList(),
+                    orderFulfillments,
+                    shipmentsByOrder.getOrDefault(id, List.of()).stream().map(s -> new Shipment(s.getString("shipment_id"),
+                            s.getString("fulfillment_id"), s.getString("carrier"), s.getString("tracking_number"),
+                            s.getString("tracking_url"), s.getOffsetDateTime("dispatched_at").toInstant(),
+                            linesByShipment.getOrDefault(s.getString("shipment_id"), List.of()).stream()
+                                    .map(line -> new LineQuantity(line.getString("line_id"), line.getInteger("quantity")))
+                                    .toList())).toList());
+            tracked.put(id, TrackedOrder.loaded(order, row.getLong("version"), row.getOffsetDateTime("updated_at").toInstant(),
+                    versions, updatedAt));
+        }
+        return tracked;
+    }
+
+    private static Map<String, List<Row>> byKey(List<Row> rows, String column) {
+        Map<String, List<Row>> grouped = new HashMap<>();
+        rows.forEach(row -> grouped.computeIfAbsent(row.getString(column), key -> new ArrayList<>()).add(row));
+        return grouped;
+    }
+
+    private static <E> E enumOrNull(Function<String, E> valueOf, String name) {
+        return name == null ? null : valueOf.apply(name);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}

@@ -1,0 +1,120 @@
+package io.fulfillmenthub.orchestrator.persistence;
+
+import io.fulfillmenthub.orchestrator.domain.Fulfillment;
+import io.fulfillmenthub.orchestrator.domain.FulfillmentLine;
+import io.fulfillmenthub.orchestrator.domain.Order;
+import io.fulfillmenthub.orchestrator.domain.Shipment;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An order a transaction works on, with what its rows held when it was loaded (nothing when it was
+ * placed in this transaction), so {@link OrderRows#write} can tell what to insert and what to update
+ * after any number of facts changed it.
+ */
+public final class TrackedOrder {
+
+    private final Order order;
+    private final boolean placed;
+    private final OrderState before;
+    private final Map<String, FulfillmentState> fulfillmentsBefore;
+    private final Map<String, Integer> shippedBefore;
+    private final Set<String> shipmentsBefore;
+
+    private TrackedOrder(Order order, boolean placed, OrderState before, Map<String, FulfillmentState> fulfillmentsBefore,
+            Map<String, Integer> shippedBefore, Set<String> shipmentsBefore) {
+        this.order = order;
+        this.placed = placed;
+        this.before = before;
+        this.fulfillmentsBefore = fulfillmentsBefore;
+        this.shippedBefore = shippedBefore;
+        this.shipmentsBefore = shipmentsBefore;
+    }
+
+    /** An order placed in this transaction: every row of it is new. */
+    public static TrackedOrder placed(Order order) {
+        return new TrackedOrder(order, true, null, Map.of(), Map.of(), Set.of());
+    }
+
+    /** An order as loaded, with its rows' versions. */
+    static TrackedOrder loaded(Order order, long version, Instant updatedAt, Map<String, Long> fulfillmentVersions,
+            Map<String, Instant> fulfillmentUpdatedAt) {
+        Map<String, FulfillmentState> fulfillments = new HashMap<>();
+        Map<String, Integer> shipped = new HashMap<>();
+        for (Fulfillment fulfillment : order.fulfillments()) {
+            fulfillments.put(fulfillment.fulfillmentId(), FulfillmentState.of(fulfillment,
+                    fulfillmentVersions.get(fulfillment.fulfillmentId()), fulfillmentUpdatedAt.get(fulfillment.fulfillmentId())));
+            for (FulfillmentLine line : fulfillment.lines()) {
+                shipped.put(lineKey(fulfillment.fulfillmentId(), line.lineId()), line.shipped());
+            }
+        }
+        Set<String> shipments = new HashSet<>();
+        order.shipments().stream().map(Shipment::shipmentId).forEach(shipments::add);
+        return new TrackedOrder(order, false, OrderState.of(order, version, updatedAt), fulfillments, shipped, shipments);
+    }
+
+    public Order order() {
+        return order;
+    }
+
+    boolean isPlaced() {
+        return placed;
+    }
+
+    OrderState before() {
+        return before;
+    }
+
+    FulfillmentState fulfillmentBefore(String fulfillmentId) {
+        return fulfillmentsBefore.get(fulfillmentId);
+    }
+
+    Integer shippedBefore(String fulfillmentId, String lineId) {
+        return shippedBefore.get(lineKey(fulfillmentId, lineId));
+    }
+
+    boolean hadShipment(String shipmentId) {
+        return shipmentsBefore.contains(shipmentId);
+    }
+
+    private static String lineKey(String fulfillmentId, String lineId) {
+        return fulfillmentId + "\u001f" + lineId;
+    }
+
+    /** The order row's own state as loaded. */
+    record OrderState(String status, boolean cancelledAtSource, String holdReason, long version, Instant updatedAt) {
+
+        static OrderState of(Order order, long version, Instant updatedAt) {
+            return new OrderState(order.status().name(), order.cancelledAtSource(), order.holdReason(), version, updatedAt);
+        }
+
+        boolean differsFrom(Order order) {
+            return !status.equals(order.status().name()) || cancelledAtSource != order.cancelledAtSource()
+                    || !Objects.equals(holdReason, order.holdReason());
+        }
+    }
+
+    /** A fulfillment row's state as loaded. */
+    record FulfillmentState(List<Object> values, String statusChange, long version, Instant updatedAt) {
+
+        static FulfillmentState of(Fulfillment fulfillment, long version, Instant updatedAt) {
+            return new FulfillmentState(values(fulfillment), statusChange(fulfillment), version, updatedAt);
+        }
+
+        /** Everything the row stores that a transition can change. */
+        static List<Object> values(Fulfillment f) {
+            return java.util.Arrays.asList(f.fulfiller(), f.status(), f.statusBeforeCancellation(), f.vendorReference(),
+                    f.holdReason(), f.rejectionReason());
+        }
+
+        /** What moves {@code updated_at}: the status, the vendor's reference, the status before a cancellation. */
+        static String statusChange(Fulfillment f) {
+            return f.status() + "\u001f" + f.vendorReference() + "\u001f" + f.statusBeforeCancellation();
+        }
+    }
+}
