@@ -88,7 +88,10 @@ final class IngestBenchmark {
                         + "(%d partitions, like `%s`), as fast as it goes, so its latencies include the time records "
                         + "queue in the producer's buffer: they are not comparable with ingest's at half load.", profile.connections(), halfRate, ingest.errors(), bare.errors(),
                         errors, records, ProducerPerformance.RECORD_BYTES, PERF_TOPIC,
-                        inboundPartitions(), Topics.INBOUND));
+                        inboundPartitions(), Topics.INBOUND))
+                .note(String.format("Where the time goes in the closed loops (from /proc, of %d cores): ingest: %s. "
+                        + "Bare endpoint: %s.", Runtime.getRuntime().availableProcessors(), ingest.cpu().describe("request"),
+                        bare.cpu().describe("request")));
     }
 
     /** Rates of one endpoint in a closed loop: a warm-up, then the runs. */
@@ -96,14 +99,19 @@ final class IngestBenchmark {
         load(url, profile.warmUp(), 0);
         Series rates = Series.of();
         long errors = 0;
+        CpuTime cpu = new CpuTime().process("ingest-service", stack.pid(HubService.INGEST))
+                .process("Kafka and the benchmark", ProcessHandle.current().pid()).endedChildren("wrk", ProcessHandle.current().pid());
+        CpuTime.Tally tally = new CpuTime.Tally();
         for (int run = 1; run <= profile.runs(); run++) {
+            CpuTime.Reading before = cpu.read();
             WrkResult result = load(url, profile.run(), 0);
+            tally.add(before, cpu.read(), result.requests());
             out.printf("  %s run %d: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors%n", name, run, result.rate(),
                     result.p50Ms(), result.p99Ms(), result.errors());
             rates = rates.plus(result.rate());
             errors += result.errors();
         }
-        return new Closed(rates, errors);
+        return new Closed(rates, errors, tally);
     }
 
     private WrkResult load(String url, Duration duration, double rate) throws IOException, InterruptedException {
@@ -115,5 +123,5 @@ final class IngestBenchmark {
                 .partitions();
     }
 
-    private record Closed(Series rate, long errors) {}
+    private record Closed(Series rate, long errors, CpuTime.Tally cpu) {}
 }

@@ -20,6 +20,9 @@ final class OrchestratorBenchmark {
     private int runCounter;
     private int factsPerRun;
     private int incomplete;
+    private CpuTime cpu;
+    /** Over the runs, not the warm-ups. */
+    private final CpuTime.Tally cpuOfRuns = new CpuTime.Tally();
 
     OrchestratorBenchmark(HubStack stack, Profile profile, PrintStream out) {
         this.stack = stack;
@@ -28,21 +31,33 @@ final class OrchestratorBenchmark {
     }
 
     /**
-     * Facts per second, each run with fresh order ids: a warm-up, then runs sized from the warm-up's rate
-     * to last about the profile's time, so a slow orchestrator does not make the benchmark endless.
+     * Facts per second, each run with fresh order ids: a short warm-up, a second one sized from its rate to
+     * last half a run (the JIT is still climbing after the first), then runs sized from the second's rate to
+     * last about the profile's time, so a slow orchestrator does not make the benchmark endless.
      */
-    Series factsPerSecond() {
+    Series factsPerSecond() throws SQLException, java.io.IOException {
+        cpu = new CpuTime().process("orchestrator", stack.pid(io.fulfillmenthub.localstack.HubService.ORCHESTRATOR))
+                .postgres("PostgreSQL", stack.postgresJdbcUrl("orchestrator"))
+                .process("Kafka and the benchmark", ProcessHandle.current().pid());
         FactsRun warmUp = factsRun(profile.orchestratorWarmUpFacts());
-        factsPerRun = (int) Math.max(50, Math.min(200_000, warmUp.perSecond() * profile.orchestratorRun().toSeconds()));
+        warmUp = factsRun(sized(warmUp, profile.orchestratorRun().dividedBy(2)));
+        out.printf("  orchestrator warm-up: %.0f facts/s%n", warmUp.perSecond());
+        factsPerRun = sized(warmUp, profile.orchestratorRun());
         Series rates = Series.of();
         for (int run = 1; run <= profile.runs(); run++) {
+            CpuTime.Reading before = cpu.read();
             FactsRun result = factsRun(factsPerRun);
+            cpuOfRuns.add(before, cpu.read(), result.commands());
             out.printf("  orchestrator run %d: %d facts, %d commands, %.0f facts/s%n", run, result.facts(),
                     result.commands(), result.perSecond());
             incomplete += result.facts() - result.commands();
             rates = rates.plus(result.perSecond());
         }
         return rates;
+    }
+
+    private static int sized(FactsRun rate, Duration lasting) {
+        return (int) Math.max(50, Math.min(500_000, rate.perSecond() * lasting.toMillis() / 1000.0));
     }
 
     /** The ceiling: durable single-row insert transactions per second from 8 connections, a warm-up first. */
@@ -71,7 +86,9 @@ final class OrchestratorBenchmark {
                         + "The ceiling: 8 JDBC connections in autocommit, each inserting one row per transaction "
                         + "for %d s. Commands not seen before a run's deadline: %d.", stack.postgresSetting("fsync"),
                         stack.postgresSetting("synchronous_commit"), stack.postgresSetting("full_page_writes"), factsPerRun,
-                        profile.insertRun().toSeconds(), incomplete));
+                        profile.insertRun().toSeconds(), incomplete))
+                .note(String.format("Where the time goes, during the runs (from /proc, of %d cores): %s.",
+                        Runtime.getRuntime().availableProcessors(), cpuOfRuns.describe("fact")));
     }
 
     private FactsRun factsRun(int facts) {

@@ -39,7 +39,8 @@ record Profile(
     }
 
     String describe() {
-        return String.format("%s form: each measure after a warm-up (%d s of HTTP load; %,d records; %,d facts), "
+        return String.format("%s form: each measure after a warm-up (%d s of HTTP load; %,d records; %,d facts, then "
+                + "as many as half a run takes), "
                 + "then %d run%s (%d s of HTTP load; records and facts sized from the warm-up's rate to last about "
                 + "%d s and %d s)", name, warmUp.toSeconds(), producerWarmUpRecords, orchestratorWarmUpFacts, runs,
                 runs == 1 ? "" : "s", run.toSeconds(), producerRun.toSeconds(), orchestratorRun.toSeconds());
