@@ -162,12 +162,39 @@ public final class Benchmarks implements Callable<Integer> {
             Map<HubService, Series> underLoad = Map.of();
             if (wrk.isPresent()) {
                 EndToEndBenchmark endToEnd = new EndToEndBenchmark(stack, profile, wrk.get(), spodPoll, console);
-                EndToEndBenchmark.FixedRate fixed = endToEnd.fixedRate();
-                endToEnd.report(result.section("End to end"), fixed, endToEnd.sustainedRate());
-                underLoad = fixed.memoryUnderLoad;
+                try {
+                    EndToEndBenchmark.FixedRate fixed = endToEnd.fixedRate();
+                    endToEnd.report(result.section("End to end"), fixed, endToEnd.sustainedRate());
+                    underLoad = fixed.memoryUnderLoad;
+                } catch (IOException | RuntimeException failure) {
+                    // a service that dies under load is a finding, not a reason to lose the report
+                    String exited = exited(stack);
+                    console.println("  the end-to-end runs stopped: " + (exited.isEmpty() ? failure : exited));
+                    result.section("End to end").note("The end-to-end runs stopped: " + (exited.isEmpty()
+                            ? failure.toString() : exited) + ". The services' logs are in benchmarks/target/bench-data.");
+                }
             }
             footprint(result.section("Footprint"), idle, underLoad, readyAlone, readyAllAtOnce);
         }
+    }
+
+    /** The services whose process is gone, each with the last line of its log (e.g. an OutOfMemoryError). */
+    private static String exited(HubStack stack) {
+        StringBuilder text = new StringBuilder();
+        for (HubService service : HubService.values()) {
+            boolean alive = ProcessHandle.of(stack.pid(service)).map(ProcessHandle::isAlive).orElse(false);
+            if (!alive) {
+                String last = "";
+                try (Stream<String> lines = Files.lines(stack.log(service))) {
+                    last = lines.reduce((a, b) -> b).orElse("");
+                } catch (IOException | RuntimeException unreadable) {
+                    last = "its log could not be read";
+                }
+                text.append(text.isEmpty() ? "" : "; ").append(service.serviceName).append(" exited (").append(last.strip())
+                        .append(')');
+            }
+        }
+        return text.toString();
     }
 
     private void phase(String name) {

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -95,6 +96,26 @@ class SpodOrderPollerTest extends SpodConnectorTestSupport {
                 MessageTypes.SHIPMENT_DISPATCHED.ceType(),
                 MessageTypes.FULFILLMENT_SHIPPED.ceType());
         assertThat(factsAbout(foreign)).isEmpty();
+    }
+
+    @Test
+    void aPollThatFailsHalfWayKeepsTheCursorOfThePagesItStored() throws Throwable {
+        Instant before = cursor();
+        Instant first = before.plusSeconds(1);
+        Instant second = before.plusSeconds(2);
+        stubPage(0, "[" + order("elsewhere-" + UUID.randomUUID(), "confirmed", first, "[]") + ","
+                + order("elsewhere-" + UUID.randomUUID(), "confirmed", second, "[]") + "]");
+        // the next page (from the second time, past the one order read with it) fails for good
+        spod.stubFor(get(urlPathEqualTo("/spod/orders"))
+                .withQueryParam("offset", equalTo("1"))
+                .withQueryParam("updated-since", equalTo(second.toString()))
+                .willReturn(WireMock.aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\": \"bad offset\", \"trace-id\": \"t-1\", \"retryable\": false}")));
+
+        assertThatThrownBy(this::poll).hasMessageContaining("400");
+
+        // the first page is not read again: the next poll starts where it left off
+        assertThat(cursor()).isEqualTo(second);
     }
 
     private int poll() throws Throwable {

@@ -10,6 +10,7 @@ import io.fulfillmenthub.spod.persistence.PrintOrderStore;
 import io.fulfillmenthub.spod.translate.SpodProgress;
 import io.fulfillmenthub.spod.translate.TrackedOrder;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -21,10 +22,15 @@ import org.jboss.logging.Logger;
 
 /**
  * Finds what happened to the hub's print orders at SPOD (which documents no webhooks): pages through
- * {@code GET /orders?updated-since=<cursor>} until a short page, publishes the facts of each page (and
- * waits for the broker), then stores what was reported, and at the end of the poll the cursor, in one
- * transaction. A crash in between publishes the same facts with the same ids again. SPOD orders the
- * hub did not submit are ignored.
+ * {@code GET /orders?updated-since=<cursor>} until a short page. For each page it publishes the page's
+ * facts (and waits for the broker), then stores what was reported and the cursor (the newest
+ * {@code updated} read so far), in one transaction. A crash in between publishes the same facts with
+ * the same ids again; a poll after a crash starts from the last page stored, and the inclusive bound
+ * reads that page's newest orders again, which report nothing new. SPOD orders the hub did not submit
+ * are ignored.
+ *
+ * <p>The pages are read in a loop that keeps only the current page: under a steady stream of updates
+ * a poll may page for a long time, and its memory must not grow with the number of pages.
  */
 @ApplicationScoped
 public class SpodOrderPoller {
@@ -53,14 +59,20 @@ public class SpodOrderPoller {
 
     /** One poll from the stored cursor to the last page; answers the number of facts published. */
     public Uni<Integer> poll() {
-        return store.cursor().flatMap(since -> page(since, 0, since, 0));
+        return store.cursor().flatMap(since -> {
+            Paging paging = new Paging(since);
+            return Multi.createBy().repeating().uni(() -> paging, this::page)
+                    .whilst(state -> !state.done)
+                    .collect().last()
+                    .map(state -> paging.published);
+        });
     }
 
-    private Uni<Integer> page(Instant since, int offset, Instant newest, int published) {
-        return spod.orders(since, pageSize, offset).flatMap(orders -> {
-            Instant newestSoFar = orders.stream().map(SpodOrder::updated).filter(Objects::nonNull)
-                    .reduce(newest, (a, b) -> b.isAfter(a) ? b : a);
-            boolean last = orders.size() < pageSize;
+    /** Reads, publishes and stores one page, and moves the paging on; {@code done} after a short page. */
+    private Uni<Paging> page(Paging paging) {
+        return spod.orders(paging.since, pageSize, paging.offset).flatMap(orders -> {
+            Instant newest = orders.stream().map(SpodOrder::updated).filter(Objects::nonNull)
+                    .reduce(paging.newest, (a, b) -> b.isAfter(a) ? b : a);
             List<String> ids = orders.stream().map(SpodOrder::externalOrderId).filter(Objects::nonNull).toList();
             return store.tracked(ids).flatMap(tracked -> {
                 Map<String, SpodProgress.Report> reports = new LinkedHashMap<>();
@@ -75,27 +87,45 @@ public class SpodOrderPoller {
                 }
                 List<Envelope<? extends Fact>> facts = reports.values().stream().flatMap(r -> r.facts().stream()).toList();
                 return publishInOrder(facts)
-                        .flatMap(ignored -> store.reported(reports, last ? newestSoFar : null))
-                        .flatMap(ignored -> last
-                                ? Uni.createFrom().item(published + facts.size())
-                                : nextPage(since, offset, orders, newestSoFar, published + facts.size()));
+                        .flatMap(ignored -> store.reported(reports, newest))
+                        .map(ignored -> paging.next(orders, newest, facts.size(), orders.size() < pageSize));
             });
         });
     }
 
-    /**
-     * Pages by key, not by a growing offset: the next page starts at the newest {@code updated} of this
-     * one, skipping only the orders already read with exactly that time. An order that changes while the
-     * poll pages moves to the end instead of shifting an unread order into a page already read.
-     */
-    private Uni<Integer> nextPage(Instant since, int offset, List<SpodOrder> orders, Instant newest, int published) {
-        Instant pageNewest = orders.stream().map(SpodOrder::updated).filter(Objects::nonNull)
-                .max(Instant::compareTo).orElse(null);
-        if (pageNewest == null || pageNewest.equals(since)) {
-            return page(since, offset + orders.size(), newest, published);
+    /** Where a poll is: the bound and offset of the next page, the newest time read, the facts published. */
+    private static final class Paging {
+
+        Instant since;
+        int offset;
+        Instant newest;
+        int published;
+        boolean done;
+
+        Paging(Instant since) {
+            this.since = since;
+            this.newest = since;
         }
-        int sameInstant = (int) orders.stream().filter(order -> pageNewest.equals(order.updated())).count();
-        return page(pageNewest, sameInstant, newest, published);
+
+        /**
+         * Pages by key, not by a growing offset: the next page starts at the newest {@code updated} of this
+         * one, skipping only the orders already read with exactly that time. An order that changes while
+         * the poll pages moves to the end instead of shifting an unread order into a page already read.
+         */
+        Paging next(List<SpodOrder> orders, Instant newestRead, int facts, boolean lastPage) {
+            published += facts;
+            newest = newestRead;
+            done = lastPage;
+            Instant pageNewest = orders.stream().map(SpodOrder::updated).filter(Objects::nonNull)
+                    .max(Instant::compareTo).orElse(null);
+            if (pageNewest == null || pageNewest.equals(since)) {
+                offset += orders.size();
+            } else {
+                offset = (int) orders.stream().filter(order -> pageNewest.equals(order.updated())).count();
+                since = pageNewest;
+            }
+            return this;
+        }
     }
 
     /** One after the other, each acknowledged before the next, so an order's facts keep their order. */

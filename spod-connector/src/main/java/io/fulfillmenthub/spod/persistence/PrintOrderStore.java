@@ -94,10 +94,9 @@ public class PrintOrderStore {
     }
 
     /**
-     * After a page's facts were published: stores what they reported and, at the end of a poll, the
-     * cursor, in one transaction.
+     * After a page's facts were published: stores what they reported and the cursor, in one transaction.
      *
-     * @param cursor the new cursor, or null to leave it (a page that is not the last)
+     * @param cursor the newest {@code updated} read so far; the stored cursor only moves forward
      */
     @WithTransaction
     public Uni<Void> reported(Map<String, SpodProgress.Report> reports, Instant cursor) {
