@@ -38,6 +38,9 @@ final class EndToEndBenchmark {
     /** Whether the previous run ended with every order through; only then may the sandbox forget them. */
     private boolean settled = true;
 
+    private CpuTime cpu;
+    private CpuTime.Tally cpuOfArrivals = new CpuTime.Tally();
+
     EndToEndBenchmark(HubStack stack, Profile profile, Wrk wrk, Duration spodPollInterval, PrintStream out) {
         this.stack = stack;
         this.profile = profile;
@@ -47,10 +50,29 @@ final class EndToEndBenchmark {
         this.out = out;
     }
 
+    /** CPU of every process of the hub while orders arrive; the processes are known once the hub runs. */
+    private CpuTime cpu() {
+        if (cpu == null) {
+            cpu = new CpuTime();
+            for (HubService service : HubService.values()) {
+                cpu.process(service.serviceName, stack.pid(service));
+            }
+            try {
+                cpu.postgres("PostgreSQL", stack.postgresJdbcUrl("orchestrator"));
+            } catch (java.sql.SQLException | IOException unreadable) {
+                out.println("  PostgreSQL's processes not found, its CPU is not counted: " + unreadable.getMessage());
+            }
+            cpu.process("Kafka and the benchmark", ProcessHandle.current().pid())
+                    .endedChildren("wrk", ProcessHandle.current().pid());
+        }
+        return cpu;
+    }
+
     /** A warm-up, then the runs at the profile's rate; the memory of each service is read right after each run's load. */
     FixedRate fixedRate() throws IOException, InterruptedException {
         double rate = profile.endToEndRate();
         run(rate, profile.warmUp());
+        cpuOfArrivals = new CpuTime.Tally();
         FixedRate result = new FixedRate();
         for (int run = 1; run <= profile.runs(); run++) {
             Run measured = run(rate, profile.endToEndRun());
@@ -80,6 +102,12 @@ final class EndToEndBenchmark {
             }
         }
         return steps;
+    }
+
+    /** Where the time goes while the fixed-rate runs' orders arrive (warm-up left out). */
+    String cpuNote() {
+        return String.format("Where the time goes while the runs' orders arrive (from /proc, of %d cores): %s.",
+                Runtime.getRuntime().availableProcessors(), cpuOfArrivals.describe("order"));
     }
 
     void report(Report.Section section, FixedRate fixed, List<Step> steps) {
@@ -113,12 +141,15 @@ final class EndToEndBenchmark {
                 + "missing a leg at the end of a run (leg 1, leg 2, after waiting up to %d s): %d, %d; a run's late "
                 + "orders still load the next one (the sandbox forgets orders between runs only when none is "
                 + "left).", profile.connections(),
-                spodPollInterval.toMillis() + " ms", profile.drainTimeout().toSeconds(), fixed.missing1, fixed.missing2));
+                spodPollInterval.toMillis() + " ms", profile.drainTimeout().toSeconds(), fixed.missing1, fixed.missing2))
+                .note(cpuNote());
     }
 
     private Run run(double rate, Duration duration) throws IOException, InterruptedException {
         long since = start();
+        CpuTime.Reading before = cpu().read();
         WrkResult placed = place(rate, duration);
+        cpuOfArrivals.add(before, cpu().read(), placed.requests());
         Map<HubService, Double> memory = new EnumMap<>(HubService.class);
         for (HubService service : HubService.values()) {
             memory.put(service, ResidentMemory.megabytes(stack.pid(service)));
