@@ -128,18 +128,18 @@ final class CpuTime {
     }
 
     private static double cpuSeconds(long pid) {
-        try {
-            String[] fields = statFields(pid);
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
-        } catch (IOException | RuntimeException gone) {
-            return 0;
-        }
+        return ticks(pid, 11);
     }
 
     private static double endedChildrenSeconds(long pid) {
+        return ticks(pid, 13);
+    }
+
+    /** Two fields from {@code first} on (user and system time), in seconds; 0 once the process is gone. */
+    private static double ticks(long pid, int first) {
         try {
             String[] fields = statFields(pid);
-            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / TICKS_PER_SECOND;
+            return (Long.parseLong(fields[first]) + Long.parseLong(fields[first + 1])) / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException gone) {
             return 0;
         }
