@@ -15,4 +15,6 @@ USER 185
 # As the local stack runs them (ProcessSupervisor): a bounded heap and the serial collector. The JVM
 # reads JAVA_TOOL_OPTIONS itself; compose or a cluster manifest can override it.
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms32m -Xmx192m -XX:+ExitOnOutOfMemoryError"
+# glibc's malloc: at most two arenas, not one per core and thread (tens of MB of resident memory otherwise)
+ENV MALLOC_ARENA_MAX=2
 ENTRYPOINT ["java", "-jar", "/app/quarkus-run.jar"]

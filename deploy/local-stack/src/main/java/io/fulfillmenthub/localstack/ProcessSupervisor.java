@@ -34,6 +34,12 @@ final class ProcessSupervisor {
      */
     static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m",
             "-XX:+ExitOnOutOfMemoryError");
+    /**
+     * The services' environment, as the Dockerfile sets it: glibc's malloc keeps at most two arenas
+     * instead of one per core and thread (the JVM's native allocations, Netty's among them, otherwise
+     * leave tens of MB of resident memory in arenas; measured in docs/benchmarks.md's footprint).
+     */
+    static final Map<String, String> SERVICE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     private final Path home;
     private final Path logs;
@@ -86,6 +92,9 @@ final class ProcessSupervisor {
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (service != HubService.SANDBOX) {
+            builder.environment().putAll(SERVICE_ENVIRONMENT);
+        }
         builder.environment().putAll(environment);
         timeToReady.remove(service);
         startedAt.put(service, System.nanoTime());
