@@ -36,8 +36,8 @@ final class ProcessSupervisor {
             "-XX:+ExitOnOutOfMemoryError");
     /**
      * The services' environment, as the Dockerfile sets it: glibc's malloc keeps at most two arenas
-     * instead of one per core and thread (the JVM's native allocations, Netty's among them, otherwise
-     * leave tens of MB of resident memory in arenas; measured in docs/benchmarks.md's footprint).
+     * instead of up to eight per core, so the JVM's native allocations (Netty's among them) spread
+     * over fewer arenas that each hold resident memory.
      */
     static final Map<String, String> SERVICE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
