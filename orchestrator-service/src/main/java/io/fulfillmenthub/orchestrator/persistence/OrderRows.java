@@ -20,7 +20,6 @@ import io.fulfillmenthub.orchestrator.domain.FulfillmentLine;
 import io.fulfillmenthub.orchestrator.domain.Order;
 import io.fulfillmenthub.orchestrator.domain.Shipment;
 import io.fulfillmenthub.orchestrator.persistence.TrackedOrder.FulfillmentState;
-import io.fulfillmenthub.orchestrator.persistence.TrackedOrder.OrderState;
 import io.fulfillmenthub.orchestrator.persistence.Unnest.Column;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -104,8 +103,8 @@ public class OrderRows {
     public Uni<UnitOfWork> lockAndLoad(SqlConnection connection, Collection<String> hubOrderIds) {
         String[] ids = hubOrderIds.stream().sorted().toArray(String[]::new);
         return connection.preparedQuery("SELECT hub_order_id, storefront, source_order_id, order_number, currency, "
-                        + "customer_email, shipping_address, placed_at, status, cancelled_at_source, hold_reason, updated_at, "
-                        + "version FROM orders WHERE hub_order_id = ANY($1) ORDER BY hub_order_id FOR UPDATE")
+                        + "customer_email, shipping_address, placed_at, status, cancelled_at_source, hold_reason, version "
+                        + "FROM orders WHERE hub_order_id = ANY($1) ORDER BY hub_order_id FOR UPDATE")
                 .execute(Tuple.of((Object) ids))
                 .chain(orderRows -> {
                     if (orderRows.size() == 0) {
@@ -158,9 +157,8 @@ public class OrderRows {
                             line.quantity(), line.unitPrice() == null ? null : line.unitPrice().toPlainString()});
                 }
             } else if (tracked.before().differsFrom(order)) {
-                OrderState before = tracked.before();
                 changedOrders.add(new Object[] {id, order.status().name(), order.cancelledAtSource(), order.holdReason(),
-                        now, before.version()});
+                        now, tracked.before().version()});
             }
             for (Fulfillment fulfillment : order.fulfillments()) {
                 String fulfillmentId = fulfillment.fulfillmentId();
@@ -271,8 +269,7 @@ public class OrderRows {
                             linesByShipment.getOrDefault(s.getString("shipment_id"), List.of()).stream()
                                     .map(line -> new LineQuantity(line.getString("line_id"), line.getInteger("quantity")))
                                     .toList())).toList());
-            tracked.put(id, TrackedOrder.loaded(order, row.getLong("version"), row.getOffsetDateTime("updated_at").toInstant(),
-                    versions, updatedAt));
+            tracked.put(id, TrackedOrder.loaded(order, row.getLong("version"), versions, updatedAt));
         }
         return tracked;
     }

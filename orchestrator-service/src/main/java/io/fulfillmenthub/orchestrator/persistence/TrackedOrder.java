@@ -5,12 +5,13 @@ import io.fulfillmenthub.orchestrator.domain.FulfillmentLine;
 import io.fulfillmenthub.orchestrator.domain.Order;
 import io.fulfillmenthub.orchestrator.domain.Shipment;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An order a transaction works on, with what its rows held when it was loaded (nothing when it was
@@ -42,7 +43,7 @@ public final class TrackedOrder {
     }
 
     /** An order as loaded, with its rows' versions. */
-    static TrackedOrder loaded(Order order, long version, Instant updatedAt, Map<String, Long> fulfillmentVersions,
+    static TrackedOrder loaded(Order order, long version, Map<String, Long> fulfillmentVersions,
             Map<String, Instant> fulfillmentUpdatedAt) {
         Map<String, FulfillmentState> fulfillments = new HashMap<>();
         Map<String, Integer> shipped = new HashMap<>();
@@ -53,9 +54,8 @@ public final class TrackedOrder {
                 shipped.put(lineKey(fulfillment.fulfillmentId(), line.lineId()), line.shipped());
             }
         }
-        Set<String> shipments = new HashSet<>();
-        order.shipments().stream().map(Shipment::shipmentId).forEach(shipments::add);
-        return new TrackedOrder(order, false, OrderState.of(order, version, updatedAt), fulfillments, shipped, shipments);
+        Set<String> shipments = order.shipments().stream().map(Shipment::shipmentId).collect(Collectors.toSet());
+        return new TrackedOrder(order, false, OrderState.of(order, version), fulfillments, shipped, shipments);
     }
 
     public Order order() {
@@ -87,10 +87,10 @@ public final class TrackedOrder {
     }
 
     /** The order row's own state as loaded. */
-    record OrderState(String status, boolean cancelledAtSource, String holdReason, long version, Instant updatedAt) {
+    record OrderState(String status, boolean cancelledAtSource, String holdReason, long version) {
 
-        static OrderState of(Order order, long version, Instant updatedAt) {
-            return new OrderState(order.status().name(), order.cancelledAtSource(), order.holdReason(), version, updatedAt);
+        static OrderState of(Order order, long version) {
+            return new OrderState(order.status().name(), order.cancelledAtSource(), order.holdReason(), version);
         }
 
         boolean differsFrom(Order order) {
@@ -108,7 +108,7 @@ public final class TrackedOrder {
 
         /** Everything the row stores that a transition can change. */
         static List<Object> values(Fulfillment f) {
-            return java.util.Arrays.asList(f.fulfiller(), f.status(), f.statusBeforeCancellation(), f.vendorReference(),
+            return Arrays.asList(f.fulfiller(), f.status(), f.statusBeforeCancellation(), f.vendorReference(),
                     f.holdReason(), f.rejectionReason());
         }
 

@@ -66,7 +66,7 @@ public final class Unnest {
         String sql = "INSERT INTO " + table + " (" + names + ") SELECT "
                 + columns.stream().map(column -> "u." + column.name() + "::" + column.type()).collect(Collectors.joining(", "))
                 + " FROM " + unnest(columns) + " WITH ORDINALITY AS u(" + names + ", ordinality) ORDER BY u.ordinality";
-        return execute(connection, sql, columns, rows, rows.size());
+        return execute(connection, sql, columns, rows);
     }
 
     /**
@@ -86,7 +86,7 @@ public final class Unnest {
         String sql = "UPDATE " + table + " t SET " + assignments + " FROM " + unnest(columns) + " AS u(" + names
                 + ") WHERE t." + key + " = u." + key + "::" + columns.get(0).type()
                 + (condition == null ? "" : " AND " + condition);
-        return execute(connection, sql, columns, rows, rows.size()).invoke(updated -> {
+        return execute(connection, sql, columns, rows).invoke(updated -> {
             if (updated != rows.size()) {
                 throw new StaleRowsException(table, rows.size(), updated);
             }
@@ -98,8 +98,8 @@ public final class Unnest {
                 .collect(Collectors.joining(", ", "unnest(", ")"));
     }
 
-    private static Uni<Integer> execute(SqlConnection connection, String sql, List<Column> columns, List<Object[]> rows,
-            int count) {
+    private static Uni<Integer> execute(SqlConnection connection, String sql, List<Column> columns, List<Object[]> rows) {
+        int count = rows.size();
         List<Object> arrays = new ArrayList<>(columns.size());
         for (int c = 0; c < columns.size(); c++) {
             Object array = Array.newInstance(columns.get(c).javaType(), count);
