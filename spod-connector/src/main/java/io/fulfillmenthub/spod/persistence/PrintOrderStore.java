@@ -107,9 +107,6 @@ public class PrintOrderStore {
                     SpodProgress.Report report = reports.get(order.fulfillmentId);
                     order.reported(report.reportedState(), report.reportedShipments(), now);
                 })).replaceWithVoid();
-        if (cursor == null) {
-            return orders;
-        }
         return orders.flatMap(ignored -> PollCursor.<PollCursor>findById(ORDERS_CURSOR)).flatMap(existing -> {
             if (existing != null) {
                 if (cursor.isAfter(existing.updatedSince)) {
