@@ -1,6 +1,8 @@
 package io.fulfillmenthub.bench;
 
+import io.fulfillmenthub.localstack.HubService;
 import io.fulfillmenthub.localstack.HubStack;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,7 +22,6 @@ final class OrchestratorBenchmark {
     private int runCounter;
     private int factsPerRun;
     private int incomplete;
-    private CpuTime cpu;
     /** Over the runs, not the warm-ups. */
     private final CpuTime.Tally cpuOfRuns = new CpuTime.Tally();
 
@@ -35,8 +36,8 @@ final class OrchestratorBenchmark {
      * last half a run (the JIT is still climbing after the first), then runs sized from the second's rate to
      * last about the profile's time, so a slow orchestrator does not make the benchmark endless.
      */
-    Series factsPerSecond() throws SQLException, java.io.IOException {
-        cpu = new CpuTime().process("orchestrator", stack.pid(io.fulfillmenthub.localstack.HubService.ORCHESTRATOR))
+    Series factsPerSecond() throws SQLException, IOException {
+        CpuTime cpu = new CpuTime().process("orchestrator", stack.pid(HubService.ORCHESTRATOR))
                 .postgres("PostgreSQL", stack.postgresJdbcUrl("orchestrator"))
                 .process("Kafka and the benchmark", ProcessHandle.current().pid());
         FactsRun warmUp = factsRun(profile.orchestratorWarmUpFacts());
