@@ -4,21 +4,24 @@ import io.fulfillmenthub.spod.translate.PrintLine;
 import io.fulfillmenthub.spod.translate.ReportedState;
 import io.fulfillmenthub.spod.translate.SpodProgress;
 import io.fulfillmenthub.spod.translate.TrackedOrder;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The connector's state: the print orders it submitted, the commands it handled (the inbox of V1) and
- * the poll cursor. Each method is one unit of work in one transaction.
+ * the poll cursor. Each method is one unit of work: the writing ones one transaction each, the reading
+ * ones one statement. Plain SQL on the reactive client: three small tables need no ORM.
  */
 @ApplicationScoped
 public class PrintOrderStore {
@@ -27,70 +30,73 @@ public class PrintOrderStore {
     public static final String CONSUMER = "spod-connector";
     static final String ORDERS_CURSOR = "spod-orders";
 
+    private final Pool database;
+
+    public PrintOrderStore(Pool database) {
+        this.database = database;
+    }
+
     /**
      * Before a submit: records the print order (unless an earlier submit did) so the poller can map its
      * lines. False when this command was handled before, and nothing is to be done.
      */
-    @WithTransaction
     public Uni<Boolean> beginSubmit(String commandId, String fulfillmentId, String hubOrderId, List<PrintLine> lines) {
-        return handled(commandId).flatMap(handled -> handled
+        OffsetDateTime now = now();
+        return database.withTransaction(connection -> handled(connection, commandId).chain(handled -> handled
                 ? Uni.createFrom().item(false)
-                : PrintOrder.<PrintOrder>findById(fulfillmentId).flatMap(existing -> {
-                    if (existing == null) {
-                        return PrintOrder.submitted(fulfillmentId, hubOrderId, lines, ReportedState.SUBMITTED, Instant.now())
-                                .persist().replaceWith(true);
-                    }
-                    if (ReportedState.REJECTED.equals(existing.reportedState)) {
-                        // submitted again after SPOD refused it: track the new attempt
-                        existing.resubmitted(lines, Instant.now());
-                    }
-                    return Uni.createFrom().item(true);
-                }));
+                // an order submitted before keeps what it has, unless SPOD refused it: then track the new attempt
+                : connection.preparedQuery("INSERT INTO print_order (fulfillment_id, hub_order_id, lines, reported_state, "
+                                + "reported_shipments, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) "
+                                + "ON CONFLICT (fulfillment_id) DO UPDATE SET lines = EXCLUDED.lines, "
+                                + "reported_state = EXCLUDED.reported_state, reported_shipments = EXCLUDED.reported_shipments, "
+                                + "updated_at = EXCLUDED.updated_at WHERE print_order.reported_state = $7")
+                        .execute(Tuple.of(fulfillmentId, hubOrderId, PrintOrder.linesJson(lines), ReportedState.SUBMITTED,
+                                PrintOrder.shipmentsJson(List.of()), now).addString(ReportedState.REJECTED))
+                        .replaceWith(true)));
     }
 
     /** Whether this command was handled before. */
-    @WithSession
     public Uni<Boolean> alreadyHandled(String commandId) {
-        return handled(commandId);
+        return handled(database, commandId);
     }
 
     /**
      * After a command's fact was published: marks the command handled and, when the command settled the
      * print order's state (rejected, cancelled), records it so the poller does not report it again.
      */
-    @WithTransaction
     public Uni<Void> commandHandled(String commandId, String fulfillmentId, String settledState) {
-        Uni<Integer> inbox = Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "INSERT INTO processed_message (consumer, message_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, CONSUMER)
-                .setParameter(2, commandId)
-                .executeUpdate());
-        if (settledState == null) {
-            return inbox.replaceWithVoid();
-        }
-        return inbox.flatMap(ignored -> PrintOrder.<PrintOrder>findById(fulfillmentId)).invoke(order -> {
-            if (order != null) {
-                order.reported(settledState, order.tracked().reportedShipments(), Instant.now());
-            }
-        }).replaceWithVoid();
+        return database.withTransaction(connection -> connection.preparedQuery(
+                        "INSERT INTO processed_message (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(CONSUMER, commandId))
+                .chain(() -> settledState == null
+                        ? Uni.createFrom().voidItem()
+                        // the shipments already reported stay as they are
+                        : connection.preparedQuery("UPDATE print_order SET reported_state = $2, updated_at = $3 "
+                                        + "WHERE fulfillment_id = $1")
+                                .execute(Tuple.of(fulfillmentId, settledState, now()))
+                                .replaceWithVoid()));
     }
 
     /** The hub's print orders among these fulfillment ids; SPOD orders the hub did not submit are absent. */
-    @WithSession
     public Uni<Map<String, TrackedOrder>> tracked(Collection<String> fulfillmentIds) {
         if (fulfillmentIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return PrintOrder.<PrintOrder>list("fulfillmentId in ?1", fulfillmentIds).map(orders -> orders.stream()
-                .map(PrintOrder::tracked)
-                .collect(Collectors.toMap(TrackedOrder::fulfillmentId, Function.identity())));
+        return database.preparedQuery("SELECT " + PrintOrder.COLUMNS + " FROM print_order WHERE fulfillment_id = ANY($1)")
+                .execute(Tuple.of((Object) fulfillmentIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, TrackedOrder> tracked = new HashMap<>();
+                    rows.forEach(row -> tracked.put(row.getString("fulfillment_id"), PrintOrder.of(row).tracked()));
+                    return tracked;
+                });
     }
 
     /** SPOD's {@code updated-since} for the next poll; the epoch before the first. */
-    @WithSession
     public Uni<Instant> cursor() {
-        return PollCursor.<PollCursor>findById(ORDERS_CURSOR)
-                .map(cursor -> cursor == null ? Instant.EPOCH : cursor.updatedSince);
+        return database.preparedQuery("SELECT updated_since FROM poll_cursor WHERE name = $1")
+                .execute(Tuple.of(ORDERS_CURSOR))
+                .map(rows -> rows.size() == 0 ? Instant.EPOCH
+                        : rows.iterator().next().getOffsetDateTime("updated_since").toInstant());
     }
 
     /**
@@ -98,37 +104,48 @@ public class PrintOrderStore {
      *
      * @param cursor the newest {@code updated} read so far; the stored cursor only moves forward
      */
-    @WithTransaction
     public Uni<Void> reported(Map<String, SpodProgress.Report> reports, Instant cursor) {
-        Instant now = Instant.now();
-        Uni<Void> orders = reports.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : PrintOrder.<PrintOrder>list("fulfillmentId in ?1", reports.keySet()).invoke(found -> found.forEach(order -> {
-                    SpodProgress.Report report = reports.get(order.fulfillmentId);
-                    order.reported(report.reportedState(), report.reportedShipments(), now);
-                })).replaceWithVoid();
-        return orders.flatMap(ignored -> PollCursor.<PollCursor>findById(ORDERS_CURSOR)).flatMap(existing -> {
-            if (existing != null) {
-                if (cursor.isAfter(existing.updatedSince)) {
-                    existing.updatedSince = cursor;
-                    existing.updatedAt = now;
-                }
-                return Uni.createFrom().voidItem();
-            }
-            PollCursor created = new PollCursor();
-            created.name = ORDERS_CURSOR;
-            created.updatedSince = cursor;
-            created.updatedAt = now;
-            return created.persist().replaceWithVoid();
-        });
+        OffsetDateTime now = now();
+        return database.withTransaction(connection -> storeReports(connection, reports, now)
+                .chain(() -> connection.preparedQuery("INSERT INTO poll_cursor (name, updated_since, updated_at) "
+                                + "VALUES ($1, $2, $3) ON CONFLICT (name) DO UPDATE SET "
+                                + "updated_since = EXCLUDED.updated_since, updated_at = EXCLUDED.updated_at "
+                                + "WHERE poll_cursor.updated_since < EXCLUDED.updated_since")
+                        .execute(Tuple.of(ORDERS_CURSOR, cursor.atOffset(ZoneOffset.UTC), now)))
+                .replaceWithVoid());
     }
 
-    private static Uni<Boolean> handled(String commandId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "SELECT count(*) FROM processed_message WHERE consumer = ?1 AND message_id = ?2", Long.class)
-                .setParameter(1, CONSUMER)
-                .setParameter(2, commandId)
-                .getSingleResult())
-                .map(count -> count > 0);
+    /** One statement for the whole page; ids the hub does not track match no row. */
+    private static Uni<Void> storeReports(SqlConnection connection, Map<String, SpodProgress.Report> reports,
+            OffsetDateTime now) {
+        if (reports.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] ids = new String[reports.size()];
+        String[] states = new String[reports.size()];
+        String[] shipments = new String[reports.size()];
+        int i = 0;
+        for (Map.Entry<String, SpodProgress.Report> report : reports.entrySet()) {
+            ids[i] = report.getKey();
+            states[i] = report.getValue().reportedState();
+            shipments[i] = PrintOrder.shipmentsJson(report.getValue().reportedShipments());
+            i++;
+        }
+        return connection.preparedQuery("UPDATE print_order AS p SET reported_state = u.reported_state, "
+                        + "reported_shipments = u.reported_shipments, updated_at = $4 "
+                        + "FROM unnest($1::text[], $2::text[], $3::text[]) AS u(fulfillment_id, reported_state, reported_shipments) "
+                        + "WHERE p.fulfillment_id = u.fulfillment_id")
+                .execute(Tuple.of(ids, states, shipments, now))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Boolean> handled(SqlClient client, String commandId) {
+        return client.preparedQuery("SELECT 1 FROM processed_message WHERE consumer = $1 AND message_id = $2")
+                .execute(Tuple.of(CONSUMER, commandId))
+                .map(rows -> rows.size() > 0);
+    }
+
+    private static OffsetDateTime now() {
+        return Instant.now().atOffset(ZoneOffset.UTC);
     }
 }
