@@ -58,7 +58,7 @@ public class SpodScenarioResource {
         }
         SpodOrder order = found.get();
         try {
-            orders.change(now -> {
+            orders.change(order, now -> {
                 switch (request.state()) {
                     case "confirmed" -> order.confirm(now);
                     case "failed" -> order.fail(now);

@@ -134,7 +134,7 @@ public class SpodApiResource {
             return SpodError.response(404, "order not found: " + externalOrderId);
         }
         try {
-            orders.change(now -> order.get().cancel(now));
+            orders.change(order.get(), now -> order.get().cancel(now));
         } catch (IllegalSpodTransition e) {
             return SpodError.response(400, "order could not be canceled: " + e.getMessage());
         }

@@ -36,6 +36,14 @@ public final class SpodOrder {
         return bySku.entrySet().stream().map(e -> new SpodShipment.Line(e.getKey(), e.getValue())).toList();
     }
 
+    Instant created() {
+        return created;
+    }
+
+    synchronized SpodOrderState state() {
+        return state;
+    }
+
     /** When the order last changed; it only moves forward. */
     synchronized Instant updated() {
         return updated;

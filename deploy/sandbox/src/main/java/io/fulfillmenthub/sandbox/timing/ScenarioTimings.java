@@ -42,7 +42,7 @@ public class ScenarioTimings {
     private final Map<Mark, ConcurrentMap<String, Long>> marks = new EnumMap<>(Mark.class);
     private final Clock clock;
 
-    ScenarioTimings(Clock clock) {
+    public ScenarioTimings(Clock clock) {
         this.clock = clock;
         for (Mark mark : Mark.values()) {
             marks.put(mark, new ConcurrentHashMap<>());
