@@ -1,83 +1,87 @@
 package io.fulfillmenthub.orchestrator.api;
 
+import io.fulfillmenthub.contracts.model.FulfillmentStatus;
 import io.fulfillmenthub.contracts.model.OrderStatus;
-import io.fulfillmenthub.orchestrator.persistence.FulfillmentEntity;
-import io.fulfillmenthub.orchestrator.persistence.OrderEntity;
-import io.fulfillmenthub.orchestrator.persistence.OrderStore;
-import io.fulfillmenthub.orchestrator.persistence.StoredOrder;
-import io.fulfillmenthub.orchestrator.persistence.TimelineEntryEntity;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
+import io.fulfillmenthub.orchestrator.domain.Fulfillment;
+import io.fulfillmenthub.orchestrator.domain.Order;
+import io.fulfillmenthub.orchestrator.domain.TimelineEntry;
+import io.fulfillmenthub.orchestrator.persistence.LoadedOrder;
+import io.fulfillmenthub.orchestrator.persistence.OrderRows;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** Reads for the operations API; no locks, one session per request. */
+/** Reads for the operations API, with the reactive SQL client through {@link OrderRows}; no locks. */
 @ApplicationScoped
 public class OrderQueries {
 
+    /**
+     * An order takes several statements (one per table, and the timeline). Each would otherwise see the
+     * commits made before it, so a batch committing in between could show a shipment without its lines,
+     * or a timeline ahead of the state: REPEATABLE READ gives them all the snapshot of the first.
+     */
+    private static final String ONE_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+
     @Inject
-    OrderStore store;
+    Pool database;
+
+    @Inject
+    OrderRows rows;
 
     /** The order, or null when unknown. */
-    @WithSession
     public Uni<OrderView> order(String hubOrderId) {
-        return store.load(hubOrderId).chain(stored -> stored == null ? Uni.createFrom().nullItem()
-                : store.timeline(hubOrderId).map(timeline -> view(stored, timeline)));
+        return database.withTransaction(connection -> connection.query(ONE_SNAPSHOT).execute()
+                .chain(() -> rows.load(connection, hubOrderId))
+                .chain(order -> order == null ? Uni.createFrom().nullItem()
+                        : rows.timeline(connection, hubOrderId).map(timeline -> view(order, timeline))));
     }
 
     /** Keyset page: orders with an id after {@code after}, by id, optionally of one status. */
-    @WithSession
     public Uni<OrderPage> page(OrderStatus status, String after, int limit) {
-        String query = "hubOrderId > :after" + (status == null ? "" : " and status = :status");
-        Parameters parameters = Parameters.with("after", after == null ? "" : after);
-        if (status != null) {
-            parameters.and("status", status.name());
-        }
-        return OrderEntity.<OrderEntity>find(query, Sort.by("hubOrderId"), parameters)
-                .page(Page.ofSize(limit + 1)).list()
-                .map(rows -> {
-                    boolean more = rows.size() > limit;
-                    List<OrderEntity> page = more ? rows.subList(0, limit) : rows;
-                    return new OrderPage(page.stream().map(row -> new OrderPage.Summary(row.hubOrderId, row.storefront,
-                            row.orderNumber, row.status, row.updatedAt)).toList(),
-                            more ? page.get(page.size() - 1).hubOrderId : null);
-                });
+        // one more than the page: whether there is a next one
+        return rows.summariesAfter(database, status, after == null ? "" : after, limit + 1).map(found -> {
+            boolean more = found.size() > limit;
+            List<OrderRows.OrderSummary> page = more ? found.subList(0, limit) : found;
+            return new OrderPage(page.stream().map(order -> new OrderPage.Summary(order.hubOrderId(),
+                    order.storefront().name(), order.orderNumber(), order.status().name(), order.updatedAt())).toList(),
+                    more ? page.get(page.size() - 1).hubOrderId() : null);
+        });
     }
 
-    private static OrderView view(StoredOrder stored, List<TimelineEntryEntity> timeline) {
-        OrderEntity row = stored.row();
+    private static OrderView view(LoadedOrder loaded, List<OrderRows.RecordedEntry> timeline) {
+        Order order = loaded.order();
         List<String> holdReasons = new ArrayList<>();
-        if (row.holdReason != null) {
-            holdReasons.add(row.holdReason);
+        if (order.holdReason() != null) {
+            holdReasons.add(order.holdReason());
         }
-        for (FulfillmentEntity fulfillment : stored.fulfillmentRows()) {
-            if (fulfillment.holdReason != null && "ON_HOLD".equals(fulfillment.status)) {
-                holdReasons.add(fulfillment.fulfillmentId + ": " + fulfillment.holdReason);
+        for (Fulfillment fulfillment : order.fulfillments()) {
+            if (fulfillment.holdReason() != null && fulfillment.status() == FulfillmentStatus.ON_HOLD) {
+                holdReasons.add(fulfillment.fulfillmentId() + ": " + fulfillment.holdReason());
             }
         }
-        var fulfillmentLines = stored.fulfillmentLineRows().stream().collect(Collectors.groupingBy(line -> line.fulfillmentId,
-                Collectors.mapping(line -> new OrderView.FulfillmentLineView(line.lineId, line.sku, line.fulfillerSku,
-                        line.ordered, line.shipped), Collectors.toList())));
-        var shipmentLines = stored.shipmentLineRows().stream().collect(Collectors.groupingBy(line -> line.shipmentId,
-                Collectors.mapping(line -> new OrderView.ShipmentLineView(line.lineId, line.quantity), Collectors.toList())));
-        return new OrderView(row.hubOrderId, row.storefront, row.sourceOrderId, row.orderNumber, row.status,
-                row.cancelledAtSource, holdReasons, row.placedAt, row.updatedAt, row.version,
-                stored.lineRows().stream().map(line -> new OrderView.Line(line.lineId, line.variantId, line.sku, line.name,
-                        line.quantity, line.unitPrice)).toList(),
-                stored.fulfillmentRows().stream().map(f -> new OrderView.FulfillmentView(f.fulfillmentId,
-                        f.sourceFulfillmentId, f.fulfiller, f.status, f.vendorReference, f.holdReason, f.rejectionReason,
-                        f.version, fulfillmentLines.getOrDefault(f.fulfillmentId, List.of()))).toList(),
-                stored.shipmentRows().stream().map(s -> new OrderView.ShipmentView(s.shipmentId, s.fulfillmentId, s.carrier,
-                        s.trackingNumber, s.trackingUrl, s.dispatchedAt, shipmentLines.getOrDefault(s.shipmentId, List.of())))
+        return new OrderView(order.hubOrderId(), order.storefront().name(), order.sourceOrderId(), order.orderNumber(),
+                order.status().name(), order.cancelledAtSource(), holdReasons, order.placedAt(), loaded.row().updatedAt(),
+                loaded.row().version(),
+                order.lines().stream().map(line -> new OrderView.Line(line.lineId(), line.variantId(), line.sku(),
+                        line.name(), line.quantity(), line.unitPrice())).toList(),
+                order.fulfillments().stream().map(f -> new OrderView.FulfillmentView(f.fulfillmentId(),
+                        f.sourceFulfillmentId(), f.fulfiller() == null ? null : f.fulfiller().name(), f.status().name(),
+                        f.vendorReference(), f.holdReason(), f.rejectionReason(),
+                        loaded.fulfillment(f.fulfillmentId()).version(),
+                        f.lines().stream().map(line -> new OrderView.FulfillmentLineView(line.lineId(), line.sku(),
+                                line.fulfillerSku(), line.ordered(), line.shipped())).toList())).toList(),
+                order.shipments().stream().map(s -> new OrderView.ShipmentView(s.shipmentId(), s.fulfillmentId(),
+                        s.carrier(), s.trackingNumber(), s.trackingUrl(), s.dispatchedAt(), s.lines().stream()
+                                .map(line -> new OrderView.ShipmentLineView(line.lineId(), line.quantity())).toList()))
                         .toList(),
-                timeline.stream().map(t -> new OrderView.TimelineView(t.occurredAt, t.recordedAt,
-                        new OrderView.Cause(t.factType, t.factId), t.fulfillmentId, t.fromStatus, t.toStatus, t.note))
-                        .toList());
+                timeline.stream().map(recorded -> {
+                    TimelineEntry t = recorded.entry();
+                    return new OrderView.TimelineView(t.at(), recorded.recordedAt(),
+                            new OrderView.Cause(t.factType(), t.factId()), t.fulfillmentId(), t.fromStatus(),
+                            t.toStatus(), t.note());
+                }).toList());
     }
 }

@@ -19,11 +19,13 @@ import io.fulfillmenthub.orchestrator.domain.Fulfillment;
 import io.fulfillmenthub.orchestrator.domain.FulfillmentLine;
 import io.fulfillmenthub.orchestrator.domain.Order;
 import io.fulfillmenthub.orchestrator.domain.Shipment;
+import io.fulfillmenthub.orchestrator.domain.TimelineEntry;
 import io.fulfillmenthub.orchestrator.persistence.TrackedOrder.FulfillmentState;
 import io.fulfillmenthub.orchestrator.persistence.Unnest.Column;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,11 +42,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The orchestrator's writes, set-based: whatever the number of facts in a transaction, the inbox takes
- * one statement, loading their orders one per table, and storing what changed one per table and kind
- * of change. Every method runs on the caller's connection, in its transaction.
+ * The orchestrator's tables, mapped once. Writes are set-based: whatever the number of facts in a
+ * transaction, the inbox takes one statement, loading their orders one per table, and storing what
+ * changed one per table and kind of change. The operations API reads orders the same way, without a
+ * lock, and their timeline and pages. Every method runs on the caller's connection, in its transaction.
  */
 @ApplicationScoped
 public class OrderRows {
@@ -102,13 +106,74 @@ public class OrderRows {
      */
     public Uni<UnitOfWork> lockAndLoad(SqlConnection connection, Collection<String> hubOrderIds) {
         String[] ids = hubOrderIds.stream().sorted().toArray(String[]::new);
+        return load(connection, ids, true).map(orders -> {
+            Map<String, TrackedOrder> tracked = new LinkedHashMap<>();
+            orders.forEach(order -> tracked.put(order.order().hubOrderId(), TrackedOrder.loaded(order)));
+            return new UnitOfWork(tracked);
+        });
+    }
+
+    /**
+     * The order with everything under it, as {@link #lockAndLoad} loads it but without a lock; null when
+     * unknown. It takes one statement per table: only a transaction whose snapshot holds for all of them
+     * (REPEATABLE READ) makes them one consistent order.
+     */
+    public Uni<LoadedOrder> load(SqlConnection connection, String hubOrderId) {
+        return load(connection, new String[] {hubOrderId}, false)
+                .map(orders -> orders.isEmpty() ? null : orders.get(0));
+    }
+
+    /** The order's timeline in the order it was written (by id), each entry with when it was written. */
+    public Uni<List<RecordedEntry>> timeline(SqlConnection connection, String hubOrderId) {
+        return select(connection, "SELECT occurred_at, recorded_at, fact_type, fact_id, fulfillment_id, from_status, "
+                + "to_status, note FROM order_timeline WHERE hub_order_id = $1 ORDER BY id", Tuple.of(hubOrderId))
+                .map(rows -> rows.stream().map(row -> new RecordedEntry(new TimelineEntry(
+                        row.getOffsetDateTime("occurred_at").toInstant(), row.getString("fact_type"),
+                        row.getString("fact_id"), row.getString("fulfillment_id"), row.getString("from_status"),
+                        row.getString("to_status"), row.getString("note")),
+                        row.getOffsetDateTime("recorded_at").toInstant())).toList());
+    }
+
+    /**
+     * A keyset page: at most {@code count} orders with an id after {@code after} ("" for the first), by
+     * id, of the status when one is given. One statement, so one snapshot.
+     */
+    public Uni<List<OrderSummary>> summariesAfter(SqlClient client, @Nullable OrderStatus status, String after,
+            int count) {
+        String sql = "SELECT hub_order_id, storefront, order_number, status, updated_at FROM orders "
+                + "WHERE hub_order_id > $1" + (status == null ? "" : " AND status = $3")
+                + " ORDER BY hub_order_id LIMIT $2";
+        Tuple parameters = status == null ? Tuple.of(after, (long) count) : Tuple.of(after, (long) count, status.name());
+        return select(client, sql, parameters).map(rows -> rows.stream().map(row -> new OrderSummary(
+                row.getString("hub_order_id"), Storefront.valueOf(row.getString("storefront")),
+                row.getString("order_number"), OrderStatus.valueOf(row.getString("status")),
+                row.getOffsetDateTime("updated_at").toInstant())).toList());
+    }
+
+    /** A timeline entry and when it was written ({@code recorded_at}). */
+    public record RecordedEntry(TimelineEntry entry, Instant recordedAt) {
+    }
+
+    /** An order's row without what lies under it, for lists. */
+    public record OrderSummary(String hubOrderId, Storefront storefront, String orderNumber, OrderStatus status,
+            Instant updatedAt) {
+    }
+
+    /**
+     * The stored ones among these orders, in id order, with everything under them: one statement for the
+     * orders, and one per child table when any of them is stored.
+     *
+     * @param forUpdate lock the order rows for the rest of the transaction
+     */
+    private static Uni<List<LoadedOrder>> load(SqlConnection connection, String[] ids, boolean forUpdate) {
         return connection.preparedQuery("SELECT hub_order_id, storefront, source_order_id, order_number, currency, "
-                        + "customer_email, shipping_address, placed_at, status, cancelled_at_source, hold_reason, version "
-                        + "FROM orders WHERE hub_order_id = ANY($1) ORDER BY hub_order_id FOR UPDATE")
+                        + "customer_email, shipping_address, placed_at, status, cancelled_at_source, hold_reason, "
+                        + "updated_at, version FROM orders WHERE hub_order_id = ANY($1) ORDER BY hub_order_id"
+                        + (forUpdate ? " FOR UPDATE" : ""))
                 .execute(Tuple.of((Object) ids))
                 .chain(orderRows -> {
                     if (orderRows.size() == 0) {
-                        return Uni.createFrom().item(new UnitOfWork(Map.of()));
+                        return Uni.createFrom().item(List.<LoadedOrder>of());
                     }
                     Tuple stored = Tuple.of((Object) list(orderRows).stream().map(row -> row.getString("hub_order_id"))
                             .toArray(String[]::new));
@@ -126,8 +191,8 @@ public class OrderRows {
                                     + "WHERE hub_order_id = ANY($1) ORDER BY dispatched_at, shipment_id", stored)
                             .chain(shipments -> select(connection, "SELECT hub_order_id, shipment_id, line_id, quantity "
                                     + "FROM shipment_line WHERE hub_order_id = ANY($1) ORDER BY id", stored)
-                            .map(shipmentLines -> new UnitOfWork(track(list(orderRows), lines, fulfillments,
-                                    fulfillmentLines, shipments, shipmentLines)))))));
+                            .map(shipmentLines -> orders(list(orderRows), lines, fulfillments, fulfillmentLines,
+                                    shipments, shipmentLines))))));
                 });
     }
 
@@ -219,8 +284,8 @@ public class OrderRows {
                 .replaceWithVoid();
     }
 
-    private static Uni<List<Row>> select(SqlConnection connection, String sql, Tuple parameters) {
-        return connection.preparedQuery(sql).execute(parameters).map(OrderRows::list);
+    private static Uni<List<Row>> select(SqlClient client, String sql, Tuple parameters) {
+        return client.preparedQuery(sql).execute(parameters).map(OrderRows::list);
     }
 
     private static List<Row> list(RowSet<Row> rows) {
@@ -229,23 +294,21 @@ public class OrderRows {
         return list;
     }
 
-    private static Map<String, TrackedOrder> track(List<Row> orders, List<Row> lines, List<Row> fulfillments,
+    private static List<LoadedOrder> orders(List<Row> orders, List<Row> lines, List<Row> fulfillments,
             List<Row> fulfillmentLines, List<Row> shipments, List<Row> shipmentLines) {
         Map<String, List<Row>> linesByOrder = byKey(lines, "hub_order_id");
         Map<String, List<Row>> fulfillmentsByOrder = byKey(fulfillments, "hub_order_id");
         Map<String, List<Row>> linesByFulfillment = byKey(fulfillmentLines, "fulfillment_id");
         Map<String, List<Row>> shipmentsByOrder = byKey(shipments, "hub_order_id");
         Map<String, List<Row>> linesByShipment = byKey(shipmentLines, "shipment_id");
-        Map<String, TrackedOrder> tracked = new LinkedHashMap<>();
+        List<LoadedOrder> loaded = new ArrayList<>(orders.size());
         for (Row row : orders) {
             String id = row.getString("hub_order_id");
-            Map<String, Long> versions = new HashMap<>();
-            Map<String, Instant> updatedAt = new HashMap<>();
+            Map<String, LoadedOrder.RowVersion> versions = new HashMap<>();
             List<Fulfillment> orderFulfillments = new ArrayList<>();
             for (Row f : fulfillmentsByOrder.getOrDefault(id, List.of())) {
                 String fulfillmentId = f.getString("fulfillment_id");
-                versions.put(fulfillmentId, f.getLong("version"));
-                updatedAt.put(fulfillmentId, f.getOffsetDateTime("updated_at").toInstant());
+                versions.put(fulfillmentId, rowVersion(f));
                 orderFulfillments.add(new Fulfillment(fulfillmentId, f.getString("source_fulfillment_id"),
                         enumOrNull(Fulfiller::valueOf, f.getString("fulfiller")), FulfillmentStatus.valueOf(f.getString("status")),
                         enumOrNull(FulfillmentStatus::valueOf, f.getString("status_before_cancellation")),
@@ -269,9 +332,13 @@ public class OrderRows {
                             linesByShipment.getOrDefault(s.getString("shipment_id"), List.of()).stream()
                                     .map(line -> new LineQuantity(line.getString("line_id"), line.getInteger("quantity")))
                                     .toList())).toList());
-            tracked.put(id, TrackedOrder.loaded(order, row.getLong("version"), versions, updatedAt));
+            loaded.add(new LoadedOrder(order, rowVersion(row), versions));
         }
-        return tracked;
+        return loaded;
+    }
+
+    private static LoadedOrder.RowVersion rowVersion(Row row) {
+        return new LoadedOrder.RowVersion(row.getLong("version"), row.getOffsetDateTime("updated_at").toInstant());
     }
 
     private static Map<String, List<Row>> byKey(List<Row> rows, String column) {

@@ -43,19 +43,20 @@ public final class TrackedOrder {
     }
 
     /** An order as loaded, with its rows' versions. */
-    static TrackedOrder loaded(Order order, long version, Map<String, Long> fulfillmentVersions,
-            Map<String, Instant> fulfillmentUpdatedAt) {
+    static TrackedOrder loaded(LoadedOrder loaded) {
+        Order order = loaded.order();
         Map<String, FulfillmentState> fulfillments = new HashMap<>();
         Map<String, Integer> shipped = new HashMap<>();
         for (Fulfillment fulfillment : order.fulfillments()) {
-            fulfillments.put(fulfillment.fulfillmentId(), FulfillmentState.of(fulfillment,
-                    fulfillmentVersions.get(fulfillment.fulfillmentId()), fulfillmentUpdatedAt.get(fulfillment.fulfillmentId())));
+            LoadedOrder.RowVersion row = loaded.fulfillment(fulfillment.fulfillmentId());
+            fulfillments.put(fulfillment.fulfillmentId(), FulfillmentState.of(fulfillment, row.version(), row.updatedAt()));
             for (FulfillmentLine line : fulfillment.lines()) {
                 shipped.put(lineKey(fulfillment.fulfillmentId(), line.lineId()), line.shipped());
             }
         }
         Set<String> shipments = order.shipments().stream().map(Shipment::shipmentId).collect(Collectors.toSet());
-        return new TrackedOrder(order, false, OrderState.of(order, version), fulfillments, shipped, shipments);
+        return new TrackedOrder(order, false, OrderState.of(order, loaded.row().version()), fulfillments, shipped,
+                shipments);
     }
 
     public Order order() {
