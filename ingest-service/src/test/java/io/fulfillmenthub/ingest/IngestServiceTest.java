@@ -2,7 +2,7 @@ package io.fulfillmenthub.ingest;
 
 import io.fulfillmenthub.contracts.InboundTypes;
 import io.fulfillmenthub.contracts.Topics;
-import io.fulfillmenthub.kit.messaging.CloudEventMessages;
+import io.fulfillmenthub.kit.messaging.CloudEventRecords;
 import io.fulfillmenthub.testing.HubServiceContract;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
@@ -20,7 +20,7 @@ class IngestServiceTest extends HubServiceContract {
         String order = "spresso:" + UUID.randomUUID();
         String id = UUID.randomUUID().toString();
         String body = "{\"event\":\"order_fulfillable\",\"eventId\":\"" + id + "\"}";
-        publisher.publish(CloudEventMessages.of(Topics.INBOUND, id, InboundTypes.SPRESSO_WEBHOOK,
+        publisher.publish(CloudEventRecords.of(Topics.INBOUND, id, InboundTypes.SPRESSO_WEBHOOK,
                 URI.create("/ingest/spresso"), Instant.now(), order, order, body.getBytes(StandardCharsets.UTF_8)))
                 .await().atMost(Duration.ofSeconds(30));
         return new Published(Topics.INBOUND, order, id, InboundTypes.SPRESSO_WEBHOOK, "/ingest/spresso", order, body);

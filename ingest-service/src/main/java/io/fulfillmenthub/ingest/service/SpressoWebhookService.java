@@ -13,7 +13,7 @@ import io.fulfillmenthub.contracts.MessageIds;
 import io.fulfillmenthub.contracts.Topics;
 import io.fulfillmenthub.ingest.config.IngestConfig;
 import io.fulfillmenthub.ingest.signature.SpressoSignature;
-import io.fulfillmenthub.kit.messaging.CloudEventMessages;
+import io.fulfillmenthub.kit.messaging.CloudEventRecords;
 import io.fulfillmenthub.kit.messaging.HubPublisher;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -112,9 +112,9 @@ public class SpressoWebhookService {
             metrics.duplicate(SOURCE);
             return Uni.createFrom().item(new WebhookResult.Accepted(id, true));
         }
-        var message = CloudEventMessages.of(Topics.INBOUND, id, InboundTypes.SPRESSO_WEBHOOK, CLOUD_EVENT_SOURCE,
+        var record = CloudEventRecords.of(Topics.INBOUND, id, InboundTypes.SPRESSO_WEBHOOK, CLOUD_EVENT_SOURCE,
                 Instant.now(), hubOrderId, hubOrderId, body);
-        return Uni.createFrom().deferred(() -> publisher.publish(message))
+        return Uni.createFrom().deferred(() -> publisher.publish(record))
                 .ifNoItem().after(config.publishTimeout()).fail()
                 .<WebhookResult> map(acked -> {
                     acceptedDeliveries.add(id);

@@ -1,6 +1,6 @@
 package io.fulfillmenthub.orchestrator.messaging;
 
-import io.fulfillmenthub.kit.messaging.CloudEventMessages;
+import io.fulfillmenthub.kit.messaging.CloudEventRecords;
 import io.fulfillmenthub.kit.messaging.HubPublisher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -141,10 +141,10 @@ public class OutboxRelay {
     /** @return whether the broker acknowledged the row; never fails */
     private Uni<Boolean> publish(Row row) {
         String key = row.getString("message_key");
-        var message = CloudEventMessages.of(row.getString("topic"), row.getString("ce_id"), row.getString("ce_type"),
+        var record = CloudEventRecords.of(row.getString("topic"), row.getString("ce_id"), row.getString("ce_type"),
                 URI.create(row.getString("ce_source")), row.getOffsetDateTime("created_at").toInstant(), key, key,
                 row.getString("payload").getBytes(StandardCharsets.UTF_8));
-        return publisher.publish(message).ifNoItem().after(publishTimeout).fail()
+        return publisher.publish(record).ifNoItem().after(publishTimeout).fail()
                 .onItemOrFailure().transform((ok, failure) -> {
                     if (failure != null) {
                         LOG.warnf("outbox relay: publishing %s (%s) failed, will retry: %s", row.getString("ce_id"),

@@ -3,15 +3,28 @@ package io.fulfillmenthub.kit.messaging;
 import io.fulfillmenthub.contracts.Envelope;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaProducer;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Publishes to Kafka through the service's one producer (channel {@value #CHANNEL}); each message
- * carries its topic. The returned Uni completes only when the broker has acknowledged the record with
- * acks=all, and fails if it did not, so a caller never reports success for a record that is not stored.
+ * Publishes to Kafka through the service's one producer, the one the Kafka connector creates for the
+ * channel {@value #CHANNEL} from {@code mp.messaging.outgoing.hub-out.*} (acks=all, idempotence,
+ * linger, timeouts); each record carries its topic. The returned Uni completes only when the broker has
+ * acknowledged the record with acks=all, and fails if it did not, so a caller never reports success
+ * for a record that is not stored. It completes on the caller's Vert.x context, so a caller may go on
+ * with the database (Hibernate Reactive, the SQL client) in the same unit of work.
+ *
+ * <p>Records go to the connector's producer directly ({@link KafkaProducer#send}, which hands them to
+ * the producer's sending thread in call order), not through a {@link MutinyEmitter}: the emitter path
+ * (Message, metadata, the channel's stream, acks, context propagation) cost ingest about as much CPU
+ * per webhook as the HTTP stack itself (docs/benchmarks.md). The emitter below is never sent through;
+ * it is what makes the connector create the channel and its producer.
  */
 @ApplicationScoped
 public class HubPublisher {
@@ -20,14 +33,34 @@ public class HubPublisher {
 
     @Inject
     @Channel(CHANNEL)
-    MutinyEmitter<byte[]> emitter;
+    MutinyEmitter<byte[]> channel;
+
+    @Inject
+    KafkaClientService kafkaClients;
+
+    private volatile KafkaProducer<String, byte[]> producer;
 
     public Uni<Void> publish(Envelope<?> envelope) {
-        return publish(CloudEventMessages.of(envelope));
+        return publish(CloudEventRecords.of(envelope));
     }
 
-    /** A message built with {@link CloudEventMessages}. */
-    public Uni<Void> publish(Message<byte[]> message) {
-        return emitter.sendMessage(message);
+    /** A record built with {@link CloudEventRecords}; sent when the returned Uni is subscribed to. */
+    public Uni<Void> publish(ProducerRecord<String, byte[]> record) {
+        Context caller = Vertx.currentContext();
+        Uni<Void> acknowledged = producer().send(record).replaceWithVoid();
+        return caller == null ? acknowledged
+                : acknowledged.emitOn(event -> caller.runOnContext(ignored -> event.run()));
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        KafkaProducer<String, byte[]> current = producer;
+        if (current == null) {
+            current = kafkaClients.getProducer(CHANNEL);
+            if (current == null) {
+                throw new IllegalStateException("the Kafka connector has no producer for channel " + CHANNEL);
+            }
+            producer = current;
+        }
+        return current;
     }
 }
