@@ -51,16 +51,18 @@ class SpodOrderPollerTest extends SpodConnectorTestSupport {
         send(commandId, submitPrintOrder(hubOrderId, fulfillmentId));
         awaitFact(commandId, "fulfillment-submitted");
 
+        Instant before = cursor();
         Instant confirmedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(1, ChronoUnit.DAYS);
         Instant sentAt = confirmedAt.plus(1, ChronoUnit.HOURS);
         String foreign = "elsewhere-" + UUID.randomUUID();
         // a full page (the test page size is 2), then a short one
-        stubPage(0, "[" + order(foreign, "sent", confirmedAt.minusSeconds(60), "[]") + ","
+        stubPage(before, 0, "[" + order(foreign, "sent", confirmedAt.minusSeconds(60), "[]") + ","
                 + order(fulfillmentId, "confirmed", confirmedAt, "[]") + "]");
-        // the next page starts at the newest time read, past the one order read with it
-        stubPage(1, "[]");
+        // the next page starts at the newest time read and reads the order at it again
+        stubPage(confirmedAt, 0, "[" + order(fulfillmentId, "confirmed", confirmedAt, "[]") + "]");
 
         assertThat(poll()).isEqualTo(1);
+        assertThat(lastListRequest().queryParameter("updated-since").firstValue()).isEqualTo(confirmedAt.toString());
         FulfillmentAccepted accepted = data(awaitFactWithId(MessageIds.derive(fulfillmentId, "confirmed")),
                 FulfillmentAccepted.class);
         assertThat(accepted.fulfillmentId()).isEqualTo(fulfillmentId);
@@ -73,7 +75,7 @@ class SpodOrderPollerTest extends SpodConnectorTestSupport {
                   "sent-at": "%s", "items": [{"stock-keeping-unit": "812-4-2", "quantity": 2},
                                              {"stock-keeping-unit": "812-4-3", "quantity": 1}]}]
                 """.formatted(sentAt);
-        stubPage(0, "[" + order(fulfillmentId, "sent", sentAt, shipments) + "]");
+        stubPage(confirmedAt, 0, "[" + order(fulfillmentId, "sent", sentAt, shipments) + "]");
 
         assertThat(poll()).isEqualTo(2);
         assertThat(lastListRequest().queryParameter("updated-since").firstValue()).isEqualTo(confirmedAt.toString());
@@ -88,6 +90,7 @@ class SpodOrderPollerTest extends SpodConnectorTestSupport {
         assertThat(cursor()).isEqualTo(sentAt);
 
         // the inclusive bound brings the same order again
+        stubPage(sentAt, 0, "[" + order(fulfillmentId, "sent", sentAt, shipments) + "]");
         assertThat(poll()).isZero();
         assertThat(lastListRequest().queryParameter("updated-since").firstValue()).isEqualTo(sentAt.toString());
         assertThat(factsAbout(hubOrderId)).extracting(SpodConnectorTestSupport::type).containsExactly(
@@ -103,11 +106,11 @@ class SpodOrderPollerTest extends SpodConnectorTestSupport {
         Instant before = cursor();
         Instant first = before.plusSeconds(1);
         Instant second = before.plusSeconds(2);
-        stubPage(0, "[" + order("elsewhere-" + UUID.randomUUID(), "confirmed", first, "[]") + ","
+        stubPage(before, 0, "[" + order("elsewhere-" + UUID.randomUUID(), "confirmed", first, "[]") + ","
                 + order("elsewhere-" + UUID.randomUUID(), "confirmed", second, "[]") + "]");
-        // the next page (from the second time, past the one order read with it) fails for good
+        // the next page (from the second time, reading the order at it again) fails for good
         spod.stubFor(get(urlPathEqualTo("/spod/orders"))
-                .withQueryParam("offset", equalTo("1"))
+                .withQueryParam("offset", equalTo("0"))
                 .withQueryParam("updated-since", equalTo(second.toString()))
                 .willReturn(WireMock.aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"message\": \"bad offset\", \"trace-id\": \"t-1\", \"retryable\": false}")));
@@ -118,6 +121,36 @@ class SpodOrderPollerTest extends SpodConnectorTestSupport {
         assertThat(cursor()).isEqualTo(second);
     }
 
+    @Test
+    void anOrderChangingWhilePollingDoesNotHideAnotherUpdatedAtTheSameTime() throws Throwable {
+        String hubOrderId = newHubOrderId();
+        String fulfillmentId = hubOrderId + "/f-1";
+        spod.stubFor(post(urlPathEqualTo("/spod/orders"))
+                .withRequestBody(matchingJsonPath("$.external-order-id", equalTo(fulfillmentId)))
+                .willReturn(WireMock.aResponse().withStatus(201)));
+        String commandId = UUID.randomUUID().toString();
+        send(commandId, submitPrintOrder(hubOrderId, fulfillmentId));
+        awaitFact(commandId, "fulfillment-submitted");
+
+        Instant before = cursor();
+        Instant t1 = before.plusSeconds(1);
+        Instant t2 = before.plusSeconds(2);
+        Instant t3 = before.plusSeconds(3);
+        String a = "elsewhere-" + UUID.randomUUID();
+        String b = "elsewhere-" + UUID.randomUUID();
+        stubPage(before, 0, "[" + order(a, "confirmed", t1, "[]") + "," + order(b, "acknowledged", t2, "[]") + "]");
+        // after the first page, B changes: it leaves t2, and the hub's order, also at t2, moves up to first
+        stubPage(t2, 0, "[" + order(fulfillmentId, "confirmed", t2, "[]") + "," + order(b, "confirmed", t3, "[]") + "]");
+        stubPage(t2, 1, "[" + order(b, "confirmed", t3, "[]") + "]");
+        stubPage(t3, 0, "[" + order(b, "confirmed", t3, "[]") + "]");
+
+        assertThat(poll()).isEqualTo(1);
+        FulfillmentAccepted accepted = data(awaitFactWithId(MessageIds.derive(fulfillmentId, "confirmed")),
+                FulfillmentAccepted.class);
+        assertThat(accepted.acceptedAt()).isEqualTo(t2);
+        assertThat(cursor()).isEqualTo(t3);
+    }
+
     private int poll() throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> poller.poll());
     }
@@ -126,8 +159,9 @@ class SpodOrderPollerTest extends SpodConnectorTestSupport {
         return VertxContextSupport.subscribeAndAwait(() -> store.cursor());
     }
 
-    private void stubPage(int offset, String orders) {
+    private void stubPage(Instant updatedSince, int offset, String orders) {
         spod.stubFor(get(urlPathEqualTo("/spod/orders"))
+                .withQueryParam("updated-since", equalTo(updatedSince.toString()))
                 .withQueryParam("offset", equalTo(String.valueOf(offset)))
                 .withQueryParam("limit", equalTo("2"))
                 .willReturn(okJson(orders)));
