@@ -18,7 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
  * linger, timeouts); each record carries its topic. The returned Uni completes only when the broker has
  * acknowledged the record with acks=all, and fails if it did not, so a caller never reports success
  * for a record that is not stored. It completes on the caller's Vert.x context, so a caller may go on
- * with the database (Hibernate Reactive, the SQL client) in the same unit of work.
+ * with the database (the reactive SQL client) in the same unit of work.
  *
  * <p>Records go to the connector's producer directly ({@link KafkaProducer#send}, which hands them to
  * the producer's sending thread in call order), not through a {@link MutinyEmitter}: the emitter path
