@@ -37,6 +37,9 @@ final class EndToEndBenchmark {
     private final PrintStream out;
     /** Whether the previous run ended with every order through; only then may the sandbox forget them. */
     private boolean settled = true;
+    /** How long the rate search waited for the hub to be idle, and whether it was; null before it ran. */
+    private Duration idleAfter;
+    private boolean idleBeforeSearch;
 
     private CpuTime cpu;
     private CpuTime.Tally cpuOfArrivals = new CpuTime.Tally();
@@ -85,6 +88,7 @@ final class EndToEndBenchmark {
 
     /** Steps the arrival rate up until leg 1's p99 reaches 250 ms or the rate is not held; no leg 2. */
     List<Step> sustainedRate() throws IOException, InterruptedException {
+        awaitIdle();
         List<Step> steps = new ArrayList<>();
         for (int rate : profile.searchRates()) {
             long since = start();
@@ -102,6 +106,37 @@ final class EndToEndBenchmark {
             }
         }
         return steps;
+    }
+
+    /**
+     * Waits (up to three drain timeouts) until every order the sandbox holds has both legs, so the rate
+     * search starts from an idle hub: the fixed-rate runs overload it, and their late orders would
+     * otherwise load the search's first steps and decide its result.
+     */
+    private void awaitIdle() throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + profile.drainTimeout().multipliedBy(3).toNanos();
+        int pending;
+        do {
+            pending = pendingOrders();
+        } while (pending > 0 && pause(deadline));
+        idleBeforeSearch = pending == 0;
+        settled = idleBeforeSearch;
+        idleAfter = Duration.ofNanos(System.nanoTime() - start);
+        out.printf("  before the rate search: %s after %d s%n", idleBeforeSearch ? "hub idle" : pending + " orders still under way",
+                idleAfter.toSeconds());
+    }
+
+    /** Orders accepted that have not reached SPOD, and SPOD orders sent that Spresso has not seen in transit. */
+    private int pendingOrders() throws IOException, InterruptedException {
+        Set<String> reachedSpod = new HashSet<>();
+        sandbox.timings(SandboxControl.SPOD_ORDER_RECEIVED).keySet().forEach(order -> reachedSpod.add(HubIds.sourceOrderId(order)));
+        Map<String, Long> inTransit = sandbox.timings(SandboxControl.SPRESSO_IN_TRANSIT);
+        long leg1 = sandbox.timings(SandboxControl.WEBHOOK_ACCEPTED).keySet().stream()
+                .filter(order -> !reachedSpod.contains(order)).count();
+        long leg2 = sandbox.timings(SandboxControl.SPOD_ORDER_SENT).keySet().stream()
+                .filter(order -> !inTransit.containsKey(HubIds.sourceFulfillmentId(order))).count();
+        return Math.toIntExact(leg1 + leg2);
     }
 
     /** Where the time goes while the fixed-rate runs' orders arrive (warm-up left out). */
@@ -129,6 +164,13 @@ final class EndToEndBenchmark {
             for (Step step : steps) {
                 section.row(String.valueOf(step.rate()), Report.number(step.held()), Report.number(step.leg1().p50Ms()),
                         Report.number(step.leg1().p99Ms()), step.sustained() ? "yes" : "no");
+            }
+            if (idleAfter != null) {
+                section.note(idleBeforeSearch
+                        ? String.format("The search started once the fixed-rate runs' late orders were through (%d s later), "
+                                + "from an idle hub.", idleAfter.toSeconds())
+                        : String.format("The search started with the fixed-rate runs' late orders still under way after "
+                                + "waiting %d s: its first steps carry their load.", idleAfter.toSeconds()));
             }
         }
         section.note(String.format("Orders are placed through the sandbox's control API (`POST /_sandbox/spresso/orders`, "
