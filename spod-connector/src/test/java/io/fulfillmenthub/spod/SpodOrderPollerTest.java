@@ -42,14 +42,8 @@ class SpodOrderPollerTest extends SpodConnectorTestSupport {
 
     @Test
     void reportsAcceptanceAndShipmentsOnceAndKeepsItsCursor() throws Throwable {
-        String hubOrderId = newHubOrderId();
+        String hubOrderId = submittedPrintOrder();
         String fulfillmentId = hubOrderId + "/f-1";
-        spod.stubFor(post(urlPathEqualTo("/spod/orders"))
-                .withRequestBody(matchingJsonPath("$.external-order-id", equalTo(fulfillmentId)))
-                .willReturn(WireMock.aResponse().withStatus(201)));
-        String commandId = UUID.randomUUID().toString();
-        send(commandId, submitPrintOrder(hubOrderId, fulfillmentId));
-        awaitFact(commandId, "fulfillment-submitted");
 
         Instant before = cursor();
         Instant confirmedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(1, ChronoUnit.DAYS);
@@ -123,14 +117,8 @@ class SpodOrderPollerTest extends SpodConnectorTestSupport {
 
     @Test
     void anOrderChangingWhilePollingDoesNotHideAnotherUpdatedAtTheSameTime() throws Throwable {
-        String hubOrderId = newHubOrderId();
+        String hubOrderId = submittedPrintOrder();
         String fulfillmentId = hubOrderId + "/f-1";
-        spod.stubFor(post(urlPathEqualTo("/spod/orders"))
-                .withRequestBody(matchingJsonPath("$.external-order-id", equalTo(fulfillmentId)))
-                .willReturn(WireMock.aResponse().withStatus(201)));
-        String commandId = UUID.randomUUID().toString();
-        send(commandId, submitPrintOrder(hubOrderId, fulfillmentId));
-        awaitFact(commandId, "fulfillment-submitted");
 
         Instant before = cursor();
         Instant t1 = before.plusSeconds(1);
@@ -149,6 +137,19 @@ class SpodOrderPollerTest extends SpodConnectorTestSupport {
                 FulfillmentAccepted.class);
         assertThat(accepted.acceptedAt()).isEqualTo(t2);
         assertThat(cursor()).isEqualTo(t3);
+    }
+
+    /** A print order the hub submitted to SPOD, so the poller tracks it; answers its hub order id. */
+    private String submittedPrintOrder() {
+        String hubOrderId = newHubOrderId();
+        String fulfillmentId = hubOrderId + "/f-1";
+        spod.stubFor(post(urlPathEqualTo("/spod/orders"))
+                .withRequestBody(matchingJsonPath("$.external-order-id", equalTo(fulfillmentId)))
+                .willReturn(WireMock.aResponse().withStatus(201)));
+        String commandId = UUID.randomUUID().toString();
+        send(commandId, submitPrintOrder(hubOrderId, fulfillmentId));
+        awaitFact(commandId, "fulfillment-submitted");
+        return hubOrderId;
     }
 
     private int poll() throws Throwable {

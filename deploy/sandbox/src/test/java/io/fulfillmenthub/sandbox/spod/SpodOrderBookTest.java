@@ -42,10 +42,10 @@ class SpodOrderBookTest {
                 .contains("acknowledged", "confirmed", "sent", "failed", "canceled");
 
         for (int limit : new int[] {1, 3, 100, 1000}) {
-            Poller poller = new Poller(limit);
+            KeysetPager pager = new KeysetPager(limit);
             List<SpodOrderDetail> read = new ArrayList<>();
             List<SpodOrderDetail> page;
-            while (!(page = poller.nextPage()).isEmpty()) {
+            while (!(page = pager.nextPage()).isEmpty()) {
                 read.addAll(page);
             }
             assertThat(read).as("limit " + limit).isEqualTo(all);
@@ -161,13 +161,17 @@ class SpodOrderBookTest {
         return SpodOrderSubmission.from(JSON.valueToTree(SandboxApis.spodOrder(externalOrderId)));
     }
 
-    /** The hub's poller: {@code updated-since} its newest {@code updated}, offset the orders read at exactly it. */
-    private final class Poller {
+    /**
+     * Pages by key: {@code updated-since} the newest {@code updated} read, offset past the orders read at
+     * exactly it. Exact while nothing changes, which is what this test needs; the hub's poller reads the
+     * orders at its bound again instead, so a change between two pages cannot make it skip one.
+     */
+    private final class KeysetPager {
         private final int limit;
         private Instant cursor = Instant.EPOCH;
         private int readAtCursor;
 
-        Poller(int limit) {
+        KeysetPager(int limit) {
             this.limit = limit;
         }
 
