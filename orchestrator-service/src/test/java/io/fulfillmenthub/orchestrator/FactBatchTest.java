@@ -40,8 +40,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -175,7 +173,7 @@ class FactBatchTest {
                 AT));
         burst.add(burst.size() / 2, poison);
         sendAll(kafka, burst);
-        Map<TopicPartition, Long> sentUpTo = endOffsets(Topics.FACTS);
+        Map<TopicPartition, Long> sentUpTo = FactFixtures.endOffsets(kafka, Topics.FACTS);
 
         Set<String> burstIds = burst.stream().map(Sent::ceId).collect(Collectors.toSet());
         try (TopicReader deadLetters = new TopicReader(kafka, Topics.deadLetter(Topics.FACTS, FactConsumer.CONSUMER))) {
@@ -200,16 +198,6 @@ class FactBatchTest {
         var rows = database.preparedQuery("SELECT count(*) AS n FROM orders WHERE hub_order_id = ANY($1) AND status = $2")
                 .execute(Tuple.of(orders.toArray(new String[0]), status)).await().atMost(Duration.ofSeconds(10));
         return rows.iterator().next().getLong("n");
-    }
-
-    private Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                    .collect(Collectors.toMap(info -> new TopicPartition(topic, info.partition()), info -> OffsetSpec.latest()));
-            return admin.listOffsets(partitions).all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> ((ListOffsetsResult.ListOffsetsResultInfo) e.getValue())
-                            .offset()));
-        }
     }
 
     private Map<TopicPartition, Long> committedOffsets(String group) throws Exception {

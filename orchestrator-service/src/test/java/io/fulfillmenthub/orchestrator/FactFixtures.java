@@ -17,6 +17,7 @@ import io.fulfillmenthub.contracts.HubMessage;
 import io.fulfillmenthub.testing.TopicReader;
 import io.fulfillmenthub.testing.TopicWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +26,19 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 
 /** Writes facts as a connector does and reads what the orchestrator published, as an outside consumer. */
 public final class FactFixtures {
@@ -142,6 +149,33 @@ public final class FactFixtures {
             reader.await(r -> isOf(r, marker, orderId));
             return reader.poll().stream().filter(r -> isOf(r, type, orderId))
                     .map(r -> HubJson.read(r.value(), type.dataClass())).toList();
+        }
+    }
+
+    /**
+     * Everything on the topic up to where each partition ends now: all that has been published so far.
+     * The hub's producers are not transactional, so the record before a partition's end offset is a
+     * message, and reading up to it means reading everything before it.
+     */
+    public static List<ConsumerRecord<String, byte[]>> publishedSoFar(String bootstrapServers, String topic) {
+        try (TopicReader reader = new TopicReader(bootstrapServers, topic)) {
+            Map<TopicPartition, Long> ends = endOffsets(bootstrapServers, topic);
+            return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(reader::poll, records -> ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                            || records.stream().anyMatch(r -> r.partition() == end.getKey().partition()
+                                    && r.offset() == end.getValue() - 1)));
+        }
+    }
+
+    /** The offset the next record of each partition of the topic will get. */
+    public static Map<TopicPartition, Long> endOffsets(String bootstrapServers, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                    .collect(Collectors.toMap(info -> new TopicPartition(topic, info.partition()), info -> OffsetSpec.latest()));
+            return admin.listOffsets(partitions).all().get().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the end offsets of " + topic, e);
         }
     }
 
