@@ -64,6 +64,17 @@ class LocalStackTest {
             List<ProcessHandle> services = stack.descendants().filter(p -> p.info().commandLine().orElse("")
                     .contains("quarkus-run.jar")).toList();
             assertThat(services).hasSize(HubService.values().length);
+            for (ProcessHandle service : services) {
+                String commandLine = service.info().commandLine().orElse("");
+                if (commandLine.contains("-XX:SharedArchiveFile=")) {
+                    // the JVM keeps the archive mapped only when it accepted it (same JDK, same class path)
+                    assertThat(Files.readString(Path.of("/proc", Long.toString(service.pid()), "maps")))
+                            .as("pid %d maps its class-data archive: %s", service.pid(), commandLine)
+                            .contains("/target/quarkus-app/" + ProcessSupervisor.TRAINED_ARCHIVE);
+                } else {
+                    assertThat(commandLine).as("a service without an archive trains one").contains("-XX:ArchiveClassesAtExit=");
+                }
+            }
 
             stack.destroy(); // SIGTERM
             assertThat(stack.waitFor(60, TimeUnit.SECONDS)).as("launcher stopped").isTrue();
@@ -71,6 +82,14 @@ class LocalStackTest {
                 assertThat(service.isAlive()).as("service pid %d after stop", service.pid()).isFalse();
             }
             assertThat(output).anyMatch(line -> line.contains("fsync on"));
+            // after a graceful stop every service has an archive for its next start, newer than its runner
+            for (HubService service : HubService.values()) {
+                Path application = HOME.resolve(service.module).resolve("target/quarkus-app");
+                Path archive = application.resolve(ProcessSupervisor.TRAINED_ARCHIVE);
+                assertThat(archive).as("%s's class-data archive", service.serviceName).isNotEmptyFile();
+                assertThat(Files.getLastModifiedTime(archive))
+                        .isGreaterThan(Files.getLastModifiedTime(application.resolve("quarkus-run.jar")));
+            }
         } finally {
             stack.descendants().forEach(ProcessHandle::destroyForcibly);
             stack.destroyForcibly();
