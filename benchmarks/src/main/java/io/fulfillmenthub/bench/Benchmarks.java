@@ -51,16 +51,18 @@ public final class Benchmarks implements Callable<Integer> {
     int spodPollMillis;
 
     /** A part of the benchmark, to measure one thing again after a change. */
-    enum Part { ingest, orchestrator, hub }
+    enum Part { ingest, orchestrator, hub, start }
 
-    @Option(names = "--only", split = ",", description = "Runs only these parts: ${COMPLETION-CANDIDATES} (hub: start, "
-            + "end to end and footprint); default all. The report says which ran.")
+    @Option(names = "--only", split = ",", description = "Runs only these parts: ${COMPLETION-CANDIDATES} (hub: end to "
+            + "end and footprint; start: each service started alone, once per run); default all. The report says which ran.")
     Set<Part> only = EnumSet.allOf(Part.class);
 
     @Option(names = "--command", hidden = true, description = "The command as typed, for the report.")
     String command;
 
     private final PrintStream console = System.out;
+    /** Where the JFR recordings of the profiled runs go, one directory per part. */
+    private Path recordings;
     private final long started = System.nanoTime();
 
     public static void main(String[] args) {
@@ -73,6 +75,7 @@ public final class Benchmarks implements Callable<Integer> {
         Path data = root.resolve("benchmarks/target/bench-data");
         deleteRecursively(data);
         Files.createDirectories(data);
+        recordings = data.resolve("jfr");
         System.setProperty("org.slf4j.simpleLogger.logFile", data.resolve("kafka.log").toString());
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Profile profile = smoke ? Profile.smoke(runs == null ? 1 : runs) : Profile.full(runs == null ? 3 : runs);
@@ -84,17 +87,19 @@ public final class Benchmarks implements Callable<Integer> {
             console.println("wrk is not installed; install it with `" + Wrk.INSTALL + "`. The HTTP rows are skipped.");
         }
         Report result = new Report(header(profile));
-        Map<HubService, Duration> readyAlone = new EnumMap<>(HubService.class);
 
         Path components = data.resolve("components");
         if (only.contains(Part.ingest) || only.contains(Part.orchestrator)) {
             phase("Ingest and orchestrator (Kafka, PostgreSQL and one service at a time)");
-            components(root, components, profile, wrk, result, readyAlone);
+            components(root, components, profile, wrk, result);
+        }
+        if (only.contains(Part.start)) {
+            start(root, data.resolve("start"), profile, result);
         }
         if (only.contains(Part.hub)) {
-            hub(root, data, profile, wrk, spodPoll, result, readyAlone);
+            hub(root, data, profile, wrk, spodPoll, result);
         }
-        for (Path stack : new Path[] {components, data.resolve("hub")}) {
+        for (Path stack : new Path[] {components, data.resolve("start"), data.resolve("hub")}) {
             deleteRecursively(stack.resolve("kafka"));
             deleteRecursively(stack.resolve("postgres"));
         }
@@ -108,50 +113,79 @@ public final class Benchmarks implements Callable<Integer> {
         return 0;
     }
 
-    private void components(Path root, Path components, Profile profile, Optional<Wrk> wrk, Report result,
-            Map<HubService, Duration> readyAlone) throws Exception {
+    private void components(Path root, Path components, Profile profile, Optional<Wrk> wrk, Report result)
+            throws Exception {
         try (HubStack stack = HubStack.start(settings(root, components,
                 Map.of(HubService.INGEST, Map.of("hub.ingest.baseline-endpoint.enabled", "true"))), console)) {
             if (only.contains(Part.ingest)) {
-                ingest(stack, components, profile, wrk, result, readyAlone);
+                ingest(stack, components, profile, wrk, result);
             }
             if (only.contains(Part.orchestrator)) {
-                orchestrator(stack, profile, result, readyAlone);
+                orchestrator(stack, profile, result);
             }
         }
     }
 
-    private void ingest(HubStack stack, Path components, Profile profile, Optional<Wrk> wrk, Report result,
-            Map<HubService, Duration> readyAlone) throws Exception {
+    private void ingest(HubStack stack, Path components, Profile profile, Optional<Wrk> wrk, Report result)
+            throws Exception {
         stack.start(HubService.INGEST);
-        readyAlone.put(HubService.INGEST, stack.timeToReady(HubService.INGEST));
         String secret = LocalSecrets.loadOrCreate(components.resolve("secrets.properties")).spressoClientSecret();
-        new IngestBenchmark(stack, profile, wrk, secret, console).run(result.section("Ingest"));
+        new IngestBenchmark(stack, profile, wrk, secret, recordings.resolve("ingest"), console).run(result.section("Ingest"));
         stack.stop(HubService.INGEST);
     }
 
-    private void orchestrator(HubStack stack, Profile profile, Report result, Map<HubService, Duration> readyAlone)
-            throws Exception {
+    private void orchestrator(HubStack stack, Profile profile, Report result) throws Exception {
         stack.start(HubService.ORCHESTRATOR);
-        readyAlone.put(HubService.ORCHESTRATOR, stack.timeToReady(HubService.ORCHESTRATOR));
-        OrchestratorBenchmark orchestrator = new OrchestratorBenchmark(stack, profile, console);
+        OrchestratorBenchmark orchestrator = new OrchestratorBenchmark(stack, profile, recordings.resolve("orchestrator"), console);
         Series facts = orchestrator.factsPerSecond();
         stack.stop(HubService.ORCHESTRATOR);
         orchestrator.report(result.section("Orchestrator"), facts, orchestrator.insertCeiling());
     }
 
-    private void hub(Path root, Path data, Profile profile, Optional<Wrk> wrk, Duration spodPoll, Report result,
-            Map<HubService, Duration> readyAlone) throws Exception {
-        phase("The whole hub: start, end to end, footprint");
-        try (HubStack stack = HubStack.start(settings(root, data.resolve("hub"),
-                Map.of(HubService.SPOD_CONNECTOR, Map.of("hub.spod.poll.interval", spodPollMillis + "ms"))), console)) {
-            if (profile.startOneAtATime()) {
+    /**
+     * Each service started alone, one after the other (sandbox first, so each finds what it calls up), then
+     * all stopped; first once untimed, as the first start after a build trains each service's class-data
+     * archive, then as many times as there are runs. Time to ready depends on how busy the host is that
+     * second; the CPU a start takes much less, so the table shows both.
+     */
+    private void start(Path root, Path dir, Profile profile, Report result) throws Exception {
+        phase("Start: each service alone, " + profile.runs() + " time" + (profile.runs() == 1 ? "" : "s"));
+        Map<HubService, Series> ready = new EnumMap<>(HubService.class);
+        Map<HubService, Series> cpu = new EnumMap<>(HubService.class);
+        try (HubStack stack = HubStack.start(settings(root, dir, Map.of()), console)) {
+            for (HubService service : HubService.values()) {
+                stack.start(service);
+            }
+            Stream.of(HubService.values()).sorted(Comparator.reverseOrder()).forEach(stack::stop);
+            for (int run = 0; run < profile.runs(); run++) {
                 for (HubService service : HubService.values()) {
                     stack.start(service);
-                    readyAlone.putIfAbsent(service, stack.timeToReady(service));
+                    cpu.put(service, cpu.getOrDefault(service, Series.of()).plus(CpuTime.processSeconds(stack.pid(service))));
+                    ready.put(service, ready.getOrDefault(service, Series.of())
+                            .plus(stack.timeToReady(service).toMillis() / 1000.0));
                 }
                 Stream.of(HubService.values()).sorted(Comparator.reverseOrder()).forEach(stack::stop);
             }
+        }
+        Report.Section section = result.section("Start");
+        section.table("service", "ready alone (s)", "spread (min–max)", "CPU time to ready (s)", "spread (min–max)");
+        for (HubService service : HubService.values()) {
+            section.row(service.serviceName, Report.number(ready.get(service).median()), Report.spread(ready.get(service)),
+                    Report.number(cpu.get(service).median()), Report.spread(cpu.get(service)));
+        }
+        section.note("Target: each service ready < 3 s (the sandbox is a simulator, not a service). Ready: from the "
+                + "process start to the first 200 of `/q/health/ready`, polled every 50 ms, with Kafka and PostgreSQL "
+                + "up and the services started before it running idle. CPU time: user + system of the process "
+                + "(/proc/<pid>/stat) right after that answer; a start spreads it over the machine's cores. Each "
+                + "service maps the class-data archive its first start after the build trained (one untimed start "
+                + "and stop of each comes first), as `./run-local` does from its second start on.");
+    }
+
+    private void hub(Path root, Path data, Profile profile, Optional<Wrk> wrk, Duration spodPoll, Report result)
+            throws Exception {
+        phase("The whole hub: end to end, footprint");
+        try (HubStack stack = HubStack.start(settings(root, data.resolve("hub"),
+                Map.of(HubService.SPOD_CONNECTOR, Map.of("hub.spod.poll.interval", spodPollMillis + "ms"))), console)) {
             stack.start(EnumSet.allOf(HubService.class));
             Map<HubService, Duration> readyAllAtOnce = new EnumMap<>(HubService.class);
             Map<HubService, Double> idle = new EnumMap<>(HubService.class);
@@ -161,7 +195,8 @@ public final class Benchmarks implements Callable<Integer> {
             }
             Map<HubService, Series> underLoad = Map.of();
             if (wrk.isPresent()) {
-                EndToEndBenchmark endToEnd = new EndToEndBenchmark(stack, profile, wrk.get(), spodPoll, console);
+                EndToEndBenchmark endToEnd = new EndToEndBenchmark(stack, profile, wrk.get(), spodPoll,
+                        recordings.resolve("end-to-end"), console);
                 try {
                     EndToEndBenchmark.FixedRate fixed = endToEnd.fixedRate();
                     endToEnd.report(result.section("End to end"), fixed, endToEnd.sustainedRate());
@@ -174,7 +209,7 @@ public final class Benchmarks implements Callable<Integer> {
                             ? failure.toString() : exited) + ". The services' logs are in benchmarks/target/bench-data.");
                 }
             }
-            footprint(result.section("Footprint"), idle, underLoad, readyAlone, readyAllAtOnce);
+            footprint(result.section("Footprint"), idle, underLoad, readyAllAtOnce);
         }
     }
 
@@ -219,23 +254,18 @@ public final class Benchmarks implements Callable<Integer> {
     }
 
     private static void footprint(Report.Section section, Map<HubService, Double> idle, Map<HubService, Series> underLoad,
-            Map<HubService, Duration> readyAlone, Map<HubService, Duration> readyAllAtOnce) {
-        section.table("service", "RSS idle (MB)", "RSS after end-to-end load (MB)", "ready alone (s)",
-                "ready, all at once (s)");
+            Map<HubService, Duration> readyAllAtOnce) {
+        section.table("service", "RSS idle (MB)", "RSS after end-to-end load (MB)", "ready, all at once (s)");
         for (HubService service : HubService.values()) {
             Series loaded = underLoad.get(service);
-            Duration alone = readyAlone.get(service);
             section.row(service.serviceName, Report.number(idle.get(service)),
                     loaded == null ? "—" : Report.number(loaded.median()),
-                    alone == null ? "—" : Report.number(alone.toMillis() / 1000.0),
                     Report.number(readyAllAtOnce.get(service).toMillis() / 1000.0));
         }
-        section.note("Targets: each service < 300 MB RSS and ready < 3 s (the sandbox is a simulator, not a service). "
-                + "RSS is VmRSS of /proc/<pid>/status: idle right after the whole hub is ready, and right after each "
-                + "end-to-end run's load (median of the runs). Ready: from the process start to the first 200 of "
-                + "`/q/health/ready`, polled every 50 ms. Alone: ingest and the orchestrator with only Kafka and "
-                + "PostgreSQL up; the others one at a time, each after the previous was ready (sandbox first). "
-                + "All at once: the six started together, as `./run-local` does.");
+        section.note("Target: each service < 300 MB RSS (the sandbox is a simulator, not a service). RSS is VmRSS of "
+                + "/proc/<pid>/status: idle right after the whole hub is ready, and right after each end-to-end run's "
+                + "load (median of the runs). Ready, all at once: the six started together, as `./run-local` does, "
+                + "so they share the cores (the Start section has each alone).");
     }
 
     private static StackSettings settings(Path root, Path data, Map<HubService, Map<String, String>> extraConfig) {

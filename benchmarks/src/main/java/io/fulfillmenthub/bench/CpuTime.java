@@ -127,6 +127,11 @@ final class CpuTime {
         return text.append(" cores").toString();
     }
 
+    /** The CPU time (user + system) one process has used since it started; 0 once it is gone or off Linux. */
+    static double processSeconds(long pid) {
+        return cpuSeconds(pid);
+    }
+
     private static double cpuSeconds(long pid) {
         return ticks(pid, 11);
     }

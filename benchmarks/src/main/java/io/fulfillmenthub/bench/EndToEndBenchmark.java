@@ -4,6 +4,7 @@ import io.fulfillmenthub.localstack.HubService;
 import io.fulfillmenthub.localstack.HubStack;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +46,14 @@ final class EndToEndBenchmark {
     private CpuTime cpu;
     private CpuTime.Tally cpuOfArrivals = new CpuTime.Tally();
 
-    EndToEndBenchmark(HubStack stack, Profile profile, Wrk wrk, Duration spodPollInterval, PrintStream out) {
+    private final Path recordings;
+    /** The JFR summaries of one more fixed-rate run after the measured ones, one per process of the hub. */
+    private List<JfrProfiles.Summary> profiled = List.of();
+
+    EndToEndBenchmark(HubStack stack, Profile profile, Wrk wrk, Duration spodPollInterval, Path recordings,
+            PrintStream out) {
         this.stack = stack;
+        this.recordings = recordings;
         this.profile = profile;
         this.wrk = wrk;
         this.spodPollInterval = spodPollInterval;
@@ -71,7 +79,10 @@ final class EndToEndBenchmark {
         return cpu;
     }
 
-    /** A warm-up, then the runs at the profile's rate; the memory of each service is read right after each run's load. */
+    /**
+     * A warm-up, then the runs at the profile's rate (the memory of each service is read right after each
+     * run's load), then one more run with every JVM profiled by JFR, not counted.
+     */
     FixedRate fixedRate() throws IOException, InterruptedException {
         double rate = profile.endToEndRate();
         run(rate, profile.warmUp());
@@ -83,6 +94,16 @@ final class EndToEndBenchmark {
                     measured.placed().rate(), measured.placed().errors(), measured.leg1(), measured.leg2());
             result.add(measured);
         }
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (HubService service : HubService.values()) {
+            pids.put(service.serviceName, stack.pid(service));
+        }
+        CpuTime.Tally measuredCpu = cpuOfArrivals;
+        JfrProfiles jfr = JfrProfiles.startOrExplain(pids, recordings);
+        Run extra = run(rate, profile.endToEndRun());
+        profiled = jfr.stop();
+        cpuOfArrivals = measuredCpu;
+        out.printf("  end to end, one more run with JFR (not counted): leg 1 %s%n", extra.leg1());
         return result;
     }
 
@@ -185,6 +206,9 @@ final class EndToEndBenchmark {
                 + "left).", profile.connections(),
                 spodPollInterval.toMillis() + " ms", profile.drainTimeout().toSeconds(), fixed.missing1, fixed.missing2))
                 .note(cpuNote());
+        JfrProfiles.report(section, profiled);
+        section.note(String.format("Profiled: one more run at %.0f orders/s after the measured ones, not counted in them, "
+                + "from its first order to its last leg-2 answer.", rate));
     }
 
     private Run run(double rate, Duration duration) throws IOException, InterruptedException {

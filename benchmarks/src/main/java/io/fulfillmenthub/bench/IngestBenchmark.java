@@ -6,6 +6,7 @@ import io.fulfillmenthub.localstack.HubService;
 import io.fulfillmenthub.localstack.HubStack;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,14 @@ final class IngestBenchmark {
     private final Optional<Wrk> wrk;
     private final Map<String, String> environment;
     private final PrintStream out;
+    private final Path recordings;
+    /** The JFR summary of ingest's profiled closed-loop run. */
+    private List<JfrProfiles.Summary> profiles = List.of();
 
-    IngestBenchmark(HubStack stack, Profile profile, Optional<Wrk> wrk, String spressoSecret, PrintStream out) {
+    IngestBenchmark(HubStack stack, Profile profile, Optional<Wrk> wrk, String spressoSecret, Path recordings,
+            PrintStream out) {
         this.stack = stack;
+        this.recordings = recordings;
         this.profile = profile;
         this.wrk = wrk;
         this.environment = Map.of("HUB_BENCH_SPRESSO_SECRET", spressoSecret);
@@ -57,8 +63,8 @@ final class IngestBenchmark {
             return;
         }
         String base = stack.url(HubService.INGEST);
-        Closed bare = closedLoop("bare endpoint", base + "/_baseline/read-body");
-        Closed ingest = closedLoop("ingest", base + "/webhooks/spresso");
+        Closed bare = closedLoop("bare endpoint", base + "/_baseline/read-body", false);
+        Closed ingest = closedLoop("ingest", base + "/webhooks/spresso", true);
         double halfRate = ingest.rate().median() / 2;
         Series held = Series.of();
         Series p50 = Series.of();
@@ -92,10 +98,12 @@ final class IngestBenchmark {
                 .note(String.format("Where the time goes in the closed loops (from /proc, of %d cores): ingest: %s. "
                         + "Bare endpoint: %s.", Runtime.getRuntime().availableProcessors(), ingest.cpu().describe("request"),
                         bare.cpu().describe("request")));
+        JfrProfiles.report(section, profiles);
+        section.note("Profiled: one more closed-loop run of ingest after the measured ones, not counted in them.");
     }
 
-    /** Rates of one endpoint in a closed loop: a warm-up, then the runs. */
-    private Closed closedLoop(String name, String url) throws IOException, InterruptedException {
+    /** Rates of one endpoint in a closed loop: a warm-up, then the runs, then when asked one more run, profiled. */
+    private Closed closedLoop(String name, String url, boolean profiled) throws IOException, InterruptedException {
         load(url, profile.warmUp(), 0);
         Series rates = Series.of();
         long errors = 0;
@@ -110,6 +118,12 @@ final class IngestBenchmark {
                     result.p50Ms(), result.p99Ms(), result.errors());
             rates = rates.plus(result.rate());
             errors += result.errors();
+        }
+        if (profiled) {
+            JfrProfiles jfr = JfrProfiles.startOrExplain(Map.of("ingest-service", stack.pid(HubService.INGEST)), recordings);
+            WrkResult result = load(url, profile.run(), 0);
+            profiles = jfr.stop();
+            out.printf("  %s, one more run with JFR (not counted): %.0f req/s%n", name, result.rate());
         }
         return new Closed(rates, errors, tally);
     }

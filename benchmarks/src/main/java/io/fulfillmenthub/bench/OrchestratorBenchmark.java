@@ -4,8 +4,11 @@ import io.fulfillmenthub.localstack.HubService;
 import io.fulfillmenthub.localstack.HubStack;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -26,8 +29,13 @@ final class OrchestratorBenchmark {
     private final CpuTime.Tally cpuOfRuns = new CpuTime.Tally();
     private final CpuTime.Tally cpuOfCeiling = new CpuTime.Tally();
 
-    OrchestratorBenchmark(HubStack stack, Profile profile, PrintStream out) {
+    private final Path recordings;
+    /** The JFR summary of the last run. */
+    private List<JfrProfiles.Summary> profiled = List.of();
+
+    OrchestratorBenchmark(HubStack stack, Profile profile, Path recordings, PrintStream out) {
         this.stack = stack;
+        this.recordings = recordings;
         this.profile = profile;
         this.out = out;
     }
@@ -37,7 +45,7 @@ final class OrchestratorBenchmark {
      * last half a run (the JIT is still climbing after the first), then runs sized from the second's rate to
      * last about the profile's time, so a slow orchestrator does not make the benchmark endless.
      */
-    Series factsPerSecond() throws SQLException, IOException {
+    Series factsPerSecond() throws SQLException, IOException, InterruptedException {
         CpuTime cpu = new CpuTime().process("orchestrator", stack.pid(HubService.ORCHESTRATOR))
                 .postgres("PostgreSQL", stack.postgresJdbcUrl("orchestrator"))
                 .process("Kafka and the benchmark", ProcessHandle.current().pid());
@@ -55,6 +63,11 @@ final class OrchestratorBenchmark {
             incomplete += result.facts() - result.commands();
             rates = rates.plus(result.perSecond());
         }
+        JfrProfiles jfr = JfrProfiles.startOrExplain(Map.of("orchestrator-service", stack.pid(HubService.ORCHESTRATOR)),
+                recordings);
+        FactsRun result = factsRun(factsPerRun);
+        profiled = jfr.stop();
+        out.printf("  orchestrator, one more run with JFR (not counted): %.0f facts/s%n", result.perSecond());
         return rates;
     }
 
@@ -65,19 +78,20 @@ final class OrchestratorBenchmark {
     /** The ceiling: durable single-row insert transactions per second from 8 connections, a warm-up first. */
     Series insertCeiling() throws SQLException, IOException, InterruptedException, ExecutionException {
         stack.createDatabase(DurableInsertCeiling.DATABASE);
-        DurableInsertCeiling ceiling = new DurableInsertCeiling(stack.postgresJdbcUrl(DurableInsertCeiling.DATABASE));
-        ceiling.measure(Duration.ofSeconds(1));
-        CpuTime cpu = new CpuTime().postgres("PostgreSQL", stack.postgresJdbcUrl(DurableInsertCeiling.DATABASE))
-                .process("the benchmark (8 JDBC clients)", ProcessHandle.current().pid());
-        Series rates = Series.of();
-        for (int run = 1; run <= profile.runs(); run++) {
-            CpuTime.Reading before = cpu.read();
-            double rate = ceiling.measure(profile.insertRun());
-            cpuOfCeiling.add(before, cpu.read(), Math.round(rate * profile.insertRun().toMillis() / 1000.0));
-            out.printf("  durable insert ceiling run %d: %.0f tx/s%n", run, rate);
-            rates = rates.plus(rate);
+        try (DurableInsertCeiling ceiling = new DurableInsertCeiling(stack.postgresJdbcUrl(DurableInsertCeiling.DATABASE))) {
+            ceiling.measure(Duration.ofSeconds(1));
+            CpuTime cpu = new CpuTime().postgres("PostgreSQL", stack.postgresJdbcUrl(DurableInsertCeiling.DATABASE))
+                    .process("the benchmark (8 JDBC clients)", ProcessHandle.current().pid());
+            Series rates = Series.of();
+            for (int run = 1; run <= profile.runs(); run++) {
+                CpuTime.Reading before = cpu.read();
+                double rate = ceiling.measure(profile.insertRun());
+                cpuOfCeiling.add(before, cpu.read(), Math.round(rate * profile.insertRun().toMillis() / 1000.0));
+                out.printf("  durable insert ceiling run %d: %.0f tx/s%n", run, rate);
+                rates = rates.plus(rate);
+            }
+            return rates;
         }
-        return rates;
     }
 
     void report(Report.Section section, Series facts, Series ceiling) {
@@ -96,12 +110,15 @@ final class OrchestratorBenchmark {
                 .note(String.format("Where the time goes, during the runs (from /proc, of %d cores): %s. "
                         + "During the ceiling's runs: %s. One `OrderPlaced` is about twelve row writes (inbox, order, "
                         + "two lines, fulfillment, two fulfillment lines, timeline, three outbox rows), their index "
-                        + "entries, three outbox updates once published, a consume and three publishes; the ceiling is "
+                        + "entries, three outbox deletes once published, a consume and three publishes; the ceiling is "
                         + "one row and a commit. Compare PostgreSQL's CPU per fact with its CPU per ceiling transaction: "
                         + "once batching makes commits cheap, the facts/s that fit on these cores are bounded by the "
                         + "CPU a fact costs across the orchestrator, PostgreSQL and Kafka.",
                         Runtime.getRuntime().availableProcessors(), cpuOfRuns.describe("fact"),
                         cpuOfCeiling.describe("transaction")));
+        JfrProfiles.report(section, profiled);
+        section.note("Profiled: one more run after the measured ones, not counted in them. PostgreSQL's share is in "
+                + "the CPU figures above; JFR sees only the JVM.");
     }
 
     private FactsRun factsRun(int facts) {

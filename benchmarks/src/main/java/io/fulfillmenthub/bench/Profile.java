@@ -22,20 +22,19 @@ record Profile(
         Duration endToEndRun,
         Duration drainTimeout,
         List<Integer> searchRates,
-        Duration searchStep,
-        boolean startOneAtATime) {
+        Duration searchStep) {
 
     /** What the targets are checked at: 500 orders/s end to end, 60 s per step of the rate search. */
     static Profile full(int runs) {
         return new Profile("full", runs, Duration.ofSeconds(10), Duration.ofSeconds(20), 64, 100_000,
                 Duration.ofSeconds(15), 1_000, Duration.ofSeconds(20), Duration.ofSeconds(10), 500, Duration.ofSeconds(30),
-                Duration.ofSeconds(60), List.of(100, 200, 300, 500, 750, 1000, 1500, 2000), Duration.ofSeconds(60), true);
+                Duration.ofSeconds(60), List.of(100, 200, 300, 500, 750, 1000, 1500, 2000), Duration.ofSeconds(60));
     }
 
     static Profile smoke(int runs) {
         return new Profile("smoke", runs, Duration.ofSeconds(1), Duration.ofSeconds(2), 32, 5_000,
                 Duration.ofSeconds(2), 50, Duration.ofSeconds(3), Duration.ofSeconds(2), 20, Duration.ofSeconds(3),
-                Duration.ofSeconds(20), List.of(), Duration.ZERO, false);
+                Duration.ofSeconds(20), List.of(), Duration.ZERO);
     }
 
     String describe() {

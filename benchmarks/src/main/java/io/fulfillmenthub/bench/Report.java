@@ -48,6 +48,11 @@ final class Report {
         return String.format(Locale.ROOT, magnitude >= 100 ? "%,.0f" : magnitude >= 10 ? "%.1f" : "%.2f", value);
     }
 
+    /** min – max of a series of several values; a dash for one value or none. */
+    static String spread(Series series) {
+        return series.values().size() < 2 ? "—" : number(series.min()) + " – " + number(series.max());
+    }
+
     /** One part of the report: tables and the notes that say how to read them. */
     static final class Section {
 
@@ -68,7 +73,7 @@ final class Report {
             boolean hasCeiling = ceiling != null && !ceiling.isEmpty();
             return row(name,
                     value.isEmpty() ? "—" : number(value.median()),
-                    value.values().size() < 2 ? "—" : number(value.min()) + " – " + number(value.max()),
+                    spread(value),
                     hasCeiling ? number(ceiling.median()) : "",
                     hasCeiling && !value.isEmpty()
                             ? String.format(Locale.ROOT, "%.0f%%", 100 * value.median() / ceiling.median()) : "",
