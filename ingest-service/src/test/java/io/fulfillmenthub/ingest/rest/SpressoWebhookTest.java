@@ -159,6 +159,21 @@ class SpressoWebhookTest {
     }
 
     @Test
+    void aBodyWithARepeatedKeyIsRefused400AsNotJsonAndNotPublished() {
+        String orderId = orderId();
+        String eventId = "evt_" + UUID.randomUUID();
+        byte[] atTheRoot = ("{\"eventId\":\"" + eventId + "-a\",\"order\":{\"id\":\"" + orderId + "\"},\"eventId\":\"" + eventId + "-b\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] deepInside = ("{\"eventId\":\"" + eventId + "-c\",\"order\":{\"id\":\"" + orderId
+                + "\",\"orderVariants\":[{\"variant\":{\"sku\":\"TEE\",\"sku\":\"MUG\"}}]}}").getBytes(StandardCharsets.UTF_8);
+
+        assertRefused(postSigned(atTheRoot, currentSecret()), 400, "invalid_json", "Duplicate field 'eventId'");
+        assertRefused(postSigned(deepInside, currentSecret()), 400, "invalid_json", "Duplicate field 'sku'");
+
+        assertNonePublished(recordsUpToAMarkerFor(orderId), atTheRoot, deepInside);
+    }
+
+    @Test
     void aWebhookWithoutOrderIdIsRefused400NamingTheFieldAndNotPublished() {
         String token = UUID.randomUUID().toString();
         byte[] noOrder = ("{\"event\":\"order_fulfillable\",\"eventId\":\"" + token + "-a\"}").getBytes(StandardCharsets.UTF_8);
