@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -199,7 +200,9 @@ public final class Benchmarks implements Callable<Integer> {
                         recordings.resolve("end-to-end"), console);
                 try {
                     EndToEndBenchmark.FixedRate fixed = endToEnd.fixedRate();
-                    endToEnd.report(result.section("End to end"), fixed, endToEnd.sustainedRate());
+                    List<EndToEndBenchmark.Step> steps = endToEnd.sustainedRate();
+                    endToEnd.profile();
+                    endToEnd.report(result.section("End to end"), fixed, steps);
                     underLoad = fixed.memoryUnderLoad;
                 } catch (IOException | RuntimeException failure) {
                     // a service that dies under load is a finding, not a reason to lose the report

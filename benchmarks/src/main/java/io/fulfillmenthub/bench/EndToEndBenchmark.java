@@ -47,7 +47,7 @@ final class EndToEndBenchmark {
     private CpuTime.Tally cpuOfArrivals = new CpuTime.Tally();
 
     private final Path recordings;
-    /** The JFR summaries of one more fixed-rate run after the measured ones, one per process of the hub. */
+    /** The JFR summaries of {@link #profile}'s run, one per process of the hub. */
     private List<JfrProfiles.Summary> profiled = List.of();
 
     EndToEndBenchmark(HubStack stack, Profile profile, Wrk wrk, Duration spodPollInterval, Path recordings,
@@ -79,10 +79,7 @@ final class EndToEndBenchmark {
         return cpu;
     }
 
-    /**
-     * A warm-up, then the runs at the profile's rate (the memory of each service is read right after each
-     * run's load), then one more run with every JVM profiled by JFR, not counted.
-     */
+    /** A warm-up, then the runs at the profile's rate; the memory of each service is read right after each run's load. */
     FixedRate fixedRate() throws IOException, InterruptedException {
         double rate = profile.endToEndRate();
         run(rate, profile.warmUp());
@@ -94,17 +91,24 @@ final class EndToEndBenchmark {
                     measured.placed().rate(), measured.placed().errors(), measured.leg1(), measured.leg2());
             result.add(measured);
         }
+        return result;
+    }
+
+    /**
+     * One more run at the profile's rate with every JVM profiled by JFR, not counted; last, after the rate
+     * search, as JFR instruments classes when it starts and the JIT recompiles what that deoptimized.
+     */
+    void profile() throws IOException, InterruptedException {
         Map<String, Long> pids = new LinkedHashMap<>();
         for (HubService service : HubService.values()) {
             pids.put(service.serviceName, stack.pid(service));
         }
         CpuTime.Tally measuredCpu = cpuOfArrivals;
         JfrProfiles jfr = JfrProfiles.startOrExplain(pids, recordings);
-        Run extra = run(rate, profile.endToEndRun());
+        Run extra = run(profile.endToEndRate(), profile.endToEndRun());
         profiled = jfr.stop();
         cpuOfArrivals = measuredCpu;
         out.printf("  end to end, one more run with JFR (not counted): leg 1 %s%n", extra.leg1());
-        return result;
     }
 
     /** Steps the arrival rate up until leg 1's p99 reaches 250 ms or the rate is not held; no leg 2. */
@@ -207,8 +211,8 @@ final class EndToEndBenchmark {
                 spodPollInterval.toMillis() + " ms", profile.drainTimeout().toSeconds(), fixed.missing1, fixed.missing2))
                 .note(cpuNote());
         JfrProfiles.report(section, profiled);
-        section.note(String.format("Profiled: one more run at %.0f orders/s after the measured ones, not counted in them, "
-                + "from its first order to its last leg-2 answer.", rate));
+        section.note(String.format("Profiled: one more run at %.0f orders/s after the rate search, not counted, from its "
+                + "first order to its last leg-2 answer.", rate));
     }
 
     private Run run(double rate, Duration duration) throws IOException, InterruptedException {
