@@ -96,7 +96,7 @@ final class CpuTime {
                 long pid = Long.parseLong(process.getFileName().toString());
                 for (Map.Entry<String, LongPredicate> group : groups.entrySet()) {
                     if (group.getValue().test(pid)) {
-                        seconds.merge(group.getKey(), cpuSeconds(pid), Double::sum);
+                        seconds.merge(group.getKey(), processSeconds(pid), Double::sum);
                     }
                 }
             }
@@ -129,10 +129,6 @@ final class CpuTime {
 
     /** The CPU time (user + system) one process has used since it started; 0 once it is gone or off Linux. */
     static double processSeconds(long pid) {
-        return cpuSeconds(pid);
-    }
-
-    private static double cpuSeconds(long pid) {
         return ticks(pid, 11);
     }
 

@@ -44,7 +44,8 @@ final class EndToEndBenchmark {
     private boolean idleBeforeSearch;
 
     private CpuTime cpu;
-    private CpuTime.Tally cpuOfArrivals = new CpuTime.Tally();
+    /** Over the fixed-rate runs, not the warm-up or the profiled run. */
+    private final CpuTime.Tally cpuOfArrivals = new CpuTime.Tally();
 
     private final Path recordings;
     /** The JFR summaries of {@link #profile}'s run, one per process of the hub. */
@@ -65,9 +66,7 @@ final class EndToEndBenchmark {
     private CpuTime cpu() {
         if (cpu == null) {
             cpu = new CpuTime();
-            for (HubService service : HubService.values()) {
-                cpu.process(service.serviceName, stack.pid(service));
-            }
+            services().forEach(cpu::process);
             try {
                 cpu.postgres("PostgreSQL", stack.postgresJdbcUrl("orchestrator"));
             } catch (java.sql.SQLException | IOException unreadable) {
@@ -82,11 +81,10 @@ final class EndToEndBenchmark {
     /** A warm-up, then the runs at the profile's rate; the memory of each service is read right after each run's load. */
     FixedRate fixedRate() throws IOException, InterruptedException {
         double rate = profile.endToEndRate();
-        run(rate, profile.warmUp());
-        cpuOfArrivals = new CpuTime.Tally();
+        run(rate, profile.warmUp(), new CpuTime.Tally());
         FixedRate result = new FixedRate();
         for (int run = 1; run <= profile.runs(); run++) {
-            Run measured = run(rate, profile.endToEndRun());
+            Run measured = run(rate, profile.endToEndRun(), cpuOfArrivals);
             out.printf("  end to end at %.0f orders/s, run %d: held %.0f/s (%d errors); leg 1 %s; leg 2 %s%n", rate, run,
                     measured.placed().rate(), measured.placed().errors(), measured.leg1(), measured.leg2());
             result.add(measured);
@@ -99,15 +97,9 @@ final class EndToEndBenchmark {
      * search, as JFR instruments classes when it starts and the JIT recompiles what that deoptimized.
      */
     void profile() throws IOException, InterruptedException {
-        Map<String, Long> pids = new LinkedHashMap<>();
-        for (HubService service : HubService.values()) {
-            pids.put(service.serviceName, stack.pid(service));
-        }
-        CpuTime.Tally measuredCpu = cpuOfArrivals;
-        JfrProfiles jfr = JfrProfiles.startOrExplain(pids, recordings);
-        Run extra = run(profile.endToEndRate(), profile.endToEndRun());
+        JfrProfiles jfr = JfrProfiles.startOrExplain(services(), recordings);
+        Run extra = run(profile.endToEndRate(), profile.endToEndRun(), new CpuTime.Tally());
         profiled = jfr.stop();
-        cpuOfArrivals = measuredCpu;
         out.printf("  end to end, one more run with JFR (not counted): leg 1 %s%n", extra.leg1());
     }
 
@@ -215,7 +207,17 @@ final class EndToEndBenchmark {
                 + "first order to its last leg-2 answer.", rate));
     }
 
-    private Run run(double rate, Duration duration) throws IOException, InterruptedException {
+    /** Every process of the hub by its service name, in start order. */
+    private Map<String, Long> services() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (HubService service : HubService.values()) {
+            pids.put(service.serviceName, stack.pid(service));
+        }
+        return pids;
+    }
+
+    /** @param cpuOfArrivals where the CPU used while the run's orders arrive is added */
+    private Run run(double rate, Duration duration, CpuTime.Tally cpuOfArrivals) throws IOException, InterruptedException {
         long since = start();
         CpuTime.Reading before = cpu().read();
         WrkResult placed = place(rate, duration);
