@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Commands of many orders are carried out at the same time, yet each order's commands reach SPOD and
- * answer with facts in the order they were published, and a command that cannot be processed goes alone
- * to the dead-letter topic.
+ * answer with facts in the order they were published. A command that cannot be processed goes to the
+ * dead-letter topic and holds its order: that order's later commands follow it there as held.
  */
 @QuarkusTest
 class PerOrderOrderingTest extends SpodConnectorTestSupport {
@@ -41,7 +41,7 @@ class PerOrderOrderingTest extends SpodConnectorTestSupport {
     private static final int ORDERS = 30;
 
     @Test
-    void eachOrdersSubmitAndCancelRunInTurnWhileOrdersRunTogether() {
+    void eachOrdersSubmitAndCancelRunInTurnWhileOrdersRunTogetherAndAPoisonedOrderWaits() {
         String run = "o" + UUID.randomUUID();
         // answers take a varying time, so concurrent orders overtake each other
         spod.stubFor(post(urlPathEqualTo("/spod/orders"))
@@ -52,12 +52,13 @@ class PerOrderOrderingTest extends SpodConnectorTestSupport {
         List<String> hubOrderIds = IntStream.range(0, ORDERS).mapToObj(order -> "spresso:" + run + "-" + order).toList();
 
         String poison = UUID.randomUUID().toString();
+        String heldCancel = UUID.randomUUID().toString();
         for (String hubOrderId : hubOrderIds) {
             send(UUID.randomUUID().toString(), submitPrintOrder(hubOrderId, hubOrderId + ":f-1"));
         }
         sendUnknownType(poison, hubOrderIds.get(0));
         for (String hubOrderId : hubOrderIds) {
-            send(UUID.randomUUID().toString(), new CancelPrintOrder(hubOrderId, hubOrderId + ":f-1", "changed their mind"));
+            send(hubOrderId.equals(hubOrderIds.get(0)) ? heldCancel : UUID.randomUUID().toString(), new CancelPrintOrder(hubOrderId, hubOrderId + ":f-1", "changed their mind"));
         }
 
         Set<String> keys = Set.copyOf(hubOrderIds);
@@ -65,14 +66,16 @@ class PerOrderOrderingTest extends SpodConnectorTestSupport {
             List<ConsumerRecord<String, byte[]>> ours = Awaitility.await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> facts.poll().stream().filter(r -> keys.contains(r.key())).toList(),
-                            found -> found.size() == 2 * ORDERS);
+                            found -> found.size() == 2 * ORDERS - 1);
             Map<String, List<String>> typesByOrder = ours.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
                     Collectors.mapping(SpodConnectorTestSupport::type, Collectors.toList())));
-            assertThat(typesByOrder).hasSize(ORDERS).allSatisfy((order, types) -> assertThat(types).containsExactly(
+            assertThat(typesByOrder.remove(hubOrderIds.get(0))).containsExactly(MessageTypes.FULFILLMENT_SUBMITTED.ceType());
+            assertThat(typesByOrder).hasSize(ORDERS - 1).allSatisfy((order, types) -> assertThat(types).containsExactly(
                     MessageTypes.FULFILLMENT_SUBMITTED.ceType(), MessageTypes.FULFILLMENT_CANCELLED.ceType()));
         }
         List<String> received = requestsInTheOrderReceived();
-        for (String hubOrderId : hubOrderIds) {
+        assertThat(received).as("the poisoned order's cancel waits").noneMatch(request -> request.contains(hubOrderIds.get(0) + ":f-1/cancel"));
+        for (String hubOrderId : hubOrderIds.subList(1, ORDERS)) {
             String fulfillmentId = hubOrderId + ":f-1";
             assertThat(received).as(fulfillmentId).filteredOn(request -> request.contains(fulfillmentId + "\"")
                     || request.contains(fulfillmentId + "/cancel"))
@@ -80,9 +83,11 @@ class PerOrderOrderingTest extends SpodConnectorTestSupport {
                             cancel -> assertThat(cancel).endsWith("/cancel "));
         }
         try (TopicReader deadLetters = new TopicReader(bootstrapServers, Topics.deadLetter(Topics.COMMANDS_SPOD, "spod-connector"))) {
-            deadLetters.await(r -> poison.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
-            assertThat(deadLetters.poll()).filteredOn(r -> keys.contains(r.key()))
-                    .extracting(r -> TopicReader.header(r, CloudEventHeaders.ID)).containsExactly(poison);
+            deadLetters.await(r -> heldCancel.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
+            List<ConsumerRecord<String, byte[]>> ours = deadLetters.poll().stream().filter(r -> keys.contains(r.key())).toList();
+            assertThat(ours).extracting(r -> TopicReader.header(r, CloudEventHeaders.ID)).containsExactly(poison, heldCancel);
+            assertThat(ours).extracting(r -> TopicReader.header(r, "hub-dead-letter-kind")).containsExactly("contract", "held");
+            assertThat(TopicReader.header(ours.get(1), "hub-held-by")).isEqualTo(poison);
         }
     }
 

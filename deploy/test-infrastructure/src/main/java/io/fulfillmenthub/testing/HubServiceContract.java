@@ -107,6 +107,8 @@ public abstract class HubServiceContract {
                         r -> id.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
                 assertThat(TopicReader.header(dead, "dead-letter-reason")).contains(consumed.unknownType());
                 assertThat(TopicReader.header(dead, "dead-letter-topic")).isEqualTo(consumed.topic());
+                assertThat(TopicReader.header(dead, "hub-dead-letter-kind")).as("a type it was not built for never succeeds")
+                        .isEqualTo("contract");
             }
         }
     }

@@ -2,6 +2,7 @@ package io.fulfillmenthub.kit.messaging;
 
 import io.fulfillmenthub.contracts.HubMessage;
 import io.fulfillmenthub.contracts.MessageType;
+import io.fulfillmenthub.kit.failure.ContractViolation;
 import io.smallrye.mutiny.Uni;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,18 +10,15 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
- * Hands each consumed CloudEvent to the handler of its type and settles the message: acked when the
- * handler's work completed, nacked (so it goes to the channel's dead-letter topic) when it failed,
- * when the record is not a valid CloudEvent, or when its type is one this consumer should handle but
- * knows no handler for (e.g. a {@code .v2} it was not built for). Types meant for other consumers of
- * the same topic are acked and skipped. Every path acks or nacks, so throttled commits never stall.
+ * Hands each consumed CloudEvent to the handler of its type. It fails with a contract violation when the
+ * record is not a valid CloudEvent, or when its type is one this consumer should handle but knows no
+ * handler for (e.g. a {@code .v2} it was not built for); types meant for other consumers of the same
+ * topic complete at once. It does not settle the message: {@link PerOrderLanes} does, by what came of it
+ * (ack; a wait and another attempt; or a dead letter).
  */
 public final class MessageDispatcher {
-
-    private static final Logger LOG = Logger.getLogger(MessageDispatcher.class);
 
     private final String consumer;
     private final Map<String, Function<IncomingCloudEvent, Uni<Void>>> handlers;
@@ -37,14 +35,9 @@ public final class MessageDispatcher {
         return new Builder(consumer);
     }
 
-    public Uni<Void> dispatch(Message<byte[]> message) {
-        return Uni.createFrom().deferred(() -> handle(IncomingCloudEvent.from(message)))
-                .onItem().transformToUni(done -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("%s could not process a message, sending it to the dead-letter topic: %s",
-                            consumer, failure.getMessage());
-                    return Uni.createFrom().completionStage(message.nack(failure));
-                });
+    /** Completes when the message's handler is done; fails with why it could not be. */
+    public Uni<Void> handle(Message<byte[]> message) {
+        return Uni.createFrom().deferred(() -> handle(IncomingCloudEvent.from(message)));
     }
 
     private Uni<Void> handle(IncomingCloudEvent event) {
@@ -92,7 +85,7 @@ public final class MessageDispatcher {
     }
 
     /** A type this consumer should handle but was not built for. */
-    public static final class UnknownMessageTypeException extends RuntimeException {
+    public static final class UnknownMessageTypeException extends RuntimeException implements ContractViolation {
         UnknownMessageTypeException(String consumer, IncomingCloudEvent event) {
             super(consumer + " has no handler for CloudEvent type '" + event.type() + "' (id " + event.id() + " at "
                     + event.position() + ")");

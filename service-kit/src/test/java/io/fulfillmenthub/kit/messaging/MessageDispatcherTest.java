@@ -6,6 +6,8 @@ import io.fulfillmenthub.contracts.HubJson;
 import io.fulfillmenthub.contracts.MessageTypes;
 import io.fulfillmenthub.contracts.facts.FulfillmentDelivered;
 import io.fulfillmenthub.contracts.model.Fulfiller;
+import io.fulfillmenthub.kit.failure.FailureClass;
+import io.fulfillmenthub.kit.failure.Failures;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -17,8 +19,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -40,63 +40,59 @@ class MessageDispatcherTest {
             .build();
 
     @Test
-    void aHandledMessageIsAckedAfterItsHandlerCompleted() {
-        Settled settled = dispatch(cloudEvent(MessageTypes.FULFILLMENT_DELIVERED.ceType(), HubJson.write(DELIVERED)));
-        assertThat(settled.acked()).isTrue();
+    void aHandledMessageCompletesOnceItsHandlerCompleted() {
+        Outcome settled = dispatch(cloudEvent(MessageTypes.FULFILLMENT_DELIVERED.ceType(), HubJson.write(DELIVERED)));
+        assertThat(settled.done()).isTrue();
         assertThat(handled).containsExactly(DELIVERED);
     }
 
     @Test
-    void aFailedHandlerNacksSoTheMessageGoesToTheDeadLetterTopic() {
-        Settled settled = dispatch(cloudEvent("hub.inbound.spresso-webhook.v1", "{}".getBytes(StandardCharsets.UTF_8)));
-        assertThat(settled.nackedWith()).hasMessage("vendor down");
+    void aFailedHandlerFailsWithItsReason() {
+        Outcome settled = dispatch(cloudEvent("hub.inbound.spresso-webhook.v1", "{}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(settled.failedWith()).hasMessage("vendor down");
     }
 
     @Test
-    void anOwnTypeWithoutAHandlerIsNackedNamingTheType() {
-        Settled settled = dispatch(cloudEvent("hub.fact.fulfillment-delivered.v2", HubJson.write(DELIVERED)));
-        assertThat(settled.nackedWith()).isInstanceOf(MessageDispatcher.UnknownMessageTypeException.class)
+    void anOwnTypeWithoutAHandlerIsAContractViolationNamingTheType() {
+        Outcome settled = dispatch(cloudEvent("hub.fact.fulfillment-delivered.v2", HubJson.write(DELIVERED)));
+        assertThat(Failures.classify(settled.failedWith())).isEqualTo(FailureClass.CONTRACT);
+        assertThat(settled.failedWith()).isInstanceOf(MessageDispatcher.UnknownMessageTypeException.class)
                 .hasMessageContaining("hub.fact.fulfillment-delivered.v2").hasMessageContaining("test-consumer");
     }
 
     @Test
-    void anotherConsumersTypeIsAckedAndSkipped() {
-        Settled settled = dispatch(cloudEvent("hub.inbound.lightspeed-webhook.v1", "{}".getBytes(StandardCharsets.UTF_8)));
-        assertThat(settled.acked()).isTrue();
+    void anotherConsumersTypeCompletesAndIsSkipped() {
+        Outcome settled = dispatch(cloudEvent("hub.inbound.lightspeed-webhook.v1", "{}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(settled.done()).isTrue();
         assertThat(handled).isEmpty();
     }
 
     @Test
-    void dataThatIsNotItsRecordIsNackedNamingTheField() {
-        Settled settled = dispatch(cloudEvent(MessageTypes.FULFILLMENT_DELIVERED.ceType(),
+    void dataThatIsNotItsRecordIsAContractViolationNamingTheField() {
+        Outcome settled = dispatch(cloudEvent(MessageTypes.FULFILLMENT_DELIVERED.ceType(),
                 "{\"hubOrderId\":\"spresso:1\",\"fulfiller\":\"SPOD\",\"deliveredAt\":\"2026-11-23T10:00:00Z\"}"
                         .getBytes(StandardCharsets.UTF_8)));
-        assertThat(settled.nackedWith()).isInstanceOf(HubJson.InvalidMessageException.class)
+        assertThat(Failures.classify(settled.failedWith())).isEqualTo(FailureClass.CONTRACT);
+        assertThat(settled.failedWith()).isInstanceOf(HubJson.InvalidMessageException.class)
                 .hasMessageContaining("fulfillmentId");
         assertThat(handled).isEmpty();
     }
 
     @Test
-    void aRecordThatIsNotACloudEventIsNacked() {
-        Settled settled = dispatch(Message.of("{}".getBytes(StandardCharsets.UTF_8), Metadata.of(kafkaMetadata())));
-        assertThat(settled.nackedWith()).isInstanceOf(HubJson.InvalidMessageException.class)
+    void aRecordThatIsNotACloudEventIsAContractViolation() {
+        Outcome settled = dispatch(Message.of("{}".getBytes(StandardCharsets.UTF_8), Metadata.of(kafkaMetadata())));
+        assertThat(Failures.classify(settled.failedWith())).isEqualTo(FailureClass.CONTRACT);
+        assertThat(settled.failedWith()).isInstanceOf(HubJson.InvalidMessageException.class)
                 .hasMessageContaining("ce_type");
     }
 
-    private Settled dispatch(Message<byte[]> message) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        AtomicReference<Throwable> nacked = new AtomicReference<>();
-        Message<byte[]> observed = message
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    nacked.set(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        dispatcher.dispatch(observed).await().atMost(Duration.ofSeconds(5));
-        return new Settled(acked.isDone(), nacked.get());
+    private Outcome dispatch(Message<byte[]> message) {
+        try {
+            dispatcher.handle(message).await().atMost(Duration.ofSeconds(5));
+            return new Outcome(true, null);
+        } catch (RuntimeException failure) {
+            return new Outcome(false, failure);
+        }
     }
 
     private static Message<byte[]> cloudEvent(String type, byte[] data) {
@@ -110,6 +106,6 @@ class MessageDispatcherTest {
                 new byte[0]), "facts");
     }
 
-    private record Settled(boolean acked, Throwable nackedWith) {
+    private record Outcome(boolean done, Throwable failedWith) {
     }
 }

@@ -8,7 +8,8 @@ import java.util.function.DoubleSupplier;
 /**
  * The wait before the next attempt at a SPOD call: what {@code Retry-After} asked for when SPOD sent
  * one, else exponential backoff with jitter (half the step fixed, half random, so that many callers
- * spread out); never more than the configured maximum. One instance per guarded call.
+ * spread out); never more than the configured maximum (a longer {@code Retry-After} is not retried here:
+ * the consumer waits it out). One instance per guarded call.
  */
 public final class SpodBackoff implements CustomBackoffStrategy {
 

@@ -1,5 +1,6 @@
 package io.fulfillmenthub.spod.client;
 
+import io.fulfillmenthub.kit.failure.Failures;
 import io.fulfillmenthub.spod.config.SpodConfig;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
@@ -46,7 +47,9 @@ public class SpodClient {
                     .delay(retry.initialDelay().toMillis(), ChronoUnit.MILLIS)
                     .jitter(0, ChronoUnit.MILLIS)
                     .maxDuration(retry.maxDuration().toMillis(), ChronoUnit.MILLIS)
-                    .whenException(SpodClient::worthRetrying)
+                    // a Retry-After beyond the longest delay here is waited out by the consumer, not cut
+                    .whenException(failure -> worthRetrying(failure)
+                            && !Failures.asksToWaitLongerThan(failure, retry.maxDelay()))
                     .withCustomBackoff().strategy(() -> new SpodBackoff(retry.maxDelay())).done()
                     .done()
                 .withTimeout().duration(retry.attemptTimeout().toMillis(), ChronoUnit.MILLIS).done()

@@ -20,8 +20,9 @@ import org.jboss.logging.Logger;
 /**
  * Carries out the orchestrator's print order commands at SPOD and answers each with a fact. A command
  * is marked handled only after its fact was acknowledged by the broker; a failure (SPOD unreachable
- * after retries, the broker down) fails the returned Uni, so the dispatcher sends the command to the
- * dead-letter topic. A command handled again repeats SPOD's idempotent effect and the same fact id.
+ * after the client's retries, the broker or the database down) fails the returned Uni, and the consumer
+ * tries the command again later, for as long as the fault lasts. A command handled again repeats SPOD's
+ * idempotent effect and the same fact id.
  */
 @ApplicationScoped
 public class PrintOrderCommands {

@@ -2,11 +2,15 @@ package io.fulfillmenthub.storefront.messaging;
 
 import io.fulfillmenthub.contracts.MessageTypes;
 import io.fulfillmenthub.contracts.model.Storefront;
+import io.fulfillmenthub.kit.failure.ContractViolation;
 import io.fulfillmenthub.kit.messaging.ConsumerConfig;
+import io.fulfillmenthub.kit.messaging.LaneHolds;
 import io.fulfillmenthub.kit.messaging.IncomingCloudEvent;
 import io.fulfillmenthub.kit.messaging.MessageDispatcher;
 import io.fulfillmenthub.kit.messaging.PerOrderLanes;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,9 +18,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Consumes fulfillment.commands.storefront.v1 (commands) and hands each to the connector of its
- * storefront. A type it has no handler for, or a storefront it cannot serve yet, goes to
- * {@code fulfillment.commands.storefront.v1.dlq.storefront-connector}. Commands of different orders are
- * carried out at the same time, one order's in turn ({@link PerOrderLanes}).
+ * storefront. Commands of different orders are carried out at the same time, one order's in turn; a
+ * storefront being away delays a command, it never dead-letters it ({@link PerOrderLanes}). A type it has
+ * no handler for, a storefront it cannot serve yet, or a command that fails the same way again and again
+ * goes to {@code fulfillment.commands.storefront.v1.dlq.storefront-connector} and holds its order.
  */
 @ApplicationScoped
 public class CommandConsumer {
@@ -29,7 +34,7 @@ public class CommandConsumer {
     private final MessageDispatcher dispatcher;
     private final PerOrderLanes lanes;
 
-    public CommandConsumer(SpressoCommandHandler spresso, ConsumerConfig consumer) {
+    public CommandConsumer(SpressoCommandHandler spresso, ConsumerConfig consumer, Pool database, MeterRegistry metrics) {
         dispatcher = MessageDispatcher.forConsumer(CONNECTOR)
                 .on(MessageTypes.ADD_SHIPMENT, (event, command) -> command.storefront() == Storefront.SPRESSO
                         ? spresso.addShipment(event, command)
@@ -38,16 +43,24 @@ public class CommandConsumer {
                         ? spresso.updateFulfillmentStatus(event, command)
                         : notServed(event, command.storefront()))
                 .build();
-        lanes = new PerOrderLanes("commands", consumer.maxInFlight());
+        lanes = new PerOrderLanes("commands", CONNECTOR, consumer,
+                LaneHolds.inDatabase(database, CONNECTOR, consumer.holdRefresh()), metrics);
     }
 
     @Incoming("commands")
     public Uni<Void> consume(Message<byte[]> message) {
-        return lanes.submit(message, dispatcher::dispatch);
+        return lanes.submit(message, dispatcher::handle);
     }
 
     private static Uni<Void> notServed(IncomingCloudEvent event, Storefront storefront) {
-        return Uni.createFrom().failure(new IllegalStateException(
+        return Uni.createFrom().failure(new StorefrontNotServed(
                 CONNECTOR + " cannot execute " + event.type() + " for " + storefront + " yet (id " + event.id() + ")"));
+    }
+
+    /** A command for a storefront this connector has no plug-in for: dead-lettered, to be replayed once it has. */
+    static final class StorefrontNotServed extends RuntimeException implements ContractViolation {
+        StorefrontNotServed(String message) {
+            super(message);
+        }
     }
 }

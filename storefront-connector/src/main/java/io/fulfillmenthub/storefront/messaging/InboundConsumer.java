@@ -2,18 +2,23 @@ package io.fulfillmenthub.storefront.messaging;
 
 import io.fulfillmenthub.contracts.InboundTypes;
 import io.fulfillmenthub.kit.messaging.ConsumerConfig;
+import io.fulfillmenthub.kit.messaging.LaneHolds;
 import io.fulfillmenthub.kit.messaging.MessageDispatcher;
 import io.fulfillmenthub.kit.messaging.PerOrderLanes;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Consumes fulfillment.inbound.v1 (vendor webhooks): Spresso's become facts. A type it has no
- * handler for, or a webhook it cannot read, goes to {@code fulfillment.inbound.v1.dlq.storefront-connector}.
- * Webhooks of other vendors on the same topic are skipped. Webhooks of different orders are translated
- * and published at the same time, one order's in turn ({@link PerOrderLanes}).
+ * handler for, or a webhook it cannot read, goes at once to
+ * {@code fulfillment.inbound.v1.dlq.storefront-connector} with the JSON path at fault, and holds its order
+ * until it is replayed; the broker being away only delays a webhook. Webhooks of other vendors on the
+ * same topic are skipped. Webhooks of different orders are translated and published at the same time,
+ * one order's in turn ({@link PerOrderLanes}).
  */
 @ApplicationScoped
 public class InboundConsumer {
@@ -21,16 +26,17 @@ public class InboundConsumer {
     private final MessageDispatcher dispatcher;
     private final PerOrderLanes lanes;
 
-    public InboundConsumer(SpressoWebhookHandler spresso, ConsumerConfig consumer) {
+    public InboundConsumer(SpressoWebhookHandler spresso, ConsumerConfig consumer, Pool database, MeterRegistry metrics) {
         dispatcher = MessageDispatcher.forConsumer(CommandConsumer.CONNECTOR)
                 .onRaw(InboundTypes.SPRESSO_WEBHOOK, spresso::handle)
                 .skipping(type -> type.startsWith("hub.inbound.lightspeed-"))
                 .build();
-        lanes = new PerOrderLanes("inbound", consumer.maxInFlight());
+        lanes = new PerOrderLanes("inbound", CommandConsumer.CONNECTOR, consumer,
+                LaneHolds.inDatabase(database, CommandConsumer.CONNECTOR, consumer.holdRefresh()), metrics);
     }
 
     @Incoming("inbound")
     public Uni<Void> consume(Message<byte[]> message) {
-        return lanes.submit(message, dispatcher::dispatch);
+        return lanes.submit(message, dispatcher::handle);
     }
 }

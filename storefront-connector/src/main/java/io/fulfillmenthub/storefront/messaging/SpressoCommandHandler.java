@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
  * Executes storefront commands against Spresso. Both calls are safe to repeat (the shipment is an
  * upsert keyed on tracking number, the status a PUT), so a redelivered command is simply executed
  * again and no dedupe table is needed. A permanent refusal becomes a {@link CommandFailed} fact, and
- * only then is the command acked; a call that stays unavailable after the retries fails the handler,
- * so the command goes to the dead-letter topic.
+ * only then is the command acked; a call that stays unavailable after the client's retries fails the
+ * handler, and the consumer tries the command again later, for as long as Spresso stays away.
  */
 @ApplicationScoped
 public class SpressoCommandHandler {

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Records of many orders are worked on at the same time, yet each order's records take effect in the
- * order they were published, and a record that cannot be processed goes alone to the dead-letter topic.
+ * order they were published. A record that cannot be processed goes to the dead-letter topic and holds its
+ * order: that order's later records follow it there, marked as held, while the other orders flow.
  */
 @QuarkusTest
 class PerOrderOrderingTest {
@@ -60,7 +61,7 @@ class PerOrderOrderingTest {
     String bootstrapServers;
 
     @Test
-    void eachOrdersCommandsReachSpressoInTheirOrderWhileOrdersRunTogether() {
+    void eachOrdersCommandsReachSpressoInTheirOrderWhileOrdersRunTogetherAndAPoisonedOrderWaits() {
         String run = "o" + UUID.randomUUID();
         // answers take a varying time, so concurrent orders overtake each other
         spresso.stubFor(put(urlPathMatching("/spresso/v1/fulfillments/" + run + "-.*"))
@@ -71,10 +72,14 @@ class PerOrderOrderingTest {
         }
         // the poison command sits between two good ones of order 0
         String poison = null;
+        List<String> heldBehindPoison = new ArrayList<>();
         for (int step = 0; step < 3; step++) {
             for (int order = 0; order < ORDERS; order++) {
-                send(new UpdateStorefrontFulfillmentStatus("spresso:" + run + "-" + order, Storefront.SPRESSO, "6114", run + "-" + order,
+                String sent = send(new UpdateStorefrontFulfillmentStatus("spresso:" + run + "-" + order, Storefront.SPRESSO, "6114", run + "-" + order,
                         step == 2 ? Status.DELIVERED : Status.IN_TRANSIT, List.of(new LineQuantity("var-" + step, 1))));
+                if (order == 0 && step > 0) {
+                    heldBehindPoison.add(sent);
+                }
                 if (step == 0 && order == 0) {
                     poison = send(new UpdateStorefrontFulfillmentStatus("spresso:" + run + "-0", Storefront.SQUARESPACE, "6114", null,
                             Status.DELIVERED, List.of()));
@@ -83,9 +88,11 @@ class PerOrderOrderingTest {
         }
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> callsTo(paths).values().stream().mapToInt(List::size).sum() == 3 * ORDERS);
+                .until(() -> callsTo(paths).values().stream().mapToInt(List::size).sum() == 3 * ORDERS - 2);
         Map<String, List<String>> calls = callsTo(paths);
-        for (String path : paths) {
+        assertThat(calls.get(paths.get(0))).as("the poisoned order stops at the poison").hasSize(1);
+        assertThat(calls.get(paths.get(0)).get(0)).contains("var-0");
+        for (String path : paths.subList(1, ORDERS)) {
             assertThat(calls.get(path)).as(path).hasSize(3);
             assertThat(calls.get(path).get(0)).contains("var-0");
             assertThat(calls.get(path).get(1)).contains("var-1");
@@ -94,14 +101,19 @@ class PerOrderOrderingTest {
         String poisonId = poison;
         try (TopicReader deadLetters = new TopicReader(bootstrapServers,
                 Topics.deadLetter(Topics.COMMANDS_STOREFRONT, "storefront-connector"))) {
-            deadLetters.await(r -> poisonId.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
-            assertThat(deadLetters.poll()).filteredOn(r -> r.key() != null && r.key().startsWith("spresso:" + run))
-                    .extracting(r -> TopicReader.header(r, CloudEventHeaders.ID)).containsExactly(poisonId);
+            String lastHeld = heldBehindPoison.get(1);
+            deadLetters.await(r -> lastHeld.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
+            List<ConsumerRecord<String, byte[]>> ours = deadLetters.poll().stream()
+                    .filter(r -> r.key() != null && r.key().startsWith("spresso:" + run)).toList();
+            assertThat(ours).extracting(r -> TopicReader.header(r, CloudEventHeaders.ID))
+                    .containsExactly(poisonId, heldBehindPoison.get(0), heldBehindPoison.get(1));
+            assertThat(ours).extracting(r -> TopicReader.header(r, "hub-dead-letter-kind")).containsExactly("contract", "held", "held");
+            assertThat(ours.subList(1, 3)).allSatisfy(r -> assertThat(TopicReader.header(r, "hub-held-by")).isEqualTo(poisonId));
         }
     }
 
     @Test
-    void eachOrdersWebhooksBecomeFactsInTheirOrderAndABadOneGoesAloneToTheDeadLetterTopic() {
+    void eachOrdersWebhooksBecomeFactsInTheirOrderAndABadOneHoldsItsOrderInTheDeadLetterTopic() {
         String run = UUID.randomUUID().toString();
         List<String> orders = IntStream.range(0, ORDERS).mapToObj(order -> run + "-" + order).toList();
         String poison = MessageIds.derive("spresso", "evt-bad-" + run);
@@ -122,16 +134,23 @@ class PerOrderOrderingTest {
             List<ConsumerRecord<String, byte[]>> ours = Awaitility.await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> facts.poll().stream().filter(r -> keys.contains(r.key())).toList(),
-                            found -> found.size() == 2 * ORDERS);
+                            found -> found.size() == 2 * ORDERS - 1);
             Map<String, List<String>> typesByOrder = ours.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
                     Collectors.mapping(r -> TopicReader.header(r, CloudEventHeaders.TYPE), Collectors.toList())));
+            String poisoned = "spresso:" + orders.get(0);
+            assertThat(typesByOrder.get(poisoned)).containsExactly(MessageTypes.ORDER_PLACED.ceType());
             assertThat(typesByOrder).hasSize(ORDERS).allSatisfy((order, types) -> assertThat(types).containsExactly(
-                    MessageTypes.ORDER_PLACED.ceType(), MessageTypes.ORDER_CANCELLED_AT_SOURCE.ceType()));
+                    order.equals(poisoned) ? new String[] {MessageTypes.ORDER_PLACED.ceType()}
+                            : new String[] {MessageTypes.ORDER_PLACED.ceType(), MessageTypes.ORDER_CANCELLED_AT_SOURCE.ceType()}));
         }
         try (TopicReader deadLetters = new TopicReader(bootstrapServers, Topics.deadLetter(Topics.INBOUND, "storefront-connector"))) {
-            deadLetters.await(r -> poison.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
-            assertThat(deadLetters.poll()).filteredOn(r -> keys.contains(r.key()))
-                    .extracting(r -> TopicReader.header(r, CloudEventHeaders.ID)).containsExactly(poison);
+            String heldCancel = MessageIds.derive("spresso", "evt-cancel-" + orders.get(0));
+            deadLetters.await(r -> heldCancel.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
+            List<ConsumerRecord<String, byte[]>> ours = deadLetters.poll().stream().filter(r -> keys.contains(r.key())).toList();
+            assertThat(ours).extracting(r -> TopicReader.header(r, CloudEventHeaders.ID)).containsExactly(poison, heldCancel);
+            assertThat(TopicReader.header(ours.get(0), "hub-dead-letter-kind")).isEqualTo("contract");
+            assertThat(TopicReader.header(ours.get(0), "dead-letter-reason")).contains("createdAt is required");
+            assertThat(TopicReader.header(ours.get(1), "hub-dead-letter-kind")).isEqualTo("held");
         }
     }
 

@@ -2,6 +2,7 @@ package io.fulfillmenthub.storefront.spresso.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fulfillmenthub.contracts.HubJson;
+import io.fulfillmenthub.kit.failure.Failures;
 import io.fulfillmenthub.kit.http.RetryAfter;
 import io.fulfillmenthub.kit.messaging.ConsumerConfig;
 import io.fulfillmenthub.storefront.config.SpressoConfig;
@@ -63,7 +64,9 @@ public class SpressoClient {
                 .delay(retry.initialDelay().toMillis(), ChronoUnit.MILLIS)
                 .jitter(0, ChronoUnit.MILLIS)
                 .maxDuration(retry.maxDuration().toMillis(), ChronoUnit.MILLIS)
-                .retryOn(SpressoUnavailableException.class)
+                // a Retry-After beyond the longest delay here is waited out by the consumer, not cut
+                .whenException(failure -> failure instanceof SpressoUnavailableException
+                        && !Failures.asksToWaitLongerThan(failure, retry.maxDelay()))
                 .beforeRetry(failure -> LOG.infof("retrying a Spresso call: %s", failure.getMessage()))
                 .withCustomBackoff().strategy(() -> new SpressoBackoff(retry)).done()
                 .done()
@@ -81,7 +84,7 @@ public class SpressoClient {
 
     private Uni<Void> call(String name, Supplier<Uni<Response>> request) {
         if (config.apiToken().filter(token -> !token.isBlank()).isEmpty()) {
-            return Uni.createFrom().failure(new IllegalStateException(
+            return Uni.createFrom().failure(new SpressoCredentialsRefused(
                     "hub.spresso.api-token is not set: cannot call Spresso " + name));
         }
         return retries.get(() -> Uni.createFrom().deferred(request::get)
@@ -107,8 +110,8 @@ public class SpressoClient {
             }
             SpressoError error = SpressoError.read(body);
             if (status == 401 || status == 403) {
-                // the hub's credentials, not the command, are wrong: dead-letter it for a replay once fixed
-                return Uni.createFrom().failure(new IllegalStateException("Spresso " + call + " answered " + status
+                // the hub's credentials, not the command, are wrong: the command waits until they are fixed
+                return Uni.createFrom().failure(new SpressoCredentialsRefused("Spresso " + call + " answered " + status
                         + ": check hub.spresso.api-token (" + error.message() + ")"));
             }
             return Uni.createFrom().failure(new SpressoRefusedException(call, status, error.code(), error.message()));

@@ -1,10 +1,11 @@
 package io.fulfillmenthub.storefront.spresso.client;
 
+import io.fulfillmenthub.kit.failure.TransientFailure;
 import java.time.Duration;
 import java.util.Optional;
 
 /** A call that may succeed when repeated: 5xx, 408, 409, 429, a timeout or no connection. */
-public final class SpressoUnavailableException extends RuntimeException {
+public final class SpressoUnavailableException extends RuntimeException implements TransientFailure {
 
     private final transient Duration retryAfter;
 
@@ -14,6 +15,7 @@ public final class SpressoUnavailableException extends RuntimeException {
     }
 
     /** How long Spresso asked the hub to wait ({@code Retry-After}), if it did. */
+    @Override
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
