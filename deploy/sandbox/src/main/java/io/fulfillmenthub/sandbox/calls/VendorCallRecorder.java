@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Records every request to a vendor API before any JAX-RS filter runs, so refused requests are
  * recorded too. The body is buffered first (Quarkus REST reads the buffered body afterwards); the
  * call takes its place in the order once its body has arrived, and is logged just before the
- * response headers go out, when the status is known.
+ * response headers go out, when the status is known, or when the exchange ends without an answer.
  */
 @ApplicationScoped
 class VendorCallRecorder {
@@ -43,7 +45,7 @@ class VendorCallRecorder {
 
     void install(@Observes Router router) {
         for (Vendor vendor : Vendor.values()) {
-            String paths = "^" + vendor.pathPrefix() + "(/.*)?$";
+            String paths = vendor.pathRegex();
             router.routeWithRegex(paths)
                     .order(BODY_ROUTE_ORDER)
                     .handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
@@ -57,16 +59,25 @@ class VendorCallRecorder {
         long sequence = log.nextSequence();
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<String, String> headers = selectedHeaders(context.request().headers());
-        context.addHeadersEndHandler(ignored -> log.add(new RecordedCall(
-                sequence,
-                vendor.id(),
-                context.request().method().name(),
-                context.request().path(),
-                context.request().query(),
-                headers,
-                body(context),
-                context.response().getStatusCode(),
-                receivedAt.toString())));
+        AtomicBoolean recorded = new AtomicBoolean();
+        Consumer<Integer> record = status -> {
+            if (recorded.compareAndSet(false, true)) {
+                log.add(new RecordedCall(
+                        sequence,
+                        vendor.id(),
+                        context.request().method().name(),
+                        context.request().path(),
+                        context.request().query(),
+                        headers,
+                        body(context),
+                        status,
+                        receivedAt.toString(),
+                        CallFaults.recorded(context)));
+            }
+        };
+        context.addHeadersEndHandler(ignored -> record.accept(context.response().getStatusCode()));
+        // A caller that goes away before any answer (say, while a frozen vendor holds its call) is recorded too.
+        context.addEndHandler(ended -> record.accept(null));
         context.next();
     }
 

@@ -1,6 +1,7 @@
 package io.fulfillmenthub.sandbox.control;
 
 import io.fulfillmenthub.sandbox.calls.CallLog;
+import io.fulfillmenthub.sandbox.faults.FaultBook;
 import io.fulfillmenthub.sandbox.spod.SpodOrderBook;
 import io.fulfillmenthub.sandbox.spresso.SpressoOrderBook;
 import io.fulfillmenthub.sandbox.timing.ScenarioTimings;
@@ -9,8 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code POST /_sandbox/reset}: forgets every order, call and timing, as a fresh start would, so a
- * long benchmark can run step after step without the sandbox's memory growing. Tokens stay valid.
+ * {@code POST /_sandbox/reset}: forgets every order, call and timing and ends every fault, as a fresh
+ * start would, so a long benchmark can run step after step without the sandbox's memory growing.
+ * Tokens stay valid; calls a fault held go through, webhook deliveries it held are forgotten.
  */
 @Path("/_sandbox/reset")
 public class SandboxResetResource {
@@ -19,16 +21,20 @@ public class SandboxResetResource {
     private final SpodOrderBook spod;
     private final CallLog calls;
     private final ScenarioTimings timings;
+    private final FaultBook faults;
 
-    SandboxResetResource(SpressoOrderBook spresso, SpodOrderBook spod, CallLog calls, ScenarioTimings timings) {
+    SandboxResetResource(SpressoOrderBook spresso, SpodOrderBook spod, CallLog calls, ScenarioTimings timings,
+            FaultBook faults) {
         this.spresso = spresso;
         this.spod = spod;
         this.calls = calls;
         this.timings = timings;
+        this.faults = faults;
     }
 
     @POST
     public Response reset() {
+        faults.reset();
         spresso.clear();
         spod.clear();
         calls.clear();

@@ -171,8 +171,23 @@ public final class SpressoOrder {
         history.add(new StatusChange(CANCELLED, now.toString()));
     }
 
-    synchronized void recordWebhook(SpressoOrderJson.WebhookSent webhook) {
-        webhooks.add(webhook);
+    /** Records a webhook event before its deliveries; answers its index for {@link #recordDelivery}. */
+    synchronized int recordWebhook(String event, String eventId, String createdAt, String url) {
+        webhooks.add(new SpressoOrderJson.WebhookSent(event, eventId, createdAt, url, List.of()));
+        return webhooks.size() - 1;
+    }
+
+    /** Adds a delivery to a webhook event; a held delivery adds its outcome later, when it is sent. */
+    synchronized void recordDelivery(int webhook, SpressoOrderJson.Delivery delivery) {
+        SpressoOrderJson.WebhookSent sent = webhooks.get(webhook);
+        List<SpressoOrderJson.Delivery> deliveries = new ArrayList<>(sent.deliveries());
+        deliveries.add(delivery);
+        webhooks.set(webhook, new SpressoOrderJson.WebhookSent(sent.event(), sent.eventId(), sent.createdAt(),
+                sent.url(), List.copyOf(deliveries)));
+    }
+
+    synchronized SpressoOrderJson.WebhookSent webhook(int index) {
+        return webhooks.get(index);
     }
 
     /** The order as the webhook carries it. */

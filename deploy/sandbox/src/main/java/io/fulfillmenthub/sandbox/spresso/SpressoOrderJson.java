@@ -67,6 +67,12 @@ public final class SpressoOrderJson {
     /** One webhook event and each delivery of it (a vendor retry repeats the same eventId). */
     public record WebhookSent(String event, String eventId, String createdAt, String url, List<Delivery> deliveries) {}
 
-    /** @param status the HTTP status the hub answered, null when no answer came ({@code error} says why) */
-    public record Delivery(int attempt, Integer status, String error) {}
+    /**
+     * @param status the HTTP status the hub answered, null when no answer came ({@code error} says why)
+     *     or nothing was sent ({@code fault} says why)
+     * @param fault what a webhook fault did to this delivery, null when none: {@code dropped} (not
+     *     sent), {@code duplicated} (sent twice, one entry each), {@code held} (not sent yet: a later
+     *     entry of the same attempt says when it went), {@code reordered} (sent out of order)
+     */
+    public record Delivery(int attempt, Integer status, String error, String fault) {}
 }

@@ -2,8 +2,11 @@ package io.fulfillmenthub.sandbox.spresso;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fulfillmenthub.sandbox.calls.Vendor;
 import io.fulfillmenthub.sandbox.config.HubEndpoints;
 import io.fulfillmenthub.sandbox.config.SandboxConfig;
+import io.fulfillmenthub.sandbox.faults.WebhookDelivery;
+import io.fulfillmenthub.sandbox.faults.WebhookFaults;
 import io.fulfillmenthub.sandbox.timing.ScenarioTimings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -12,15 +15,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * Sends Spresso's webhooks to the hub: the body serialised once, signed over those exact bytes, and
- * delivered as many times as asked with the same eventId, as a vendor retry would. Blocking: call it
- * from a worker thread.
+ * delivered as many times as asked with the same eventId, as a vendor retry would, each delivery
+ * through the webhook faults. Blocking: call it from a worker thread.
  */
 @ApplicationScoped
 public class SpressoWebhooks {
@@ -36,13 +37,16 @@ public class SpressoWebhooks {
     private final HubEndpoints hub;
     private final ObjectMapper json;
     private final ScenarioTimings timings;
+    private final WebhookFaults faults;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    SpressoWebhooks(SandboxConfig config, HubEndpoints hub, ObjectMapper json, ScenarioTimings timings) {
+    SpressoWebhooks(SandboxConfig config, HubEndpoints hub, ObjectMapper json, ScenarioTimings timings,
+            WebhookFaults faults) {
         this.config = config;
         this.hub = hub;
         this.json = json;
         this.timings = timings;
+        this.faults = faults;
     }
 
     /**
@@ -62,21 +66,29 @@ public class SpressoWebhooks {
         }
         String signature = SpressoSignature.sign(body, secret);
         URI url = hub.spressoWebhookUrl();
-        List<SpressoOrderJson.Delivery> deliveries = new ArrayList<>();
+        int webhook = order.recordWebhook(event, id, createdAt, url.toString());
         for (int attempt = 1; attempt <= times; attempt++) {
-            SpressoOrderJson.Delivery delivery = deliver(url, body, signature, attempt);
-            if (ORDER_FULFILLABLE.equals(event) && delivery.status() != null && delivery.status() / 100 == 2) {
-                timings.record(ScenarioTimings.Mark.WEBHOOK_ACCEPTED, order.id());
-            }
-            deliveries.add(delivery);
+            int thisAttempt = attempt;
+            faults.deliver(Vendor.SPRESSO, new WebhookDelivery() {
+                @Override
+                public void send(String faultEffect) {
+                    SpressoOrderJson.Delivery delivery = deliver(url, body, signature, thisAttempt, faultEffect);
+                    if (ORDER_FULFILLABLE.equals(event) && delivery.status() != null && delivery.status() / 100 == 2) {
+                        timings.record(ScenarioTimings.Mark.WEBHOOK_ACCEPTED, order.id());
+                    }
+                    order.recordDelivery(webhook, delivery);
+                }
+
+                @Override
+                public void withhold(String faultEffect) {
+                    order.recordDelivery(webhook, new SpressoOrderJson.Delivery(thisAttempt, null, null, faultEffect));
+                }
+            });
         }
-        SpressoOrderJson.WebhookSent sent = new SpressoOrderJson.WebhookSent(event, id, createdAt, url.toString(),
-                List.copyOf(deliveries));
-        order.recordWebhook(sent);
-        return sent;
+        return order.webhook(webhook);
     }
 
-    private SpressoOrderJson.Delivery deliver(URI url, byte[] body, String signature, int attempt) {
+    private SpressoOrderJson.Delivery deliver(URI url, byte[] body, String signature, int attempt, String fault) {
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
@@ -86,13 +98,13 @@ public class SpressoWebhooks {
                 .build();
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            return new SpressoOrderJson.Delivery(attempt, response.statusCode(), null);
+            return new SpressoOrderJson.Delivery(attempt, response.statusCode(), null, fault);
         } catch (IOException e) {
             LOG.warnf("Webhook delivery %d to %s failed: %s", attempt, url, e.toString());
-            return new SpressoOrderJson.Delivery(attempt, null, e.toString());
+            return new SpressoOrderJson.Delivery(attempt, null, e.toString(), fault);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new SpressoOrderJson.Delivery(attempt, null, "interrupted");
+            return new SpressoOrderJson.Delivery(attempt, null, "interrupted", fault);
         }
     }
 }
