@@ -34,6 +34,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.nio.charset.StandardCharsets;
+import io.fulfillmenthub.testing.TopicWriter;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -180,6 +183,8 @@ class FactBatchTest {
             var dead = deadLetters.await(r -> poison.ceId().equals(TopicReader.header(r, CloudEventHeaders.ID)),
                     Duration.ofSeconds(60));
             assertThat(TopicReader.header(dead, "dead-letter-reason")).contains("no order " + neverReceived);
+            assertThat(TopicReader.header(dead, "hub-dead-letter-kind")).as("failed the same way, attempt after attempt")
+                    .isEqualTo("poison");
 
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                     .until(() -> ordersIn(orders, "IN_FULFILLMENT") == orders.size());
@@ -192,6 +197,40 @@ class FactBatchTest {
             sentUpTo.forEach((partition, end) -> assertThat(committed.getOrDefault(partition, 0L))
                     .as("committed offset of %s", partition).isGreaterThanOrEqualTo(end));
         });
+    }
+
+    @Test
+    void anUnreadableFactHoldsItsOrderSoItsLaterFactsWaitWhileOtherOrdersFlow() {
+        String held = FactFixtures.newOrderId();
+        String flowing = FactFixtures.newOrderId();
+        sendAll(kafka, List.of(new Sent(twoFulfillments(held)), new Sent(twoFulfillments(flowing))));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> ordersIn(List.of(held, flowing), "IN_FULFILLMENT") == 2);
+
+        String unreadable = UUID.randomUUID().toString();
+        try (TopicWriter writer = new TopicWriter(kafka)) {
+            writer.send(Topics.FACTS, held, Map.of(
+                    CloudEventHeaders.SPEC_VERSION, "1.0",
+                    CloudEventHeaders.ID, unreadable,
+                    CloudEventHeaders.TYPE, MessageTypes.FULFILLMENT_SUBMITTED.ceType(),
+                    CloudEventHeaders.SOURCE, "/test-connector",
+                    CloudEventHeaders.SUBJECT, held), "{\"hubOrderId\": \"%s\"}".formatted(held).getBytes(StandardCharsets.UTF_8));
+        }
+        Sent heldBehind = new Sent(new FulfillmentSubmitted(held, held + ":f-1", Fulfiller.SPOD, "spod-1", AT));
+        Sent flows = new Sent(new FulfillmentSubmitted(flowing, flowing + ":f-1", Fulfiller.SPOD, "spod-2", AT));
+        sendAll(kafka, List.of(heldBehind, flows));
+
+        try (TopicReader deadLetters = new TopicReader(kafka, Topics.deadLetter(Topics.FACTS, FactConsumer.CONSUMER))) {
+            deadLetters.await(r -> heldBehind.ceId().equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
+            List<ConsumerRecord<String, byte[]>> ours = deadLetters.poll().stream().filter(r -> held.equals(r.key())).toList();
+            assertThat(ours).extracting(r -> TopicReader.header(r, CloudEventHeaders.ID)).containsExactly(unreadable, heldBehind.ceId());
+            assertThat(ours).extracting(r -> TopicReader.header(r, "hub-dead-letter-kind")).containsExactly("contract", "held");
+            assertThat(TopicReader.header(ours.get(1), "hub-held-by")).isEqualTo(unreadable);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().get("/orders/{id}", flowing)
+                .then().statusCode(200).extract().jsonPath().getList("timeline.cause.id", String.class)).contains(flows.ceId()));
+        assertThat(given().get("/orders/{id}", held).then().statusCode(200).extract().jsonPath()
+                .getList("timeline.cause.id", String.class)).doesNotContain(heldBehind.ceId());
     }
 
     private long ordersIn(List<String> orders, String status) {

@@ -3,6 +3,7 @@ package io.fulfillmenthub.orchestrator.messaging;
 import io.fulfillmenthub.contracts.Fact;
 import io.fulfillmenthub.contracts.MessageType;
 import io.fulfillmenthub.contracts.MessageTypes;
+import io.fulfillmenthub.kit.failure.ContractViolation;
 import io.fulfillmenthub.kit.messaging.IncomingCloudEvent;
 import io.fulfillmenthub.orchestrator.domain.Cause;
 import java.time.Instant;
@@ -42,7 +43,7 @@ record ConsumedFact(Message<byte[]> record, Cause cause, Fact fact) {
     }
 
     /** A type on the facts topic that this orchestrator was not built for (e.g. a {@code .v2}). */
-    static final class UnhandledFactTypeException extends RuntimeException {
+    static final class UnhandledFactTypeException extends RuntimeException implements ContractViolation {
         UnhandledFactTypeException(IncomingCloudEvent event) {
             super(FactConsumer.CONSUMER + " has no handler for CloudEvent type '" + event.type() + "' (id " + event.id()
                     + " at " + event.position() + ")");

@@ -5,13 +5,10 @@ import io.fulfillmenthub.kit.failure.FailureClass;
 import io.fulfillmenthub.kit.failure.Failures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +19,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,19 +47,17 @@ import org.jboss.logging.Logger;
  */
 public final class PerOrderLanes {
 
-    public static final String KIND_HEADER = "hub-dead-letter-kind";
-    public static final String GROUP_HEADER = "hub-dead-letter-group";
-    public static final String HELD_BY_HEADER = "hub-held-by";
-    public static final String REPLAY_HEADER = "hub-replay-of";
+    /** The header a replayed dead letter carries: {@code <dead-letter topic>/<partition>/<offset>}. */
+    public static final String REPLAY_HEADER = DeadLetters.REPLAY_HEADER;
 
     private static final Logger LOG = Logger.getLogger(PerOrderLanes.class);
 
     private final String channel;
-    private final String consumer;
     private final InFlightLimit places;
     private final Backoff backoff;
     private final int poisonAttempts;
     private final LaneHolds holds;
+    private final DeadLetters deadLetters;
     private final MeterRegistry metrics;
     private final AtomicInteger waiting = new AtomicInteger();
     /** The last record queued per key; a key's entry goes when its last record is settled. */
@@ -76,16 +69,14 @@ public final class PerOrderLanes {
      */
     public PerOrderLanes(String channel, String consumer, ConsumerConfig config, LaneHolds holds, MeterRegistry metrics) {
         this.channel = channel;
-        this.consumer = consumer;
         this.places = new InFlightLimit(config.maxInFlight());
         this.backoff = new Backoff(config.retry().initialDelay(), config.retry().maxDelay());
         this.poisonAttempts = config.retry().poisonAttempts();
         this.holds = holds;
+        this.deadLetters = new DeadLetters(channel, consumer, holds, metrics);
         this.metrics = metrics;
-        metrics.gauge("hub.consumer.waiting.records", List.of(io.micrometer.core.instrument.Tag.of("channel", channel)),
-                waiting, AtomicInteger::get);
-        metrics.gauge("hub.consumer.held.orders", List.of(io.micrometer.core.instrument.Tag.of("channel", channel)),
-                holds, LaneHolds::size);
+        metrics.gauge("hub.consumer.waiting.records", List.of(Tag.of("channel", channel)), waiting, AtomicInteger::get);
+        metrics.gauge("hub.consumer.held.orders", List.of(Tag.of("channel", channel)), holds, LaneHolds::size);
     }
 
     /**
@@ -99,7 +90,7 @@ public final class PerOrderLanes {
     }
 
     private void queue(Message<byte[]> message, Executor onRecordContext, Function<Message<byte[]>, Uni<Void>> work) {
-        String key = key(message);
+        String key = DeadLetters.key(message);
         CompletableFuture<Void> done = new CompletableFuture<>();
         CompletableFuture<Void> before = lastOfKey.put(key, done);
         Runnable start = () -> new Attempts(message, key, onRecordContext, () -> work.apply(message), done).next();
@@ -134,11 +125,12 @@ public final class PerOrderLanes {
         void next() {
             attempt++;
             holds.fresh().chain(() -> {
-                Optional<LaneHolds.Hold> hold = key.isEmpty() ? Optional.empty() : holds.of(key);
-                if (hold.isPresent() && !isReplayOf(hold.get())) {
-                    return deadLetter("held", new HeldBehindDeadLetter(key, hold.get()), hold.get().heldBy());
+                Optional<LaneHolds.Hold> hold = deadLetters.holding(message);
+                if (hold.isPresent()) {
+                    return deadLetters.write(message, "held", new DeadLetters.HeldBehindDeadLetter(key, hold.get()),
+                            hold.get().heldBy());
                 }
-                return work.get().chain(() -> hold.isPresent() ? holds.release(key, hold.get().heldBy()) : Uni.createFrom().voidItem())
+                return work.get().chain(() -> deadLetters.released(message))
                         .chain(() -> Uni.createFrom().completionStage(message.ack()));
             }).subscribe().with(settled -> done.complete(null), this::failed);
         }
@@ -161,39 +153,19 @@ public final class PerOrderLanes {
                 }
             }
             Duration wait = backoff.after(attempt, failure);
-            LOG.infof("%s: %s of %s failed (attempt %d, %s), trying again in %d ms: %s", channel, describe(message), key,
-                    attempt, kind, wait.toMillis(), failure.getMessage());
+            LOG.infof("%s: %s of %s failed (attempt %d, %s), trying again in %d ms: %s", channel,
+                    DeadLetters.describe(message), key, attempt, kind, wait.toMillis(), failure.getMessage());
             later(wait, this::next);
         }
 
         private void settleAsDeadLetter(String kind, Throwable reason) {
-            deadLetter(kind, reason, null).subscribe().with(settled -> done.complete(null), failure -> {
+            deadLetters.write(message, kind, reason, null).subscribe().with(settled -> done.complete(null), failure -> {
                 // the hold or the dead-letter topic could not be written (database or broker away): keep trying
                 Duration wait = backoff.after(attempt++, failure);
-                LOG.warnf("%s: could not dead-letter %s of %s, trying again in %d ms: %s", channel, describe(message), key,
-                        wait.toMillis(), failure.getMessage());
+                LOG.warnf("%s: could not dead-letter %s of %s, trying again in %d ms: %s", channel,
+                        DeadLetters.describe(message), key, wait.toMillis(), failure.getMessage());
                 later(wait, () -> settleAsDeadLetter(kind, reason));
             });
-        }
-
-        /** Holds the lane first, so the order's next record, which starts only after this nack, sees the hold. */
-        private Uni<Void> deadLetter(String kind, Throwable reason, String heldBy) {
-            String ceId = ceId(message);
-            Uni<Void> hold = key.isEmpty() || heldBy != null || ceId == null ? Uni.createFrom().voidItem()
-                    : holds.hold(key, ceId, kind + ": " + reason.getMessage());
-            return hold.chain(() -> {
-                LOG.warnf("%s: dead-lettering %s of %s (%s): %s", channel, describe(message), key, kind, reason.getMessage());
-                Counter.builder("hub.consumer.dead.letters").tag("channel", channel).tag("kind", kind).register(metrics).increment();
-                List<RecordHeader> headers = heldBy == null
-                        ? List.of(header(KIND_HEADER, kind), header(GROUP_HEADER, consumer))
-                        : List.of(header(KIND_HEADER, kind), header(GROUP_HEADER, consumer), header(HELD_BY_HEADER, heldBy));
-                return Uni.createFrom().completionStage(() -> message.nack(reason,
-                        Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withHeaders(headers).build())));
-            });
-        }
-
-        private boolean isReplayOf(LaneHolds.Hold hold) {
-            return hold.heldBy().equals(ceId(message)) && header(message, REPLAY_HEADER).isPresent();
         }
 
         private void later(Duration wait, Runnable then) {
@@ -203,44 +175,6 @@ public final class PerOrderLanes {
                 onRecordContext.execute(then);
             });
         }
-    }
-
-    /** Why a record was dead-lettered without being tried: an earlier record of its order is. */
-    public static final class HeldBehindDeadLetter extends RuntimeException {
-        HeldBehindDeadLetter(String key, LaneHolds.Hold hold) {
-            super("held: order " + key + " waits for dead letter " + hold.heldBy() + " (" + hold.reason() + ")", null, false, false);
-        }
-    }
-
-    private static RecordHeader header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Optional<String> header(Message<byte[]> message, String name) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> kafka.getHeaders().lastHeader(name))
-                .map(found -> new String(found.value(), StandardCharsets.UTF_8));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String ceId(Message<byte[]> message) {
-        return message.getMetadata(IncomingCloudEventMetadata.class).map(ce -> ce.getId()).orElse(null);
-    }
-
-    private static String describe(Message<byte[]> message) {
-        String id = ceId(message);
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> (id == null ? "a record" : id) + " at " + kafka.getTopic() + "/" + kafka.getPartition() + "@"
-                        + kafka.getOffset())
-                .orElse(id == null ? "a record" : id);
-    }
-
-    private static String key(Message<byte[]> message) {
-        // records without a key (no hub order id was known) keep their order among themselves and hold nothing
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> kafka.getKey() == null ? "" : kafka.getKey().toString())
-                .orElse("");
     }
 
     private static Executor onContext(Context context) {
