@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 /**
  * SPOD as the rest of the connector sees it: every call authorised (a 401 fetches a new token and
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class SpodClient {
 
+    private static final Logger LOG = Logger.getLogger(SpodClient.class);
     private static final GenericType<List<SpodOrder>> ORDER_LIST = new GenericType<>() {
     };
 
@@ -50,6 +52,7 @@ public class SpodClient {
                     // a Retry-After beyond the longest delay here is waited out by the consumer, not cut
                     .whenException(failure -> worthRetrying(failure)
                             && !Failures.asksToWaitLongerThan(failure, retry.maxDelay()))
+                    .beforeRetry(failure -> LOG.infof("retrying a SPOD call: %s", failure.toString()))
                     .withCustomBackoff().strategy(() -> new SpodBackoff(retry.maxDelay())).done()
                     .done()
                 .withTimeout().duration(retry.attemptTimeout().toMillis(), ChronoUnit.MILLIS).done()
