@@ -64,6 +64,9 @@ final class ProcessSupervisor {
     private static final Set<Integer> GRACEFUL_EXITS = Set.of(0, 128 + 15, 128 + 2);
     /** Often, to time a start closely; a check is cheap (a refused connection or one small answer). */
     private static final Duration READY_POLL = Duration.ofMillis(50);
+    /** A run not ready after a minute is waiting for something (its database, say): ask less often. */
+    private static final Duration SLOW_READY_POLL = Duration.ofSeconds(1);
+    private static final Duration SLOW_AFTER = Duration.ofMinutes(1);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     /**
      * The services' JVM settings, as the Dockerfile sets them: a heap bounded to what a service needs
@@ -114,7 +117,8 @@ final class ProcessSupervisor {
         Run run;
         /** False once the stack stopped it: then it is not restarted. */
         boolean wanted;
-        boolean everReady;
+        /** Ready at least once since it was last started on request: only then is a death restarted. */
+        boolean readyOnce;
         int restarts;
         int failuresInARow;
         ScheduledFuture<?> pendingRestart;
@@ -176,6 +180,7 @@ final class ProcessSupervisor {
             return;
         }
         cancelPendingRestart(supervised);
+        supervised.readyOnce = false; // whoever asked waits for this start and hears if it fails
         launch(supervised, false);
     }
 
@@ -274,7 +279,7 @@ final class ProcessSupervisor {
         Duration ran = Duration.ofNanos(System.nanoTime() - run.startedAt);
         String ended = supervised.replica.name() + " (pid " + run.process.pid() + ") exited with code " + status
                 + signal(status) + " after " + seconds(ran);
-        if (!supervised.everReady) {
+        if (!supervised.readyOnce) {
             event(ended + " and was never ready: not restarted; see " + log(supervised.replica));
         } else if (!policy.restarts(status)) {
             event(ended + ": not restarted (" + policy + ")");
@@ -318,7 +323,8 @@ final class ProcessSupervisor {
             if (response != null && response.statusCode() == 200) {
                 ready(supervised, run);
             } else {
-                submit(() -> checkReadiness(supervised, run), READY_POLL);
+                boolean slow = System.nanoTime() - run.startedAt > SLOW_AFTER.toNanos();
+                submit(() -> checkReadiness(supervised, run), slow ? SLOW_READY_POLL : READY_POLL);
             }
         });
     }
@@ -328,7 +334,7 @@ final class ProcessSupervisor {
             return;
         }
         run.timeToReady = Duration.ofNanos(System.nanoTime() - run.startedAt);
-        supervised.everReady = true;
+        supervised.readyOnce = true;
         if (run.restart && supervised.run == run) {
             event(supervised.replica.name() + " ready again after restart " + supervised.restarts + ", "
                     + seconds(run.timeToReady) + " after its start");
@@ -366,7 +372,7 @@ final class ProcessSupervisor {
             cancelPendingRestart(supervised);
             run = supervised.run;
         }
-        stop(run.process.toHandle(), grace);
+        stop(run.process, grace);
         synchronized (this) {
             settleArchive(run);
             writePidFileQuietly();
@@ -428,7 +434,7 @@ final class ProcessSupervisor {
         runs.forEach(run -> run.process.destroy());
         long deadline = System.nanoTime() + grace.toNanos();
         for (Run run : runs) {
-            stop(run.process.toHandle(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            stop(run.process, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             settleArchive(run);
         }
         try {
@@ -512,6 +518,12 @@ final class ProcessSupervisor {
         }
         Files.writeString(pidFile, running.stream().map(p -> String.valueOf(p.pid()))
                 .collect(Collectors.joining("\n", "", "\n")));
+    }
+
+    /** Stops a child and returns once its {@link Process} knows it ended, so its exit status can be read. */
+    private static void stop(Process process, Duration grace) {
+        stop(process.toHandle(), grace);
+        process.onExit().join();
     }
 
     private static void stop(ProcessHandle handle, Duration grace) {

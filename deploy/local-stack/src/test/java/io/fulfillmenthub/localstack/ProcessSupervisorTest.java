@@ -133,6 +133,20 @@ class ProcessSupervisorTest {
     }
 
     @Test
+    void aServiceThatCannotStartAtAllFailsItsStartWithItsLogAndIsNotRestarted() throws Exception {
+        supervisor = supervisor(FAST);
+        Replica replica = Replica.first(SERVICE);
+        Files.createFile(application.resolve(TinyService.CRASH));
+        start(replica);
+
+        assertThatThrownBy(() -> supervisor.awaitReady(List.of(replica), READY))
+                .hasMessageContaining("ingest-service exited with code 1 before it was ready")
+                .hasMessageContaining("found " + TinyService.CRASH);
+        assertThat(supervisor.restartPending(replica)).isFalse();
+        assertThat(supervisor.restarts(replica)).isZero();
+    }
+
+    @Test
     void aStoppedReplicaIsNotRestarted() throws Exception {
         supervisor = supervisor(FAST);
         Replica stopped = new Replica(SERVICE, 1);
