@@ -41,7 +41,8 @@ public final class LocalStack implements Callable<Integer> {
     @Option(names = "--postgres-port", defaultValue = "15432", description = "PostgreSQL port (default: ${DEFAULT-VALUE}).")
     int postgresPort;
 
-    @Option(names = "--port", description = "A service's port, e.g. --port ingest-service=18080 (default: 8080-8084, sandbox 8090).")
+    @Option(names = "--port", description = "A service's port, e.g. --port ingest-service=18080 (default: 8080-8084, sandbox 8090); "
+            + "its replica n listens on this port + 100 × (n − 1).")
     Map<String, Integer> ports = Map.of();
 
     @Option(names = "--replicas", defaultValue = "1", description = "Processes per hub service (the sandbox runs once), "
@@ -69,13 +70,13 @@ public final class LocalStack implements Callable<Integer> {
     public Integer call() throws Exception {
         Path root = home.toAbsolutePath().normalize();
         Path data = (dataDir != null ? dataDir : root.resolve(".hub")).toAbsolutePath().normalize();
+        StackSettings settings = settings(root, data); // refuses bad options before anything is touched
         if (clean) {
             deleteRecursively(data);
         }
         Path logs = Files.createDirectories(data.resolve("logs"));
         System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("kafka.log").toString());
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        StackSettings settings = settings(root, data);
 
         out.printf("Starting the fulfillment hub (data in %s)%n", data);
         HubStack stack = HubStack.start(settings, out);
