@@ -372,7 +372,9 @@ final class ProcessSupervisor {
             cancelPendingRestart(supervised);
             run = supervised.run;
         }
-        stop(run.process, grace);
+        if (stop(run.process, grace)) {
+            reportForced(replica, run, grace);
+        }
         synchronized (this) {
             settleArchive(run);
             writePidFileQuietly();
@@ -421,22 +423,24 @@ final class ProcessSupervisor {
 
     /** Stops every replica (SIGTERM, then by force after the grace) and starts nothing again, ever. */
     void stopAll(Duration grace) {
-        List<Run> runs = new ArrayList<>();
+        Map<Replica, Run> runs = new LinkedHashMap<>();
         synchronized (this) {
             closed = true;
             for (Supervised supervised : replicas.values()) {
                 supervised.wanted = false;
                 cancelPendingRestart(supervised);
-                runs.add(supervised.run);
+                runs.put(supervised.replica, supervised.run);
             }
         }
         scheduler.shutdownNow();
-        runs.forEach(run -> run.process.destroy());
+        runs.values().forEach(run -> run.process.destroy());
         long deadline = System.nanoTime() + grace.toNanos();
-        for (Run run : runs) {
-            stop(run.process, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        runs.forEach((replica, run) -> {
+            if (stop(run.process, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                reportForced(replica, run, grace);
+            }
             settleArchive(run);
-        }
+        });
         try {
             Files.deleteIfExists(pidFile);
         } catch (IOException e) {
@@ -520,21 +524,34 @@ final class ProcessSupervisor {
                 .collect(Collectors.joining("\n", "", "\n")));
     }
 
-    /** Stops a child and returns once its {@link Process} knows it ended, so its exit status can be read. */
-    private static void stop(Process process, Duration grace) {
-        stop(process.toHandle(), grace);
+    /**
+     * Stops a child and returns once its {@link Process} knows it ended, so its exit status can be read;
+     * true when it took SIGKILL.
+     */
+    private static boolean stop(Process process, Duration grace) {
+        boolean forced = stop(process.toHandle(), grace);
         process.onExit().join();
+        return forced;
     }
 
-    private static void stop(ProcessHandle handle, Duration grace) {
+    /** SIGTERM, then SIGKILL once the grace is over; true when it took SIGKILL. */
+    private static boolean stop(ProcessHandle handle, Duration grace) {
         handle.destroy();
         try {
             handle.onExit().get(Math.max(1, grace.toMillis()), TimeUnit.MILLISECONDS);
+            return false;
         } catch (Exception e) {
             handle.descendants().forEach(ProcessHandle::destroyForcibly);
             handle.destroyForcibly();
             handle.onExit().join();
+            return true;
         }
+    }
+
+    /** Says when a stop had to kill: a graceful stop is what keeps a training run's archive. */
+    private void reportForced(Replica replica, Run run, Duration grace) {
+        event(replica.name() + " did not stop within " + seconds(grace) + " of SIGTERM: killed"
+                + (run.training != null ? "; its class-data archive is dropped and its next start trains again" : ""));
     }
 
     private String tail(Replica replica, int lines) {
