@@ -8,16 +8,26 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 /**
  * The whole hub on this machine: a real Kafka broker (KRaft) and a durable PostgreSQL in this JVM, the
- * sandbox and the five services as child processes. {@link #close()} stops the services (SIGTERM, then
- * by force), then PostgreSQL and Kafka. The launcher and the system tests both run the hub this way;
- * the benchmarks start only some services and time, measure and stop them one by one.
+ * sandbox and the five services as child processes, each hub service as one or more replicas
+ * ({@link StackSettings#replicas()}) sharing the broker and its database. A service whose process dies
+ * is restarted as {@link StackSettings#restartPolicy()} says. {@link #close()} stops the services
+ * (SIGTERM, then by force) and restarts nothing, then stops PostgreSQL and Kafka. The launcher and the
+ * system tests both run the hub this way; the benchmarks start only some services and time, measure and
+ * stop them one by one.
+ * <p>Methods taking a {@link HubService} act on all its replicas, except those that name one process
+ * ({@link #port(HubService)}, {@link #url(HubService)}, {@link #pid(HubService)}, {@link #log(HubService)},
+ * {@link #kill(HubService)}, {@link #timeToReady(HubService)}): those mean its first replica.
  */
 public final class HubStack implements AutoCloseable {
 
@@ -26,6 +36,7 @@ public final class HubStack implements AutoCloseable {
     private final EmbeddedPostgresServer postgres;
     private final ProcessSupervisor supervisor;
     private final Map<HubService, ServiceWiring> wiring = new EnumMap<>(HubService.class);
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private HubStack(StackSettings settings, EmbeddedKafka kafka, EmbeddedPostgresServer postgres,
             ProcessSupervisor supervisor) {
@@ -37,12 +48,13 @@ public final class HubStack implements AutoCloseable {
 
     /**
      * Starts Kafka, PostgreSQL and the settings' services and waits until each is ready; on failure stops
-     * what it started.
+     * what it started. The supervisor's events (a service died, restarted, ready again) go to {@code out}.
      */
     public static HubStack start(StackSettings settings, PrintStream out) throws IOException, InterruptedException {
         Path data = settings.dataDir();
         Path logs = Files.createDirectories(data.resolve("logs"));
-        ProcessSupervisor supervisor = new ProcessSupervisor(settings.home(), logs, data.resolve("pids"));
+        ProcessSupervisor supervisor = new ProcessSupervisor(settings.home(), logs, data.resolve("pids"),
+                settings.restartPolicy(), out);
         supervisor.stopLeftovers();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(data.resolve("secrets.properties"));
 
@@ -50,6 +62,7 @@ public final class HubStack implements AutoCloseable {
         EmbeddedPostgresServer postgres = null;
         HubStack stack = null;
         try {
+            // at least as many partitions as replicas, so every replica gets work: StackSettings.MAX_REPLICAS
             kafka.createTopics(Topics.all());
             out.printf("  %-22s %s%n", "kafka", kafka.bootstrapServers());
             postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), settings.postgresPort(), true, false);
@@ -67,12 +80,13 @@ public final class HubStack implements AutoCloseable {
                 serviceWiring.properties().putAll(settings.extraConfig().getOrDefault(service, Map.of()));
                 stack.wiring.put(service, serviceWiring);
             }
+            List<Replica> starting = new ArrayList<>();
             for (HubService service : HubService.values()) {
                 if (settings.services().contains(service)) {
-                    stack.startService(service);
+                    starting.addAll(stack.startReplicas(service));
                 }
             }
-            supervisor.awaitReady(settings.readyTimeout());
+            supervisor.awaitReady(starting, settings.readyTimeout());
             return stack;
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (stack != null) {
@@ -92,54 +106,97 @@ public final class HubStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /** Every replica of every service, in the order they start: the sandbox, then each service's replicas. */
+    public List<Replica> replicas() {
+        return Stream.of(HubService.values()).flatMap(service -> settings.replicas(service).stream()).toList();
+    }
+
     public int port(HubService service) {
-        return settings.ports().get(service);
+        return port(Replica.first(service));
+    }
+
+    /** The replica's HTTP port; see {@link StackSettings#port(Replica)}. */
+    public int port(Replica replica) {
+        return settings.port(replica);
     }
 
     public String url(HubService service) {
-        return "http://localhost:" + port(service);
+        return url(Replica.first(service));
+    }
+
+    public String url(Replica replica) {
+        return "http://localhost:" + port(replica);
     }
 
     public Path log(HubService service) {
-        return settings.dataDir().resolve("logs").resolve(service.serviceName + ".log");
+        return log(Replica.first(service));
     }
 
-    /** Ends a service at once (SIGKILL), as a crash would. */
+    /** {@code <data dir>/logs/<replica name>.log}: the replica's output across its restarts. */
+    public Path log(Replica replica) {
+        return settings.dataDir().resolve("logs").resolve(replica.name() + ".log");
+    }
+
+    /** Ends the service's first replica at once (SIGKILL), as a crash would; the restart policy then applies. */
     public void kill(HubService service) {
-        supervisor.kill(service);
+        kill(Replica.first(service));
     }
 
-    /** Starts a service again (after {@link #kill}) and waits until it is ready. */
+    /** Ends a replica at once (SIGKILL), as a crash would; the restart policy then applies. */
+    public void kill(Replica replica) {
+        supervisor.kill(replica);
+    }
+
+    /**
+     * Makes sure every replica of the service runs again (after {@link #kill}) and waits until each is
+     * ready: one waiting out its restart back-off is started at once, one restarted already is waited for.
+     */
     public void restart(HubService service) throws IOException, InterruptedException {
         start(service);
     }
 
-    /** Starts a service that is not running (not in the settings' services, or stopped) and waits until it is ready. */
+    /** Starts a service's replicas that are not running (not in the settings' services, or stopped) and waits until each is ready. */
     public void start(HubService service) throws IOException, InterruptedException {
         start(List.of(service));
     }
 
-    /** Starts services that are not running all at once, then waits until each is ready. */
+    /** Starts services' replicas that are not running all at once, then waits until each is ready. */
     public void start(Collection<HubService> services) throws IOException, InterruptedException {
+        List<Replica> starting = new ArrayList<>();
         for (HubService service : services) {
-            startService(service);
+            starting.addAll(startReplicas(service));
         }
-        supervisor.awaitReady(settings.readyTimeout());
+        supervisor.awaitReady(starting, settings.readyTimeout());
     }
 
-    /** Stops a service gracefully (SIGTERM, then by force). */
+    /** Stops a service's replicas gracefully (SIGTERM, then by force); they are not restarted. */
     public void stop(HubService service) {
-        supervisor.stop(service, Duration.ofSeconds(20));
+        for (Replica replica : settings.replicas(service)) {
+            supervisor.stop(replica, Duration.ofSeconds(20));
+        }
     }
 
-    /** The process id of a running service. */
+    /** The process id of the service's first replica (its latest run). */
     public long pid(HubService service) {
-        return supervisor.pid(service);
+        return pid(Replica.first(service));
     }
 
-    /** From its latest start to its first ready answer (readiness is polled every 50 ms). */
+    public long pid(Replica replica) {
+        return supervisor.pid(replica);
+    }
+
+    /** How often the replica was restarted after its process died. */
+    public int restarts(Replica replica) {
+        return supervisor.restarts(replica);
+    }
+
+    /** From its first replica's latest start to its first ready answer (readiness is polled every 50 ms). */
     public Duration timeToReady(HubService service) {
-        return supervisor.timeToReady(service);
+        return supervisor.timeToReady(Replica.first(service));
     }
 
     /** {@code jdbc:postgresql://localhost:<port>/<database>}; the user is {@link EmbeddedPostgresServer#USER}, no password. */
@@ -157,9 +214,9 @@ public final class HubStack implements AutoCloseable {
         return postgres.setting(name);
     }
 
-    /** Blocks until any service exits. */
-    public void awaitAnyExit() {
-        supervisor.awaitAnyExit();
+    /** Blocks until the stack is closed (e.g. by a shutdown hook on Ctrl-C); services that die meanwhile are restarted. */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
     }
 
     @Override
@@ -167,11 +224,18 @@ public final class HubStack implements AutoCloseable {
         supervisor.stopAll(Duration.ofSeconds(20));
         closeQuietly(postgres);
         closeQuietly(kafka);
+        closed.countDown();
     }
 
-    private void startService(HubService service) throws IOException {
+    private List<Replica> startReplicas(HubService service) throws IOException {
         ServiceWiring serviceWiring = wiring.get(service);
-        supervisor.start(service, port(service), serviceWiring.properties(), serviceWiring.environment());
+        List<Replica> replicas = settings.replicas(service);
+        for (Replica replica : replicas) {
+            Map<String, String> properties = new LinkedHashMap<>(serviceWiring.properties());
+            properties.put(ServiceWiring.HTTP_PORT, String.valueOf(port(replica)));
+            supervisor.start(replica, port(replica), properties, serviceWiring.environment());
+        }
+        return replicas;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

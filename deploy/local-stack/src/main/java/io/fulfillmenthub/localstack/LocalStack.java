@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Starts the whole hub on this machine without Docker: a real Kafka broker (KRaft) and a durable
- * PostgreSQL in this JVM, then the sandbox and the five services as separate processes. Waits until
- * every one is ready, prints where each is, and on Ctrl-C or SIGTERM stops them all.
+ * PostgreSQL in this JVM, then the sandbox and the five services as separate processes (each hub
+ * service as {@code --replicas} processes). Waits until every one is ready, prints where each is,
+ * restarts a service that dies, and on Ctrl-C or SIGTERM stops them all.
  */
 @Command(name = "local-stack", mixinStandardHelpOptions = true,
         description = "Runs the fulfillment hub locally: embedded Kafka and PostgreSQL, the vendor sandbox and the five services.")
@@ -40,8 +41,18 @@ public final class LocalStack implements Callable<Integer> {
     @Option(names = "--postgres-port", defaultValue = "15432", description = "PostgreSQL port (default: ${DEFAULT-VALUE}).")
     int postgresPort;
 
-    @Option(names = "--port", description = "A service's port, e.g. --port ingest-service=18080 (default: 8080-8084, sandbox 8090).")
+    @Option(names = "--port", description = "A service's port, e.g. --port ingest-service=18080 (default: 8080-8084, sandbox 8090); "
+            + "its replica n listens on this port + 100 × (n − 1).")
     Map<String, Integer> ports = Map.of();
+
+    @Option(names = "--replicas", defaultValue = "1", description = "Processes per hub service (the sandbox runs once), "
+            + "at most the fewest partitions of a hub topic; replica n listens on the service's port + 100 × (n − 1) "
+            + "(default: ${DEFAULT-VALUE}).")
+    int replicas;
+
+    @Option(names = "--no-restart", description = "Leave a service whose process dies down (default: restart it "
+            + "with back-off, like compose's restart: on-failure).")
+    boolean noRestart;
 
     @Option(names = "--ready-timeout", defaultValue = "180", description = "Seconds to wait for every service to be ready (default: ${DEFAULT-VALUE}).")
     int readyTimeoutSeconds;
@@ -50,7 +61,6 @@ public final class LocalStack implements Callable<Integer> {
     boolean exitWhenReady;
 
     private final PrintStream out = System.out;
-    private volatile boolean stopping;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new LocalStack()).execute(args));
@@ -60,36 +70,53 @@ public final class LocalStack implements Callable<Integer> {
     public Integer call() throws Exception {
         Path root = home.toAbsolutePath().normalize();
         Path data = (dataDir != null ? dataDir : root.resolve(".hub")).toAbsolutePath().normalize();
+        StackSettings settings = settings(root, data); // refuses bad options before anything is touched
         if (clean) {
             deleteRecursively(data);
         }
         Path logs = Files.createDirectories(data.resolve("logs"));
         System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("kafka.log").toString());
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        StackSettings settings = new StackSettings(root, data, kafkaPort, kafkaControllerPort, postgresPort,
-                servicePorts(), Map.of(), Duration.ofSeconds(readyTimeoutSeconds));
 
         out.printf("Starting the fulfillment hub (data in %s)%n", data);
         HubStack stack = HubStack.start(settings, out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping = true;
             out.println("Stopping the hub...");
             stack.close();
             out.println("Stopped.");
         }, "local-stack-stop"));
-        for (HubService service : HubService.values()) {
-            out.printf("  %-22s %s  (ready; log %s)%n", service.serviceName, stack.url(service),
-                    root.relativize(stack.log(service)));
+        for (Replica replica : stack.replicas()) {
+            out.printf("  %-22s %s  (ready; log %s)%n", replica.name(), stack.url(replica),
+                    root.relativize(stack.log(replica)));
         }
+        if (replicas > 1) {
+            out.printf("  %d replicas of each hub service share the broker (one consumer group per service) and the "
+                    + "service's database%n", replicas);
+        }
+        out.println("  a service that dies: " + settings.restartPolicy());
         out.println("The hub is ready. Ctrl-C stops it; data is kept for the next start (--clean starts empty).");
         if (exitWhenReady) {
             return 0;
         }
-        stack.awaitAnyExit();
-        if (!stopping) {
-            out.println("A service stopped on its own; stopping the hub.");
+        stack.awaitClosed();
+        return 0;
+    }
+
+    private StackSettings settings(Path root, Path data) {
+        if (replicas < 1 || replicas > StackSettings.MAX_REPLICAS) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--replicas: " + replicas
+                    + " is not between 1 and " + StackSettings.MAX_REPLICAS + " (" + StackSettings.FEWEST_PARTITIONS.name()
+                    + " has " + StackSettings.MAX_REPLICAS + " partitions; a consumer group gives each partition to one "
+                    + "replica, so a replica beyond that would get no work)");
         }
-        return 1;
+        try {
+            return new StackSettings(root, data, kafkaPort, kafkaControllerPort, postgresPort, servicePorts(), Map.of(),
+                    Duration.ofSeconds(readyTimeoutSeconds))
+                    .withReplicas(replicas)
+                    .withRestartPolicy(noRestart ? RestartPolicy.NEVER : RestartPolicy.ON_FAILURE);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
     }
 
     private Map<HubService, Integer> servicePorts() {

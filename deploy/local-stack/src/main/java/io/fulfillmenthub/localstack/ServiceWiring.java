@@ -11,11 +11,14 @@ import java.util.Map;
  */
 record ServiceWiring(Map<String, String> properties, Map<String, String> environment) {
 
+    /** Set per replica (see {@link StackSettings#port(Replica)}); here it is the first replica's. */
+    static final String HTTP_PORT = "quarkus.http.port";
+
     static ServiceWiring of(HubService service, Map<HubService, Integer> ports, String kafka, int postgresPort,
             LocalSecrets secrets) {
         Map<String, String> properties = new LinkedHashMap<>();
         Map<String, String> environment = new LinkedHashMap<>();
-        properties.put("quarkus.http.port", String.valueOf(ports.get(service)));
+        properties.put(HTTP_PORT, String.valueOf(ports.get(service)));
         String sandbox = "http://localhost:" + ports.get(HubService.SANDBOX);
         if (service != HubService.SANDBOX) {
             properties.put("kafka.bootstrap.servers", kafka);
