@@ -4,6 +4,7 @@ import io.fulfillmenthub.infra.FreePort;
 import io.fulfillmenthub.localstack.HubService;
 import io.fulfillmenthub.localstack.HubStack;
 import io.fulfillmenthub.localstack.LocalSecrets;
+import io.fulfillmenthub.localstack.RestartPolicy;
 import io.fulfillmenthub.localstack.StackSettings;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -276,8 +277,9 @@ public final class Benchmarks implements Callable<Integer> {
         for (HubService service : HubService.values()) {
             ports.put(service, FreePort.find());
         }
+        // a service that dies (out of memory under overload) must end the run and be reported, not be restarted
         return new StackSettings(root, data, FreePort.find(), FreePort.find(), FreePort.find(), ports, extraConfig,
-                Duration.ofMinutes(3), Set.of());
+                Duration.ofMinutes(3), Set.of()).withRestartPolicy(RestartPolicy.NEVER);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
