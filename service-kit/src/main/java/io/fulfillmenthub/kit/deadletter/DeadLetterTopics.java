@@ -92,8 +92,8 @@ public class DeadLetterTopics {
     private void attempt(Set<String> topics, Duration nextRetry) {
         try (Admin admin = Admin.create(adminConfig())) {
             Outcome outcome = ensure(admin, topics, config.retention(), config.maxMessageBytes());
-            LOG.infof("dead-letter topics %s: retention %s, max.message.bytes %d (created %s, corrected %s)", topics,
-                    config.retention(), config.maxMessageBytes(), outcome.created(), outcome.corrected());
+            LOG.infof("dead-letter topics %s: retention.ms %d, max.message.bytes %d (created %s, corrected %s)", topics,
+                    config.retention().toMillis(), config.maxMessageBytes(), outcome.created(), outcome.corrected());
         } catch (TopicAuthorizationException | ClusterAuthorizationException refused) {
             LOG.errorf("dead-letter topics %s: not allowed to create or configure them (%s); set retention.ms=%d and "
                     + "max.message.bytes=%d on them by other means", topics, refused.getMessage(),
