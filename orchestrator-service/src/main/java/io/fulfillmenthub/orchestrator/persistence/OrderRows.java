@@ -150,6 +150,25 @@ public class OrderRows {
                 row.getOffsetDateTime("updated_at").toInstant())).toList());
     }
 
+    /** The order's status, or null when there is no such order. */
+    public Uni<@Nullable OrderStatus> status(SqlClient client, String hubOrderId) {
+        return select(client, "SELECT status FROM orders WHERE hub_order_id = $1", Tuple.of(hubOrderId))
+                .map(rows -> rows.isEmpty() ? null : OrderStatus.valueOf(rows.get(0).getString("status")));
+    }
+
+    /** Adds entries to a stored order's timeline outside a unit of work, e.g. an operator's replay. */
+    public Uni<Void> appendTimeline(SqlConnection connection, String hubOrderId, List<TimelineEntry> entries) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return Unnest.insert(connection, "order_timeline", TIMELINE,
+                entries.stream().map(entry -> timelineRow(hubOrderId, entry, now)).toList()).replaceWithVoid();
+    }
+
+    /** A row of {@code order_timeline} in the column order of {@link #TIMELINE}. */
+    static Object[] timelineRow(String hubOrderId, TimelineEntry entry, OffsetDateTime recordedAt) {
+        return new Object[] {hubOrderId, entry.at().atOffset(ZoneOffset.UTC), recordedAt, entry.factType(),
+                entry.factId(), entry.fulfillmentId(), entry.fromStatus(), entry.toStatus(), entry.note()};
+    }
+
     /** A timeline entry and when it was written ({@code recorded_at}). */
     public record RecordedEntry(TimelineEntry entry, Instant recordedAt) {
     }
