@@ -79,11 +79,14 @@ class DeadLetterTopicsTest {
 
             assertThat(outcome.created()).containsExactly(missing);
             assertThat(outcome.corrected()).containsExactly(shortLived);
-            for (String topic : List.of(missing, shortLived)) {
-                Config config = config(admin, topic);
-                assertThat(config.get("retention.ms").value()).as(topic).isEqualTo(FOUR_WEEKS_MS);
-                assertThat(config.get("max.message.bytes").value()).as(topic).isEqualTo(FOUR_MIB);
-            }
+            // the broker applies a configuration change a moment after it acknowledged it
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (String topic : List.of(missing, shortLived)) {
+                    Config config = config(admin, topic);
+                    assertThat(config.get("retention.ms").value()).as(topic).isEqualTo(FOUR_WEEKS_MS);
+                    assertThat(config.get("max.message.bytes").value()).as(topic).isEqualTo(FOUR_MIB);
+                }
+            });
             assertThat(DeadLetterTopics.ensure(admin, List.of(missing, shortLived), Duration.ofDays(28), 4 * 1024 * 1024))
                     .isEqualTo(new DeadLetterTopics.Outcome(List.of(), List.of()));
         }
