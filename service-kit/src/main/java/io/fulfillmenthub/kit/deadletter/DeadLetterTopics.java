@@ -54,6 +54,7 @@ public class DeadLetterTopics {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofMinutes(1);
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
     /** Dead letters are few; one partition keeps them in the order they were written, as Topics.DEAD_LETTERS does. */
     private static final int PARTITIONS = 1;
 
@@ -90,22 +91,32 @@ public class DeadLetterTopics {
     }
 
     private void attempt(Set<String> topics, Duration nextRetry) {
-        try (Admin admin = Admin.create(adminConfig())) {
+        Admin admin = null;
+        try {
+            admin = Admin.create(adminConfig());
             Outcome outcome = ensure(admin, topics, config.retention(), config.maxMessageBytes());
             LOG.infof("dead-letter topics %s: retention.ms %d, max.message.bytes %d (created %s, corrected %s)", topics,
                     config.retention().toMillis(), config.maxMessageBytes(), outcome.created(), outcome.corrected());
-        } catch (TopicAuthorizationException | ClusterAuthorizationException refused) {
-            LOG.errorf("dead-letter topics %s: not allowed to create or configure them (%s); set retention.ms=%d and "
-                    + "max.message.bytes=%d on them by other means", topics, refused.getMessage(),
-                    config.retention().toMillis(), config.maxMessageBytes());
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
         } catch (Exception failure) {
-            LOG.warnf("dead-letter topics %s could not be checked yet (%s); trying again in %d s", topics,
-                    failure.getMessage(), nextRetry.toSeconds());
+            Throwable reason = failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (reason instanceof TopicAuthorizationException || reason instanceof ClusterAuthorizationException) {
+                LOG.errorf("dead-letter topics %s: not allowed to create or configure them (%s); set retention.ms=%d "
+                        + "and max.message.bytes=%d on them by other means", topics, reason.getMessage(),
+                        config.retention().toMillis(), config.maxMessageBytes());
+                return;
+            }
+            LOG.warnf("dead-letter topics %s could not be checked yet (%s); trying again in %d s", topics, reason,
+                    nextRetry.toSeconds());
             Duration after = nextRetry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : nextRetry.multipliedBy(2);
             if (!retries.isShutdown()) {
                 retries.schedule(() -> attempt(topics, after), nextRetry.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            if (admin != null) {
+                // a broker that is away must not hold up the service's shutdown
+                admin.close(CLOSE_TIMEOUT);
             }
         }
     }
