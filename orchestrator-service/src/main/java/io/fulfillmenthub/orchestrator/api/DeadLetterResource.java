@@ -9,7 +9,6 @@ import io.fulfillmenthub.orchestrator.deadletter.DeadLetterReplay;
 import io.fulfillmenthub.orchestrator.deadletter.ReplaySelection;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -110,7 +109,7 @@ public class DeadLetterResource {
      */
     @POST
     @Path("/replay")
-    @Consumes(MediaType.APPLICATION_JSON)
+    // any content type: the body is read as JSON whatever a client (curl -d) declares
     public Uni<Response> replayMany(String body) {
         ReplaySelection selection;
         try {
