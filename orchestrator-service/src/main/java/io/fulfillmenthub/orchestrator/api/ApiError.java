@@ -11,6 +11,12 @@ public record ApiError(String error, String message, String parameter) {
                 .entity(new ApiError("not_found", message, null)).build();
     }
 
+    /** A dependency (the broker, the database) did not do its part; trying again later may succeed. */
+    static Response unavailable(String message) {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON)
+                .entity(new ApiError("unavailable", message, null)).build();
+    }
+
     static Response badParameter(String parameter, String message) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
                 .entity(new ApiError("bad_request", message, parameter)).build();

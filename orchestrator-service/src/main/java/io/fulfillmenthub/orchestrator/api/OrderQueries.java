@@ -2,6 +2,9 @@ package io.fulfillmenthub.orchestrator.api;
 
 import io.fulfillmenthub.contracts.model.FulfillmentStatus;
 import io.fulfillmenthub.contracts.model.OrderStatus;
+import io.fulfillmenthub.kit.deadletter.DeadLetterHeaders;
+import io.fulfillmenthub.orchestrator.deadletter.DeadLetterEntry;
+import io.fulfillmenthub.orchestrator.deadletter.DeadLetterRows;
 import io.fulfillmenthub.orchestrator.domain.Fulfillment;
 import io.fulfillmenthub.orchestrator.domain.Order;
 import io.fulfillmenthub.orchestrator.domain.TimelineEntry;
@@ -11,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,27 +35,49 @@ public class OrderQueries {
     @Inject
     OrderRows rows;
 
+    @Inject
+    DeadLetterRows deadLetters;
+
     /** The order, or null when unknown. */
     public Uni<OrderView> order(String hubOrderId) {
         return database.withTransaction(connection -> connection.query(ONE_SNAPSHOT).execute()
                 .chain(() -> rows.load(connection, hubOrderId))
                 .chain(order -> order == null ? Uni.createFrom().nullItem()
-                        : rows.timeline(connection, hubOrderId).map(timeline -> view(order, timeline))));
+                        : rows.timeline(connection, hubOrderId).chain(timeline -> deadLetters
+                                .notReplayedOf(connection, hubOrderId)
+                                .map(waiting -> view(order, timeline, blocked(waiting))))));
     }
 
-    /** Keyset page: orders with an id after {@code after}, by id, optionally of one status. */
-    public Uni<OrderPage> page(OrderStatus status, String after, int limit) {
+    /** Keyset page: orders with an id after {@code after}, by id, optionally of one status or only blocked ones. */
+    public Uni<OrderPage> page(OrderStatus status, boolean blockedOnly, String after, int limit) {
         // one more than the page: whether there is a next one
-        return rows.summariesAfter(database, status, after == null ? "" : after, limit + 1).map(found -> {
+        return rows.summariesAfter(database, status, blockedOnly, after == null ? "" : after, limit + 1).map(found -> {
             boolean more = found.size() > limit;
             List<OrderRows.OrderSummary> page = more ? found.subList(0, limit) : found;
             return new OrderPage(page.stream().map(order -> new OrderPage.Summary(order.hubOrderId(),
-                    order.storefront().name(), order.orderNumber(), order.status().name(), order.updatedAt())).toList(),
+                    order.storefront().name(), order.orderNumber(), order.status().name(), order.updatedAt(),
+                    order.blocked())).toList(),
                     more ? page.get(page.size() - 1).hubOrderId() : null);
         });
     }
 
-    private static OrderView view(LoadedOrder loaded, List<OrderRows.RecordedEntry> timeline) {
+    /**
+     * Null when nothing waits. The reason names the first dead letter that is not merely held behind
+     * another: the one to fix.
+     */
+    private static OrderView.Blocked blocked(List<DeadLetterEntry> waiting) {
+        if (waiting.isEmpty()) {
+            return null;
+        }
+        DeadLetterEntry first = waiting.stream().filter(entry -> !DeadLetterHeaders.KIND_HELD.equals(entry.kind()))
+                .findFirst().orElse(waiting.get(0));
+        String reason = first.group() + " could not process " + first.ceType() + " " + first.ceId() + ": "
+                + first.reason() + (waiting.size() == 1 ? "" : " (" + waiting.size() + " dead letters wait)");
+        Instant now = Instant.now();
+        return new OrderView.Blocked(reason, waiting.stream().map(entry -> DeadLetterView.of(entry, now)).toList());
+    }
+
+    private static OrderView view(LoadedOrder loaded, List<OrderRows.RecordedEntry> timeline, OrderView.Blocked blocked) {
         Order order = loaded.order();
         List<String> holdReasons = new ArrayList<>();
         if (order.holdReason() != null) {
@@ -63,7 +89,7 @@ public class OrderQueries {
             }
         }
         return new OrderView(order.hubOrderId(), order.storefront().name(), order.sourceOrderId(), order.orderNumber(),
-                order.status().name(), order.cancelledAtSource(), holdReasons, order.placedAt(), loaded.row().updatedAt(),
+                order.status().name(), order.cancelledAtSource(), holdReasons, blocked, order.placedAt(), loaded.row().updatedAt(),
                 loaded.row().version(),
                 order.lines().stream().map(line -> new OrderView.Line(line.lineId(), line.variantId(), line.sku(),
                         line.name(), line.quantity(), line.unitPrice())).toList(),

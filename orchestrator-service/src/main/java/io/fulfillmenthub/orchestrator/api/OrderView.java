@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** An order as operators see it: state, fulfillments with per-line quantities, shipments, holds and the timeline. */
+/**
+ * An order as operators see it: state, fulfillments with per-line quantities, shipments, holds and the timeline.
+ *
+ * @param blocked null unless the order has dead letters not replayed yet
+ */
 public record OrderView(
         String hubOrderId,
         String storefront,
@@ -13,6 +17,7 @@ public record OrderView(
         String status,
         boolean cancelledAtSource,
         List<String> holdReasons,
+        Blocked blocked,
         Instant placedAt,
         Instant updatedAt,
         long version,
@@ -20,6 +25,16 @@ public record OrderView(
         List<FulfillmentView> fulfillments,
         List<ShipmentView> shipments,
         List<TimelineView> timeline) {
+
+    /**
+     * The order waits: a consumer could not process one of its messages, and holds its later ones until the
+     * dead letter is replayed ({@code POST /dead-letters/replay {"order": ...}}). Its status does not change.
+     *
+     * @param reason which consumer could not process what, and why
+     * @param deadLetters every dead letter of the order not replayed yet, in the order they were written
+     */
+    public record Blocked(String reason, List<DeadLetterView> deadLetters) {
+    }
 
     public record Line(String lineId, String variantId, String sku, String name, int quantity, BigDecimal unitPrice) {
     }

@@ -136,27 +136,53 @@ public class OrderRows {
 
     /**
      * A keyset page: at most {@code count} orders with an id after {@code after} ("" for the first), by
-     * id, of the status when one is given. One statement, so one snapshot.
+     * id, of the status when one is given, or only the blocked ones. An order is blocked while it has a
+     * dead letter not replayed (V5). One statement, so one snapshot.
      */
-    public Uni<List<OrderSummary>> summariesAfter(SqlClient client, @Nullable OrderStatus status, String after,
-            int count) {
-        String sql = "SELECT hub_order_id, storefront, order_number, status, updated_at FROM orders "
-                + "WHERE hub_order_id > $1" + (status == null ? "" : " AND status = $3")
-                + " ORDER BY hub_order_id LIMIT $2";
+    public Uni<List<OrderSummary>> summariesAfter(SqlClient client, @Nullable OrderStatus status, boolean blockedOnly,
+            String after, int count) {
+        String sql = "SELECT o.hub_order_id, o.storefront, o.order_number, o.status, o.updated_at, EXISTS (SELECT 1 "
+                + "FROM dead_letter d WHERE d.hub_order_id = o.hub_order_id AND d.replayed_at IS NULL) AS blocked "
+                + "FROM orders o WHERE o.hub_order_id > $1" + (status == null ? "" : " AND o.status = $3")
+                + (blockedOnly ? " AND o.hub_order_id IN (SELECT hub_order_id FROM dead_letter WHERE replayed_at IS NULL)" : "")
+                + " ORDER BY o.hub_order_id LIMIT $2";
         Tuple parameters = status == null ? Tuple.of(after, (long) count) : Tuple.of(after, (long) count, status.name());
         return select(client, sql, parameters).map(rows -> rows.stream().map(row -> new OrderSummary(
                 row.getString("hub_order_id"), Storefront.valueOf(row.getString("storefront")),
                 row.getString("order_number"), OrderStatus.valueOf(row.getString("status")),
-                row.getOffsetDateTime("updated_at").toInstant())).toList());
+                row.getOffsetDateTime("updated_at").toInstant(), row.getBoolean("blocked"))).toList());
+    }
+
+    /** The order's status, or null when there is no such order. */
+    public Uni<@Nullable OrderStatus> status(SqlClient client, String hubOrderId) {
+        return select(client, "SELECT status FROM orders WHERE hub_order_id = $1", Tuple.of(hubOrderId))
+                .map(rows -> rows.isEmpty() ? null : OrderStatus.valueOf(rows.get(0).getString("status")));
+    }
+
+    /** Adds entries to a stored order's timeline outside a unit of work, e.g. an operator's replay. */
+    public Uni<Void> appendTimeline(SqlConnection connection, String hubOrderId, List<TimelineEntry> entries) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return Unnest.insert(connection, "order_timeline", TIMELINE,
+                entries.stream().map(entry -> timelineRow(hubOrderId, entry, now)).toList()).replaceWithVoid();
+    }
+
+    /** A row of {@code order_timeline} in the column order of {@link #TIMELINE}. */
+    static Object[] timelineRow(String hubOrderId, TimelineEntry entry, OffsetDateTime recordedAt) {
+        return new Object[] {hubOrderId, entry.at().atOffset(ZoneOffset.UTC), recordedAt, entry.factType(),
+                entry.factId(), entry.fulfillmentId(), entry.fromStatus(), entry.toStatus(), entry.note()};
     }
 
     /** A timeline entry and when it was written ({@code recorded_at}). */
     public record RecordedEntry(TimelineEntry entry, Instant recordedAt) {
     }
 
-    /** An order's row without what lies under it, for lists. */
+    /**
+     * An order's row without what lies under it, for lists.
+     *
+     * @param blocked whether a dead letter of the order is not replayed yet
+     */
     public record OrderSummary(String hubOrderId, Storefront storefront, String orderNumber, OrderStatus status,
-            Instant updatedAt) {
+            Instant updatedAt, boolean blocked) {
     }
 
     /**

@@ -45,8 +45,7 @@ public final class UnitOfWork {
 
     public void timeline(String hubOrderId, List<TimelineEntry> entries) {
         for (TimelineEntry entry : entries) {
-            timeline.add(new Object[] {hubOrderId, entry.at().atOffset(ZoneOffset.UTC), now, entry.factType(),
-                    entry.factId(), entry.fulfillmentId(), entry.fromStatus(), entry.toStatus(), entry.note()});
+            timeline.add(OrderRows.timelineRow(hubOrderId, entry, now));
         }
     }
 

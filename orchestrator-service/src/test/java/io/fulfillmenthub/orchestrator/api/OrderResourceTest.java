@@ -106,7 +106,7 @@ class OrderResourceTest {
         assertThat(view).isEqualTo(JSON.readTree("""
                 {"hubOrderId": "%1$s", "storefront": "SPRESSO", "sourceOrderId": "%2$s", "orderNumber": "1001",
                  "status": "PARTIALLY_SHIPPED", "cancelledAtSource": false,
-                 "holdReasons": ["%4$s: no SPOD product mapping for SKU 'NOT-MAPPED-7' (line var-2)"],
+                 "holdReasons": ["%4$s: no SPOD product mapping for SKU 'NOT-MAPPED-7' (line var-2)"], "blocked": null,
                  "placedAt": "2026-11-23T10:15:30Z", "updatedAt": "%6$s", "version": 1,
                  "lines": [
                    {"lineId": "var-1", "variantId": "variant-1", "sku": "TEE-BLK-M", "name": "Tee", "quantity": 2,
@@ -171,7 +171,7 @@ class OrderResourceTest {
         // the first order after its id's prefix: itself (its next depends on the other tests' orders)
         assertThat(JSON.readTree(page).path("orders")).isEqualTo(JSON.readTree("""
                 [{"hubOrderId": "%1$s", "storefront": "SPRESSO", "orderNumber": "1001", "status": "PARTIALLY_SHIPPED",
-                  "updatedAt": "%2$s"}]
+                  "updatedAt": "%2$s", "blocked": false}]
                 """.formatted(order, updatedAt)));
     }
 

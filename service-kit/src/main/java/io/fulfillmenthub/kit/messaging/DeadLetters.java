@@ -1,5 +1,6 @@
 package io.fulfillmenthub.kit.messaging;
 
+import io.fulfillmenthub.kit.deadletter.DeadLetterHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
@@ -24,10 +25,10 @@ import org.jboss.logging.Logger;
  */
 final class DeadLetters {
 
-    static final String KIND_HEADER = "hub-dead-letter-kind";
-    static final String GROUP_HEADER = "hub-dead-letter-group";
-    static final String HELD_BY_HEADER = "hub-held-by";
-    static final String REPLAY_HEADER = "hub-replay-of";
+    static final String KIND_HEADER = DeadLetterHeaders.KIND;
+    static final String GROUP_HEADER = DeadLetterHeaders.GROUP;
+    static final String HELD_BY_HEADER = DeadLetterHeaders.HELD_BY;
+    static final String REPLAY_HEADER = DeadLetterHeaders.REPLAY_OF;
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
