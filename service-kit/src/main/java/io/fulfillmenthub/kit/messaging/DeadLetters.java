@@ -10,8 +10,10 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -51,12 +53,25 @@ final class DeadLetters {
                 .filter(hold -> !(hold.heldBy().equals(ceId(record)) && header(record, REPLAY_HEADER).isPresent()));
     }
 
-    /** Dead-letters the held records among these, in order; answers the others. */
+    /**
+     * Dead-letters the held records among these, in order; answers the others. A record behind the replay
+     * of the dead letter that holds its order, in the same records, is not held: it follows that replay
+     * (and is applied after it, or fails waiting behind it).
+     */
     Uni<List<Message<byte[]>>> heldOnes(List<Message<byte[]>> records) {
         List<Message<byte[]>> free = new ArrayList<>();
         List<Message<byte[]>> held = new ArrayList<>();
+        Set<String> releasing = new HashSet<>();
         for (Message<byte[]> record : records) {
-            (holding(record).isPresent() ? held : free).add(record);
+            String key = key(record);
+            if (releasing.contains(key) || holding(record).isEmpty()) {
+                free.add(record);
+                if (!key.isEmpty() && holds.of(key).isPresent()) {
+                    releasing.add(key);
+                }
+            } else {
+                held.add(record);
+            }
         }
         if (held.isEmpty()) {
             return Uni.createFrom().item(free);
