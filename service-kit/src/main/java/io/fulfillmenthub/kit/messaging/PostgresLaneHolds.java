@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Holds kept as rows in the service's own database ({@code lane_hold}, one migration per service), so they
@@ -23,6 +25,7 @@ final class PostgresLaneHolds implements LaneHolds {
     private final Duration refresh;
     private volatile Map<String, Hold> holds = Map.of();
     private volatile Instant loadedAt;
+    private final AtomicReference<CompletableFuture<Void>> reading = new AtomicReference<>();
 
     PostgresLaneHolds(Pool database, String consumer, Duration refresh) {
         this.database = database;
@@ -36,18 +39,29 @@ final class PostgresLaneHolds implements LaneHolds {
         if (loaded != null && loaded.plus(refresh).isAfter(Instant.now())) {
             return Uni.createFrom().voidItem();
         }
-        return database.preparedQuery("SELECT order_key, held_by, reason FROM lane_hold WHERE consumer = $1")
+        // one read at a time: the records that find the copy stale together wait for the same read
+        CompletableFuture<Void> read = new CompletableFuture<>();
+        CompletableFuture<Void> underWay = reading.compareAndExchange(null, read);
+        if (underWay != null) {
+            return Uni.createFrom().completionStage(underWay);
+        }
+        database.preparedQuery("SELECT order_key, held_by, reason FROM lane_hold WHERE consumer = $1")
                 .execute(Tuple.of(consumer))
-                .invoke(rows -> {
-                    Map<String, Hold> read = new HashMap<>();
+                .subscribe().with(rows -> {
+                    Map<String, Hold> found = new HashMap<>();
                     for (Row row : rows) {
-                        read.put(row.getString("order_key"),
+                        found.put(row.getString("order_key"),
                                 new Hold(row.getString("order_key"), row.getString("held_by"), row.getString("reason")));
                     }
-                    holds = Map.copyOf(read);
+                    holds = Map.copyOf(found);
                     loadedAt = Instant.now();
-                })
-                .replaceWithVoid();
+                    reading.set(null);
+                    read.complete(null);
+                }, failure -> {
+                    reading.set(null);
+                    read.completeExceptionally(failure);
+                });
+        return Uni.createFrom().completionStage(read);
     }
 
     @Override
