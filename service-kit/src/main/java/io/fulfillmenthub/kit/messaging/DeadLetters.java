@@ -84,12 +84,16 @@ final class DeadLetters {
                 .collect().last().replaceWith(free);
     }
 
-    /** Lifts the hold when this record is the replay of the dead letter that holds its order. */
+    /**
+     * Lifts the hold of the record's order when the record is the replay of the dead letter that holds it.
+     * Asked of the database for every replay that succeeded, not only when this replica's copy shows the
+     * hold: another replica may have taken it since the copy was read.
+     */
     Uni<Void> released(Message<byte[]> record) {
         String key = key(record);
-        Optional<LaneHolds.Hold> hold = key.isEmpty() ? Optional.empty() : holds.of(key);
-        return hold.isPresent() && hold.get().heldBy().equals(ceId(record)) ? holds.release(key, hold.get().heldBy())
-                : Uni.createFrom().voidItem();
+        String ceId = ceId(record);
+        return key.isEmpty() || ceId == null || header(record, REPLAY_HEADER).isEmpty() ? Uni.createFrom().voidItem()
+                : holds.release(key, ceId);
     }
 
     /**
