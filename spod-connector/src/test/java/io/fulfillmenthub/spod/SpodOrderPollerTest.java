@@ -18,27 +18,54 @@ import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
 import io.fulfillmenthub.contracts.facts.FulfillmentShipped;
 import io.fulfillmenthub.contracts.facts.ShipmentDispatched;
 import io.fulfillmenthub.contracts.model.LineQuantity;
+import io.fulfillmenthub.kit.messaging.HubPublisher;
+import io.fulfillmenthub.spod.client.SpodClient;
+import io.fulfillmenthub.spod.config.SpodConfig;
 import io.fulfillmenthub.spod.messaging.SpodOrderPoller;
 import io.fulfillmenthub.spod.persistence.PrintOrderStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** The poller, driven directly (its schedule is off in tests), against pages of GET /orders. */
+/**
+ * The poller, driven directly (its schedule is off in tests), against pages of GET /orders; and two
+ * pollers, as two replicas would run them, against one database.
+ */
 @QuarkusTest
 class SpodOrderPollerTest extends SpodConnectorTestSupport {
+
+    private static final Duration LONG_ENOUGH = Duration.ofSeconds(30);
 
     @Inject
     SpodOrderPoller poller;
 
     @Inject
     PrintOrderStore store;
+
+    @Inject
+    SpodClient spodClient;
+
+    @Inject
+    HubPublisher publisher;
+
+    @Inject
+    SpodConfig config;
+
+    @Inject
+    Pool database;
 
     @Test
     void reportsAcceptanceAndShipmentsOnceAndKeepsItsCursor() throws Throwable {
@@ -137,6 +164,60 @@ class SpodOrderPollerTest extends SpodConnectorTestSupport {
                 FulfillmentAccepted.class);
         assertThat(accepted.acceptedAt()).isEqualTo(t2);
         assertThat(cursor()).isEqualTo(t3);
+    }
+
+    @Test
+    void whileOneReplicaPollsAnotherDoesNotAndWhenTheFirstDiesTheOtherTakesOver() throws Throwable {
+        // the other replica's poller: the same database and SPOD, a poller of its own
+        SpodOrderPoller otherReplica = new SpodOrderPoller(spodClient, publisher, store, config, database);
+        database.query("INSERT INTO poll_cursor (name, updated_since, updated_at) VALUES ('spod-orders', 'epoch', now()) "
+                + "ON CONFLICT DO NOTHING").execute().await().atMost(LONG_ENOUGH);
+        Instant before = cursor();
+        Instant later = before.plusSeconds(1);
+        stubPage(before, 0, "[" + order("elsewhere-" + UUID.randomUUID(), "confirmed", later, "[]") + "]");
+        int asked = pagesAskedFrom(before);
+        // the first replica's poll stops where it stores its page: this transaction holds the cursor's row
+        SqlConnection cursorHolder = database.getConnection().await().atMost(LONG_ENOUGH);
+        cursorHolder.query("BEGIN").execute().await().atMost(LONG_ENOUGH);
+        cursorHolder.query("SELECT * FROM poll_cursor FOR UPDATE").execute().await().atMost(LONG_ENOUGH);
+        try {
+            CompletableFuture<Integer> first = pollInTheBackground(poller);
+            Awaitility.await().atMost(LONG_ENOUGH).until(() -> pagesAskedFrom(before) == asked + 1);
+
+            // the other replica's turn comes while the first polls: it does not ask SPOD
+            assertThat(pollInTheBackground(otherReplica).get(60, TimeUnit.SECONDS)).isZero();
+            assertThat(pagesAskedFrom(before)).isEqualTo(asked + 1);
+
+            // the first replica dies: the server ends its session, and with it the lock
+            database.query("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                    + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+                    .execute().await().atMost(LONG_ENOUGH);
+            CompletableFuture<Integer> second = pollInTheBackground(otherReplica);
+            Awaitility.await().atMost(LONG_ENOUGH).until(() -> pagesAskedFrom(before) == asked + 2);
+
+            cursorHolder.query("ROLLBACK").execute().await().atMost(LONG_ENOUGH);
+            assertThat(second.get(60, TimeUnit.SECONDS)).isZero();
+            // the first poll stored its page too, but could not end the transaction of a lock it had lost
+            assertThatThrownBy(() -> first.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+            assertThat(cursor()).isEqualTo(later);
+        } finally {
+            // a no-op once rolled back above; back in the pool, the connection must hold nothing
+            cursorHolder.query("ROLLBACK").execute().await().atMost(LONG_ENOUGH);
+            cursorHolder.close().await().atMost(LONG_ENOUGH);
+        }
+    }
+
+    private static CompletableFuture<Integer> pollInTheBackground(SpodOrderPoller poller) {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        // on a Vert.x context, as the scheduler runs it
+        VertxContextSupport.subscribe(() -> poller.poll().toMulti(),
+                subscribe -> subscribe.with(done::complete, done::completeExceptionally));
+        return done;
+    }
+
+    private int pagesAskedFrom(Instant updatedSince) {
+        return spod.findAll(getRequestedFor(urlPathEqualTo("/spod/orders"))
+                .withQueryParam("updated-since", equalTo(updatedSince.toString()))).size();
     }
 
     /** A print order the hub submitted to SPOD, so the poller tracks it; answers its hub order id. */

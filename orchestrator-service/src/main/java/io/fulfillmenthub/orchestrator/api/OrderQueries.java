@@ -10,6 +10,7 @@ import io.fulfillmenthub.orchestrator.domain.Order;
 import io.fulfillmenthub.orchestrator.domain.TimelineEntry;
 import io.fulfillmenthub.orchestrator.persistence.LoadedOrder;
 import io.fulfillmenthub.orchestrator.persistence.OrderRows;
+import io.fulfillmenthub.orchestrator.persistence.OutboxRows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,9 @@ public class OrderQueries {
     @Inject
     DeadLetterRows deadLetters;
 
+    @Inject
+    OutboxRows outbox;
+
     /** The order, or null when unknown. */
     public Uni<OrderView> order(String hubOrderId) {
         return database.withTransaction(connection -> connection.query(ONE_SNAPSHOT).execute()
@@ -45,7 +49,8 @@ public class OrderQueries {
                 .chain(order -> order == null ? Uni.createFrom().nullItem()
                         : rows.timeline(connection, hubOrderId).chain(timeline -> deadLetters
                                 .notReplayedOf(connection, hubOrderId)
-                                .map(waiting -> view(order, timeline, blocked(waiting))))));
+                                .chain(waiting -> outbox.failedOf(connection, hubOrderId)
+                                        .map(unpublished -> view(order, timeline, blocked(waiting), unpublished))))));
     }
 
     /** Keyset page: orders with an id after {@code after}, by id, optionally of one status or only blocked ones. */
@@ -77,7 +82,8 @@ public class OrderQueries {
         return new OrderView.Blocked(reason, waiting.stream().map(entry -> DeadLetterView.of(entry, now)).toList());
     }
 
-    private static OrderView view(LoadedOrder loaded, List<OrderRows.RecordedEntry> timeline, OrderView.Blocked blocked) {
+    private static OrderView view(LoadedOrder loaded, List<OrderRows.RecordedEntry> timeline, OrderView.Blocked blocked,
+            List<OutboxRows.Failed> unpublished) {
         Order order = loaded.order();
         List<String> holdReasons = new ArrayList<>();
         if (order.holdReason() != null) {
@@ -108,6 +114,7 @@ public class OrderQueries {
                     return new OrderView.TimelineView(t.at(), recorded.recordedAt(),
                             new OrderView.Cause(t.factType(), t.factId()), t.fulfillmentId(), t.fromStatus(),
                             t.toStatus(), t.note());
-                }).toList());
+                }).toList(),
+                unpublished.stream().map(OutboxMessageView::of).toList());
     }
 }

@@ -8,6 +8,9 @@ import java.util.List;
  * An order as operators see it: state, fulfillments with per-line quantities, shipments, holds and the timeline.
  *
  * @param blocked null unless the order has dead letters not replayed yet
+ * @param unpublished the order's messages the outbox relay could not publish: parked until an operator
+ *        retries them ({@code POST /outbox/parked/{id}/retry}), or still being retried; the order's later
+ *        messages wait behind them
  */
 public record OrderView(
         String hubOrderId,
@@ -24,7 +27,8 @@ public record OrderView(
         List<Line> lines,
         List<FulfillmentView> fulfillments,
         List<ShipmentView> shipments,
-        List<TimelineView> timeline) {
+        List<TimelineView> timeline,
+        List<OutboxMessageView> unpublished) {
 
     /**
      * The order waits: a consumer could not process one of its messages, and holds its later ones until the

@@ -96,7 +96,7 @@ public class FactProcessing {
     private Uni<Integer> inOneTransaction(List<ConsumedFact> facts) {
         // a retry subscribes again: a new transaction that loads the orders afresh
         return database.withTransaction(connection -> applier.apply(connection, facts))
-                .onFailure(TransientFailures::isTransient).retry().atMost(transientRetries);
+                .onFailure(WriteConflicts::isConflict).retry().atMost(transientRetries);
     }
 
     private record Applied(int written, Map<Message<byte[]>, Throwable> failed) {

@@ -1,70 +1,97 @@
 package io.fulfillmenthub.orchestrator.messaging;
 
+import io.fulfillmenthub.kit.failure.FailureClass;
+import io.fulfillmenthub.kit.failure.Failures;
 import io.fulfillmenthub.kit.messaging.CloudEventRecords;
 import io.fulfillmenthub.kit.messaging.HubPublisher;
+import io.fulfillmenthub.orchestrator.persistence.OutboxRows;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Publishes outbox rows in id order through {@link HubPublisher} and deletes them once the broker has
- * acked them, so the outbox holds only rows the broker has not acked yet. A delete costs PostgreSQL
- * less than marking the row sent did: no new copy of the row and no new index entries, only a dead
- * tuple for vacuum (V3 migration).
- * Single-flight: at most one run at a time in this service, so no row is published by two relays at
- * once and one order's messages leave in the order they were written (rows of one order are written
- * under its row lock, so their ids follow commit order). A wake-up while a run is under way makes that
- * run go round once more. Woken after each commit that wrote rows, and by a periodic tick as a backstop
- * (a lost wake-up, a failed publish, rows left by a crash).
+ * Publishes outbox rows through {@link HubPublisher}, in id order per order (the message key), and
+ * deletes them once the broker has acked them, so the outbox holds only rows not acked yet. A delete
+ * costs PostgreSQL less than marking the row sent did (V3 migration).
  *
- * <p>A run pipelines its rows: it hands all of them to the producer in id order without waiting for
- * each broker ack, then waits for the acks. The producer is idempotent with acks=all and at most five
- * requests in flight, so records sent in order land on each partition in that order, retries included.
- * Only the rows up to the first failure (in id order) are deleted. The rows after it may already be
- * on the broker; they are published again in a later run with the same {@code ce_id}, and consumers
- * dedupe on it. An order's messages share a partition and usually a producer batch, which succeeds or
- * fails as a whole; a record refused on its own (e.g. too large) can be overtaken by the next message of
- * its order, and it stops the relay at that row until an operator deals with it, as before.
+ * <p><b>One order waits, the others go on.</b> A round reads up to {@code batch-size} rows in id order
+ * and publishes each order's rows as a chain: an order's next row is handed to the producer only once the
+ * broker has acked the one before, and a failure ends that order's chain for the round. The chains of
+ * different orders are pipelined: their first rows go to the producer at once, in id order, without
+ * waiting for each other's acks. Chaining per order is what keeps its order when one record is refused on
+ * its own (too large, an invalid topic): with all rows pipelined, the producer would already hold the
+ * order's later rows, and the broker would take them (a batch it refuses as too large is split and sent
+ * again, and a record refused on the producer's side never joins a batch), so they would overtake it. The
+ * cost is one broker round trip per further row of an order within a round.
  *
- * <p>It reads and deletes rows with the reactive SQL client, outside any business transaction and
- * without holding a transaction open while it waits for the broker. A crash between the ack and the
- * delete publishes those rows again with the same {@code ce_id}; consumers dedupe on it.
+ * <p>A failed row keeps its attempts and last error (V4). It is tried again one tick after its failure at
+ * the earliest, so a refused row is not hammered while the other orders flow, and until then no later row
+ * of its order is read; when it is due, it leads its order's chain again. A row refused
+ * {@code park-after} times is parked: kept with its error, never published until an operator retries it
+ * ({@code POST /outbox/parked/{id}/retry}); the rest of its order waits behind it, in the outbox. A
+ * transient failure (the broker unreachable, no ack in time) is counted but never parks a row: an outage
+ * must not park every row in flight.
+ *
+ * <p><b>One relay across replicas.</b> Each round runs in one transaction that first takes a
+ * transaction-scoped advisory lock ({@code pg_try_advisory_xact_lock}); a round that does not get it ends
+ * at once and tries again shortly (a wake-up there may have been for rows the holder's round did not
+ * read). The lock covers reading, publishing and deleting, so a round never reads rows another replica
+ * has published but not yet deleted. Why transaction-scoped: the pool hands out any of its connections,
+ * and a session-level lock must be released on the connection that took it or it stays behind on a pooled
+ * connection, held by nobody who knows it; a transaction's lock ends with the transaction whatever happens,
+ * and with the session if the replica dies. While it waits for the broker the transaction holds no
+ * snapshot and no transaction id (READ COMMITTED, nothing written yet), so it holds back no vacuum; it
+ * writes only its deletes, just before its commit. A lease row would need a clock and renewals. Should a
+ * replica lose its database session while its round goes on, another can run at the same time: both
+ * publish the same rows in the same order per order with the same {@code ce_id}, which consumers dedupe;
+ * nothing is lost or reordered.
+ *
+ * <p>Single-flight within the service too: a wake-up while a round is under way makes the run go round
+ * once more. Woken after each commit that wrote rows, and by a periodic tick as a backstop (a lost
+ * wake-up, rows left by a crash, failed rows due again). A crash between the ack and the delete publishes
+ * those rows again with the same {@code ce_id}; consumers dedupe on it.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    @Inject
-    Pool database;
+    /** Another replica's round holds the lock; it takes milliseconds unless the broker is slow. */
+    private static final Duration BUSY_PAUSE = Duration.ofMillis(100);
 
-    @Inject
-    HubPublisher publisher;
+    /** Enough of a producer's error for an operator; the rest is in the log. */
+    private static final int MAX_ERROR_LENGTH = 2000;
 
-    @ConfigProperty(name = "hub.outbox.batch-size", defaultValue = "200")
-    int batchSize;
-
-    @ConfigProperty(name = "hub.outbox.publish-timeout", defaultValue = "PT15S")
-    Duration publishTimeout;
+    private final Pool database;
+    private final HubPublisher publisher;
+    private final OutboxRows outbox;
+    private final OutboxConfig config;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wokenDuringRun = new AtomicBoolean();
     private volatile boolean stopped;
+
+    public OutboxRelay(Pool database, HubPublisher publisher, OutboxRows outbox, OutboxConfig config) {
+        this.database = database;
+        this.publisher = publisher;
+        this.outbox = outbox;
+        this.config = config;
+    }
 
     /** Starts a run unless one is under way, in which case that run goes round once more. */
     public void wake() {
@@ -74,20 +101,30 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${hub.outbox.tick:5s}", delayed = "${hub.outbox.tick:5s}",
+    @Scheduled(every = "${hub.outbox.tick}", delayed = "${hub.outbox.tick}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         wake();
     }
 
     void stop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** No round starts after this; one under way finishes. */
+    void stop() {
         stopped = true;
     }
 
     private void runOnce() {
         wokenDuringRun.set(false);
-        relayBatch().subscribe().with(published -> {
-            if (!stopped && (published == batchSize || wokenDuringRun.get())) {
+        relayBatch().subscribe().with(round -> {
+            if (stopped) {
+                finish();
+            } else if (round.lockBusy()) {
+                Uni.createFrom().voidItem().onItem().delayIt().by(BUSY_PAUSE).subscribe()
+                        .with(ignored -> runOnce(), failure -> finish());
+            } else if ((round.read() == config.batchSize() && round.published() > 0) || wokenDuringRun.get()) {
                 runOnce();
             } else {
                 finish();
@@ -106,56 +143,96 @@ public class OutboxRelay {
         }
     }
 
-    /** @return how many rows were published and deleted */
-    Uni<Integer> relayBatch() {
-        // every row in the outbox is still to be published; the primary key gives them in id order
-        return database.preparedQuery("SELECT id, topic, message_key, ce_id, ce_type, ce_source, created_at, payload "
-                + "FROM outbox ORDER BY id LIMIT $1")
-                .execute(Tuple.of(batchSize))
-                .chain(rows -> {
-                    List<Row> unsent = new ArrayList<>();
-                    rows.forEach(unsent::add);
-                    return publishPipelined(unsent);
-                })
-                .chain(sent -> sent.isEmpty() ? Uni.createFrom().item(0)
-                        : database.preparedQuery("DELETE FROM outbox WHERE id = ANY($1)")
-                                .execute(Tuple.of(sent.toArray(new Long[0]))).replaceWith(sent.size()));
+    /** One round: lock, read, publish, then delete what was acked and record what failed; one transaction. */
+    Uni<Round> relayBatch() {
+        return database.withTransaction(transaction -> outbox.lockAndReadWaiting(transaction, config.batchSize(),
+                        config.tick())
+                .chain(waiting -> waiting == null ? Uni.createFrom().item(Round.BUSY)
+                        : publishInOrderPerKey(waiting)
+                                .chain(lanes -> settle(transaction, lanes))
+                                .map(published -> new Round(false, waiting.size(), published))));
     }
 
-    /** @return the ids of the rows up to the first one that failed, in id order */
-    private Uni<List<Long>> publishPipelined(List<Row> rows) {
+    /** Deletes the published rows and records the failures; @return how many were published */
+    private Uni<Integer> settle(SqlConnection transaction, List<Lane> lanes) {
+        List<Long> published = new ArrayList<>();
+        List<OutboxRows.Failure> failures = new ArrayList<>();
+        for (Lane lane : lanes) {
+            published.addAll(lane.published());
+            if (lane.failure() != null) {
+                failures.add(lane.failure());
+            }
+        }
+        return outbox.delete(transaction, published)
+                .chain(() -> outbox.recordFailures(transaction, failures, config.parkAfter()))
+                .invoke(parked -> parked.forEach(row -> LOG.warnf("outbox relay: parked %s (%s) of order %s after "
+                        + "%d failed attempts; its order waits until it is retried: %s", row.ceId(), row.ceType(),
+                        row.hubOrderId(), row.attempts(), row.lastError())))
+                .replaceWith(published.size());
+    }
+
+    /** One chain per order (message key), the orders' first rows handed to the producer in id order. */
+    private Uni<List<Lane>> publishInOrderPerKey(List<OutboxRows.Waiting> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        // subscribing sends: one after the other here, so the producer gets the rows in id order
-        List<Uni<Boolean>> acks = new ArrayList<>();
-        for (Row row : rows) {
-            CompletableFuture<Boolean> ack = publish(row).subscribeAsCompletionStage();
-            acks.add(Uni.createFrom().completionStage(ack));
+        Map<String, List<OutboxRows.Waiting>> byKey = new LinkedHashMap<>();
+        for (OutboxRows.Waiting row : rows) {
+            byKey.computeIfAbsent(row.messageKey(), key -> new ArrayList<>()).add(row);
         }
-        return Uni.join().all(acks).andFailFast().map(acked -> {
-            List<Long> sent = new ArrayList<>();
-            for (int i = 0; i < rows.size() && acked.get(i); i++) {
-                sent.add(rows.get(i).getLong("id"));
+        // subscribing sends: one after the other here, so the producer gets the first rows in id order
+        List<Uni<Lane>> lanes = new ArrayList<>();
+        for (List<OutboxRows.Waiting> ofKey : byKey.values()) {
+            var lane = publishLane(ofKey, 0, new ArrayList<>()).subscribeAsCompletionStage();
+            lanes.add(Uni.createFrom().completionStage(lane));
+        }
+        return Uni.join().all(lanes).andFailFast();
+    }
+
+    /** Publishes the order's rows from {@code next} on, each after the ack of the one before; never fails. */
+    private Uni<Lane> publishLane(List<OutboxRows.Waiting> ofKey, int next, List<Long> published) {
+        if (next == ofKey.size()) {
+            return Uni.createFrom().item(new Lane(published, null));
+        }
+        OutboxRows.Waiting row = ofKey.get(next);
+        return publish(row).onItemOrFailure().transformToUni((ok, failure) -> {
+            if (failure != null) {
+                boolean transientFailure = Failures.classify(failure) == FailureClass.TRANSIENT;
+                LOG.warnf("outbox relay: publishing %s (%s) of order %s failed (%s); its order waits: %s", row.ceId(),
+                        row.ceType(), row.messageKey(), transientFailure ? "transient" : "refused", failure);
+                return Uni.createFrom().item(new Lane(published,
+                        new OutboxRows.Failure(row.id(), describe(failure), !transientFailure)));
             }
-            return sent;
+            published.add(row.id());
+            return publishLane(ofKey, next + 1, published);
         });
     }
 
-    /** @return whether the broker acknowledged the row; never fails */
-    private Uni<Boolean> publish(Row row) {
-        String key = row.getString("message_key");
-        var record = CloudEventRecords.of(row.getString("topic"), row.getString("ce_id"), row.getString("ce_type"),
-                URI.create(row.getString("ce_source")), row.getOffsetDateTime("created_at").toInstant(), key, key,
-                row.getString("payload").getBytes(StandardCharsets.UTF_8));
-        return publisher.publish(record).ifNoItem().after(publishTimeout).fail()
-                .onItemOrFailure().transform((ok, failure) -> {
-                    if (failure != null) {
-                        LOG.warnf("outbox relay: publishing %s (%s) failed, will retry: %s", row.getString("ce_id"),
-                                row.getString("ce_type"), failure.getMessage());
-                        return false;
-                    }
-                    return true;
-                });
+    private Uni<Void> publish(OutboxRows.Waiting row) {
+        String key = row.messageKey();
+        var record = CloudEventRecords.of(row.topic(), row.ceId(), row.ceType(), URI.create(row.ceSource()),
+                row.createdAt(), key, key, row.payload().getBytes(StandardCharsets.UTF_8));
+        // Kafka's own timeout type: a missing ack is transient
+        return publisher.publish(record).ifNoItem().after(config.publishTimeout())
+                .failWith(() -> new TimeoutException("no ack from the broker within " + config.publishTimeout()));
+    }
+
+    private static String describe(Throwable failure) {
+        String text = failure.toString();
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    /** One order's share of a round: the rows the broker acked, in order, and the failure that ended it. */
+    private record Lane(List<Long> published, OutboxRows.@Nullable Failure failure) {
+    }
+
+    /**
+     * @param lockBusy another relay (replica) held the lock: nothing was read
+     * @param read rows read
+     * @param published rows acked and deleted
+     */
+    record Round(boolean lockBusy, int read, int published) {
+
+        static final Round BUSY = new Round(true, 0, 0);
     }
 }

@@ -19,6 +19,13 @@ public final class Failures {
 
     private static final String JSON_ERROR = "com.fasterxml.jackson.core.JacksonException";
 
+    /**
+     * Vert.x 4's SQL client fails two connection states with this bare Throwable (not a VertxException),
+     * told apart only by its message: no pooled connection in time ("Timeout"), and a statement on a
+     * connection that closed meanwhile ("Connection is not active now, current status: CLOSED").
+     */
+    private static final String VERTX_BARE_THROWABLE = "io.vertx.core.impl.NoStackTraceThrowable";
+
     /** Types known by name, so this class needs none of their libraries. */
     private static final Set<String> TRANSIENT_TYPES = Set.of(
             "jakarta.ws.rs.ProcessingException",
@@ -52,7 +59,7 @@ public final class Failures {
                 return FailureClass.UNKNOWN;
             }
             if (cause instanceof TransientFailure || cause instanceof IOException || cause instanceof TimeoutException
-                    || isA(cause, TRANSIENT_TYPES)) {
+                    || isA(cause, TRANSIENT_TYPES) || isVertxConnectionState(cause)) {
                 return FailureClass.TRANSIENT;
             }
         }
@@ -97,6 +104,12 @@ public final class Failures {
         } catch (ReflectiveOperationException | RuntimeException notADatabaseError) {
             return Optional.empty();
         }
+    }
+
+    private static boolean isVertxConnectionState(Throwable failure) {
+        String message = failure.getMessage();
+        return isA(failure, Set.of(VERTX_BARE_THROWABLE)) && message != null
+                && (message.equals("Timeout") || message.startsWith("Connection is not active now"));
     }
 
     private static Throwable next(Throwable cause) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import io.fulfillmenthub.contracts.HubJson;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
@@ -21,6 +22,15 @@ class FailuresTest {
         assertThat(Failures.classify(new org.apache.kafka.common.errors.TimeoutException("broker away")))
                 .isEqualTo(FailureClass.TRANSIENT);
         assertThat(Failures.classify(new NotEnoughReplicasException("isr"))).isEqualTo(FailureClass.TRANSIENT);
+    }
+
+    @Test
+    void theVertxSqlClientsBareConnectionStatesAreTransient() {
+        // as the reactive client reports them (orchestrator FailureClassificationTest provokes them for real)
+        assertThat(Failures.classify(new NoStackTraceThrowable("Timeout"))).isEqualTo(FailureClass.TRANSIENT);
+        assertThat(Failures.classify(new NoStackTraceThrowable("Connection is not active now, current status: CLOSED")))
+                .isEqualTo(FailureClass.TRANSIENT);
+        assertThat(Failures.classify(new NoStackTraceThrowable("something else"))).isEqualTo(FailureClass.UNKNOWN);
     }
 
     @Test

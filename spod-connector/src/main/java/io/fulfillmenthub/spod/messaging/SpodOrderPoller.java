@@ -12,6 +12,8 @@ import io.fulfillmenthub.spod.translate.TrackedOrder;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,21 +33,39 @@ import org.jboss.logging.Logger;
  *
  * <p>The pages are read in a loop that keeps only the current page: under a steady stream of updates
  * a poll may page for a long time, and its memory must not grow with the number of pages.
+ *
+ * <p>One poll at a time across replicas: a poll runs inside a transaction that first takes a
+ * transaction-scoped advisory lock ({@code pg_try_advisory_xact_lock}); a replica that does not get it
+ * skips this tick, as another replica is polling from the same cursor. Transaction-scoped because the
+ * reactive pool hands out any of its connections: a session-level lock must be released on the
+ * connection that took it, or it stays behind on a pooled connection and no replica polls again; a
+ * transaction's lock ends with the transaction, however the poll ends, and with the session if the
+ * replica dies. The lock's transaction only holds the lock: the pages are stored in transactions of their
+ * own on other connections, and while SPOD answers it holds no snapshot and no transaction id, so it
+ * holds back no vacuum. Should a replica lose its database session while its poll goes on, another
+ * replica may poll at the same time: both publish the same facts with the same ids, which consumers
+ * dedupe, and the cursor only moves forward.
  */
 @ApplicationScoped
 public class SpodOrderPoller {
 
     private static final Logger LOG = Logger.getLogger(SpodOrderPoller.class);
 
+    /** The poller's advisory lock, as {@code hashtext(LOCK)}; advisory locks are per database, the connector's. */
+    public static final String LOCK = "spod-connector/order-poller";
+
     private final SpodClient spod;
     private final HubPublisher publisher;
     private final PrintOrderStore store;
+    private final Pool database;
     private final int pageSize;
 
-    public SpodOrderPoller(SpodClient spod, HubPublisher publisher, PrintOrderStore store, SpodConfig config) {
+    public SpodOrderPoller(SpodClient spod, HubPublisher publisher, PrintOrderStore store, SpodConfig config,
+            Pool database) {
         this.spod = spod;
         this.publisher = publisher;
         this.store = store;
+        this.database = database;
         this.pageSize = config.poll().pageSize();
     }
 
@@ -57,8 +77,23 @@ public class SpodOrderPoller {
                 failure.getMessage())).onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** One poll from the stored cursor to the last page; answers the number of facts published. */
+    /**
+     * One poll from the stored cursor to the last page, unless another replica is polling; answers the
+     * number of facts published (none when another replica polls).
+     */
     public Uni<Integer> poll() {
+        return database.withTransaction(lock -> lock
+                .preparedQuery("SELECT pg_try_advisory_xact_lock(hashtext($1)) AS held").execute(Tuple.of(LOCK))
+                .chain(rows -> {
+                    if (rows.iterator().next().getBoolean("held")) {
+                        return pollFromCursor();
+                    }
+                    LOG.debug("another replica is polling SPOD orders; this one skips its turn");
+                    return Uni.createFrom().item(0);
+                }));
+    }
+
+    private Uni<Integer> pollFromCursor() {
         return store.cursor().flatMap(since -> {
             Paging paging = new Paging(since);
             return Multi.createBy().repeating().uni(() -> paging, this::page)
