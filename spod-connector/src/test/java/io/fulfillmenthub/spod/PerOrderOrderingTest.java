@@ -77,10 +77,13 @@ class PerOrderOrderingTest extends SpodConnectorTestSupport {
         assertThat(received).as("the poisoned order's cancel waits").noneMatch(request -> request.contains(hubOrderIds.get(0) + ":f-1/cancel"));
         for (String hubOrderId : hubOrderIds.subList(1, ORDERS)) {
             String fulfillmentId = hubOrderId + ":f-1";
-            assertThat(received).as(fulfillmentId).filteredOn(request -> request.contains(fulfillmentId + "\"")
-                    || request.contains(fulfillmentId + "/cancel"))
-                    .satisfiesExactly(submit -> assertThat(submit).startsWith("/spod/orders "),
-                            cancel -> assertThat(cancel).endsWith("/cancel "));
+            List<String> calls = received.stream().filter(request -> request.contains(fulfillmentId + "\"")
+                    || request.contains(fulfillmentId + "/cancel")).toList();
+            // a submission repeated after a timeout is SPOD's to dedupe (its external order id); what matters
+            // here is that the cancel comes after every submission of its order, once
+            assertThat(calls).as(fulfillmentId).last().satisfies(cancel -> assertThat(cancel).endsWith("/cancel "));
+            assertThat(calls.subList(0, calls.size() - 1)).as(fulfillmentId).isNotEmpty()
+                    .allSatisfy(submit -> assertThat(submit).startsWith("/spod/orders "));
         }
         try (TopicReader deadLetters = new TopicReader(bootstrapServers, Topics.deadLetter(Topics.COMMANDS_SPOD, "spod-connector"))) {
             deadLetters.await(r -> heldCancel.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
