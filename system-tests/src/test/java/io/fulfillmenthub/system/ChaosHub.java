@@ -3,7 +3,6 @@ package io.fulfillmenthub.system;
 import io.fulfillmenthub.infra.FreePort;
 import io.fulfillmenthub.localstack.HubService;
 import io.fulfillmenthub.localstack.HubStack;
-import io.fulfillmenthub.localstack.Replica;
 import io.fulfillmenthub.localstack.StackSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +12,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A hub of a fault test's own, so that its faults (a broker stopped, a database frozen, services killed)
- * never reach the hub the other system tests share: the same processes as {@link SystemStack}'s, with N
- * replicas of each service, and Spresso's webhooks going through {@link WebhookRetries}, which retries
- * them as a vendor would. Closed by the test class.
+ * A hub for fault tests, apart from the one the other system tests share, so that its faults (a broker
+ * stopped, a database frozen, services killed) never reach theirs: the same processes as
+ * {@link SystemStack}'s, with N replicas of each service, and Spresso's webhooks going through
+ * {@link WebhookRetries}, which retries them as a vendor would. The single-replica fault tests share one
+ * ({@link #shared()}, stopped at JVM exit; each test counts only its own orders), as a start and a stop
+ * cost a few minutes of two cores; a test that needs other settings starts and closes its own.
  */
 final class ChaosHub implements AutoCloseable {
+
+    private static ChaosHub shared;
 
     final HubStack stack;
     final Sandbox sandbox;
@@ -30,6 +33,15 @@ final class ChaosHub implements AutoCloseable {
         this.webhooks = webhooks;
         this.sandboxUrl = stack.url(HubService.SANDBOX);
         this.sandbox = new Sandbox(sandboxUrl);
+    }
+
+    /** One replica of each service, started on first use, stopped at JVM exit. */
+    static synchronized ChaosHub shared() throws Exception {
+        if (shared == null) {
+            shared = start("faults", 1);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "chaos-hub-stop"));
+        }
+        return shared;
     }
 
     static ChaosHub start(String name, int replicas) throws Exception {
@@ -69,10 +81,6 @@ final class ChaosHub implements AutoCloseable {
 
     String url(HubService service) {
         return stack.url(service);
-    }
-
-    Replica first(HubService service) {
-        return Replica.first(service);
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,14 +34,7 @@ class ServiceKillSystemTest {
 
     @BeforeAll
     static void startTheHub() throws Exception {
-        hub = ChaosHub.start("kill", 1);
-    }
-
-    @AfterAll
-    static void stopTheHub() {
-        if (hub != null) {
-            hub.close();
-        }
+        hub = ChaosHub.shared();
     }
 
     @Test

@@ -97,7 +97,11 @@ final class VendorLedger {
         for (OrderFlow.Placed order : ordersIn) {
             String hub = order.hubFulfillmentId();
             List<Long> submits = submitted.getOrDefault(hub, List.of());
-            tally.spodRepeatedSubmissions += Math.max(0, submitAttempts.getOrDefault(hub, 0) - 1);
+            int attempts = submitAttempts.getOrDefault(hub, 0);
+            if (attempts > 1) {
+                tally.spodRepeatedSubmissions += attempts - 1;
+                tally.repeats.add(hub + " submitted to SPOD " + attempts + " times");
+            }
             if (submits.size() == 1) {
                 tally.atSpodOnce++;
             } else if (submits.size() > 1) {
@@ -141,7 +145,11 @@ final class VendorLedger {
             } else if (sent != null && tracking.equals(Set.of(sent)) && shipmentsAtSpresso == 1 && !inTransit.isEmpty()
                     && "in_transit".equals(statusAtSpresso)) {
                 tally.shippedOnceAtSpresso++;
-                tally.spressoRepeatedCalls += shipments.size() - 1 + inTransit.size() - 1;
+                if (shipments.size() > 1 || inTransit.size() > 1) {
+                    tally.spressoRepeatedCalls += shipments.size() - 1 + inTransit.size() - 1;
+                    tally.repeats.add(spresso + " shipment " + shipments.size() + " times, in_transit " + inTransit.size()
+                            + " times (calls " + shipments + ", " + inTransit + ")");
+                }
                 if (inTransit.get(0) < shipments.get(0)) {
                     tally.outOfOrder++;
                     tally.violation(spresso + " in_transit (call " + inTransit.get(0) + ") before its shipment (call "
@@ -211,6 +219,8 @@ final class VendorLedger {
         int deadLetters;
         final List<String> violations = new ArrayList<>();
         final List<String> missing = new ArrayList<>();
+        /** Calls a vendor got more than once, harmlessly (SPOD refuses a second order, Spresso's calls are upserts). */
+        final List<String> repeats = new ArrayList<>();
 
         Tally(int ordersIn) {
             this.ordersIn = ordersIn;
@@ -242,7 +252,8 @@ final class VendorLedger {
                     + spodRepeatedSubmissions + " repeated SPOD submissions, " + spressoRepeatedCalls
                     + " repeated Spresso calls, " + outOfOrder + " out of order, " + deadLetters + " dead letters"
                     + (missing.isEmpty() ? "" : "; missing " + missing.size() + ", e.g. " + missing.subList(0, Math.min(3, missing.size())))
-                    + (violations.isEmpty() ? "" : "; violations " + violations.subList(0, Math.min(5, violations.size())));
+                    + (violations.isEmpty() ? "" : "; violations " + violations.subList(0, Math.min(5, violations.size())))
+                    + (repeats.isEmpty() ? "" : "; repeated, e.g. " + repeats.subList(0, Math.min(3, repeats.size())));
         }
 
         @Override
