@@ -39,10 +39,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final int port;
+    private final int controllerPort;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, int port, int controllerPort) {
         this.server = server;
-        this.bootstrapServers = bootstrapServers;
+        this.bootstrapServers = "localhost:" + port;
+        this.port = port;
+        this.controllerPort = controllerPort;
     }
 
     /**
@@ -65,13 +69,22 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        EmbeddedKafka kafka = new EmbeddedKafka(server, "localhost:" + clientPort);
+        EmbeddedKafka kafka = new EmbeddedKafka(server, clientPort, quorumPort);
         kafka.awaitReady();
         return kafka;
     }
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The client port; a broker started again on it and {@link #controllerPort()} with the same log directory is the same broker. */
+    public int port() {
+        return port;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
     }
 
     public Admin admin() {

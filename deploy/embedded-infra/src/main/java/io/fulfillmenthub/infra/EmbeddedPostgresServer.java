@@ -3,6 +3,7 @@ package io.fulfillmenthub.infra;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A real PostgreSQL 17 server from the zonky embedded binaries (linux-amd64). The distribution runs
@@ -22,9 +25,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+    /** The processes {@link #freeze()} stopped, postmaster first; empty while the server runs. */
+    private List<Long> frozen = List.of();
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -46,7 +53,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "300")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
-            return new EmbeddedPostgresServer(postgres);
+            return new EmbeddedPostgresServer(postgres, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDir, e);
         }
@@ -104,8 +111,69 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes the server as a hung host would (for fault tests): SIGSTOP to the postmaster, then to every
+     * process it forked, so connections stay open and nothing answers, not even a new connection, until
+     * {@link #thaw()}. Every database of the server freezes.
+     */
+    public synchronized void freeze() {
+        if (!frozen.isEmpty()) {
+            throw new IllegalStateException("PostgreSQL is frozen already");
+        }
+        long postmaster = postmasterPid();
+        ProcessHandle handle = ProcessHandle.of(postmaster)
+                .orElseThrow(() -> new IllegalStateException("no PostgreSQL postmaster with pid " + postmaster));
+        // the postmaster first, so it forks no backend that the list below would miss
+        signal("STOP", List.of(postmaster));
+        List<Long> stopped = new ArrayList<>();
+        stopped.add(postmaster);
+        handle.descendants().map(ProcessHandle::pid).forEach(stopped::add);
+        frozen = List.copyOf(stopped);
+        signal("STOP", frozen.subList(1, frozen.size()));
+    }
+
+    /** Lets the processes {@link #freeze()} stopped run again (SIGCONT); nothing when not frozen. */
+    public synchronized void thaw() {
+        if (frozen.isEmpty()) {
+            return;
+        }
+        List<Long> stopped = frozen;
+        frozen = List.of();
+        signal("CONT", stopped.stream().filter(pid -> ProcessHandle.of(pid).isPresent()).toList());
+    }
+
+    /** The first line of {@code postmaster.pid} in the data directory. */
+    private long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the postmaster's pid in " + dataDir, e);
+        }
+    }
+
+    private static void signal(String signal, List<Long> pids) {
+        if (pids.isEmpty()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        pids.forEach(pid -> command.add(String.valueOf(pid)));
+        try {
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output.strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling PostgreSQL", e);
+        }
+    }
+
     @Override
     public void close() {
+        thaw(); // a frozen server cannot stop
         try {
             postgres.close();
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.fulfillmenthub.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fulfillmenthub.contracts.Topics;
 import java.nio.charset.StandardCharsets;
@@ -86,6 +87,26 @@ class EmbeddedInfrastructureTest {
     void postgresForTestsRunsWithoutFsync() {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(root.resolve("fast"), 0, false, true)) {
             assertThat(postgres.setting("fsync")).isEqualTo("off");
+        }
+    }
+
+    @Test
+    void aFrozenPostgresAnswersNothingUntilThawed() throws Exception {
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(root.resolve("frozen"), 0, false, true)) {
+            // loginTimeout and socketTimeout in seconds: a frozen server accepts the connection and never answers
+            String url = postgres.jdbcUrl("postgres") + "?loginTimeout=2&socketTimeout=2";
+            postgres.freeze();
+            try {
+                assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "").close())
+                        .isInstanceOf(java.sql.SQLException.class);
+            } finally {
+                postgres.thaw();
+            }
+            try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT 1")) {
+                assertThat(rows.next()).isTrue();
+            }
         }
     }
 

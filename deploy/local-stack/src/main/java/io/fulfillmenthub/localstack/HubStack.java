@@ -32,7 +32,9 @@ import java.util.stream.Stream;
 public final class HubStack implements AutoCloseable {
 
     private final StackSettings settings;
-    private final EmbeddedKafka kafka;
+    /** Replaced by {@link #startBroker()}; guarded by this. */
+    private EmbeddedKafka kafka;
+    private boolean brokerStopped;
     private final EmbeddedPostgresServer postgres;
     private final ProcessSupervisor supervisor;
     private final Map<HubService, ServiceWiring> wiring = new EnumMap<>(HubService.class);
@@ -102,8 +104,42 @@ public final class HubStack implements AutoCloseable {
         }
     }
 
-    public String kafkaBootstrapServers() {
+    public synchronized String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /**
+     * Stops the broker as an outage would (for fault tests): the services stay up and keep trying until
+     * {@link #startBroker()} brings it back.
+     */
+    public synchronized void stopBroker() {
+        if (brokerStopped) {
+            throw new IllegalStateException("the broker is stopped already");
+        }
+        brokerStopped = true;
+        kafka.close();
+    }
+
+    /** Starts the broker again on its ports with its log directory (the same broker, its data kept) and waits until it answers. */
+    public synchronized void startBroker() {
+        if (!brokerStopped) {
+            throw new IllegalStateException("the broker runs");
+        }
+        kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), kafka.port(), kafka.controllerPort());
+        brokerStopped = false;
+    }
+
+    /**
+     * Freezes PostgreSQL as a hung host would (for fault tests): every process of the server stopped
+     * (SIGSTOP), so every service's database answers nothing, until {@link #thawPostgres()}.
+     */
+    public void freezePostgres() {
+        postgres.freeze();
+    }
+
+    /** Lets a frozen PostgreSQL run again (SIGCONT). */
+    public void thawPostgres() {
+        postgres.thaw();
     }
 
     public StackSettings settings() {
@@ -223,7 +259,11 @@ public final class HubStack implements AutoCloseable {
     public void close() {
         supervisor.stopAll(Duration.ofSeconds(20));
         closeQuietly(postgres);
-        closeQuietly(kafka);
+        synchronized (this) {
+            if (!brokerStopped) {
+                closeQuietly(kafka);
+            }
+        }
         closed.countDown();
     }
 
