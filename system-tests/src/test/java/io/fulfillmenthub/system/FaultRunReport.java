@@ -30,13 +30,15 @@ final class FaultRunReport {
      * @param atSpod fulfillments SPOD accepted exactly once, of {@code fulfillments}
      * @param atSpresso shipments Spresso accepted exactly once, of the shipments expected (null: none sent)
      * @param duplicates extra acceptances at either vendor
+     * @param faultedCalls the hub's calls the sandbox fault held or answered, null when the fault was not the sandbox's
      * @param drained from the fault's end until the vendor had everything it was owed, null when not measured
      */
     static synchronized void append(String run, String fault, Duration lasted, int orders, int fulfillments,
-            long atSpod, Long atSpresso, long duplicates, long faultedCalls, long deadLetters, Duration drained) {
-        String row = String.format(Locale.ROOT, "| %s | %s | %s | %d (%d) | %d of %d | %s | %d | %d | %d | %s |%n",
+            long atSpod, Long atSpresso, long duplicates, Long faultedCalls, long deadLetters, Duration drained) {
+        String row = String.format(Locale.ROOT, "| %s | %s | %s | %d (%d) | %d of %d | %s | %d | %s | %d | %s |%n",
                 run, fault, seconds(lasted), orders, fulfillments, atSpod, fulfillments,
-                atSpresso == null ? "n/a" : atSpresso + " of " + fulfillments, duplicates, faultedCalls, deadLetters,
+                atSpresso == null ? "n/a" : atSpresso + " of " + fulfillments, duplicates,
+                faultedCalls == null ? "n/a" : faultedCalls.toString(), deadLetters,
                 drained == null ? "n/a" : seconds(drained));
         System.out.print("fault run: " + row);
         try {
