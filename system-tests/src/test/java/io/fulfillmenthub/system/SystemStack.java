@@ -3,7 +3,9 @@ package io.fulfillmenthub.system;
 import io.fulfillmenthub.infra.FreePort;
 import io.fulfillmenthub.localstack.HubService;
 import io.fulfillmenthub.localstack.HubStack;
+import io.fulfillmenthub.localstack.LocalSecrets;
 import io.fulfillmenthub.localstack.StackSettings;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +21,7 @@ final class SystemStack {
 
     static final Path HOME = Path.of("..").toAbsolutePath().normalize();
     private static HubStack stack;
+    private static Path dataDir;
 
     private SystemStack() {
     }
@@ -34,8 +37,8 @@ final class SystemStack {
             Map<HubService, Map<String, String>> extra = new EnumMap<>(HubService.class);
             // discover SPOD progress quickly; the default suits a real vendor
             extra.put(HubService.SPOD_CONNECTOR, Map.of("hub.spod.poll.interval", "1s"));
-            StackSettings settings = new StackSettings(HOME,
-                    Path.of(System.getProperty("java.io.tmpdir"), "system-stack-" + System.nanoTime()),
+            dataDir = Path.of(System.getProperty("java.io.tmpdir"), "system-stack-" + System.nanoTime());
+            StackSettings settings = new StackSettings(HOME, dataDir,
                     FreePort.find(), FreePort.find(), FreePort.find(), ports, extra, Duration.ofMinutes(4));
             try {
                 stack = HubStack.start(settings, System.out);
@@ -45,5 +48,14 @@ final class SystemStack {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-stack-stop"));
         }
         return stack;
+    }
+
+    /**
+     * The credentials the stack made for the sandbox and the hub, for a test that must act as a vendor
+     * itself (e.g. sign a webhook it sends); never printed.
+     */
+    static synchronized LocalSecrets secrets() throws IOException {
+        get();
+        return LocalSecrets.loadOrCreate(dataDir.resolve("secrets.properties"));
     }
 }
