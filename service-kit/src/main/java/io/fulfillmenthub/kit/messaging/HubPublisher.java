@@ -45,10 +45,19 @@ public class HubPublisher {
         return publish(CloudEventRecords.of(envelope));
     }
 
-    /** A record built with {@link CloudEventRecords}; sent when the returned Uni is subscribed to. */
+    /**
+     * A record built with {@link CloudEventRecords}; sent when the returned Uni is subscribed to. The
+     * returned Uni tells its subscriber at once that it is subscribed, so a caller's timeout
+     * ({@code ifNoItem()}) counts from the call. The producer's own Uni does so only once its one sending
+     * thread takes the record, and while the broker is away each record queued before it holds that
+     * thread up to {@code max.block.ms}: the tenth webhook at once would wait ten of those before its
+     * timeout even started.
+     */
     public Uni<Void> publish(ProducerRecord<String, byte[]> record) {
         Context caller = Vertx.currentContext();
-        Uni<Void> acknowledged = producer().send(record).replaceWithVoid();
+        Uni<Void> acknowledged = Uni.createFrom()
+                .completionStage(() -> producer().send(record).subscribeAsCompletionStage())
+                .replaceWithVoid();
         return caller == null ? acknowledged
                 : acknowledged.emitOn(event -> caller.runOnContext(ignored -> event.run()));
     }
