@@ -68,7 +68,7 @@ final class Sandbox {
                 .post("/_sandbox/spod/orders/" + externalOrderId + "/advance").then().statusCode(200);
     }
 
-    /** Every call a vendor's API received, in arrival order. */
+    /** Every call a vendor's API received, as recorded: a call is listed once answered or given up, numbered on arrival. */
     List<VendorCall> calls(String vendor) {
         byte[] calls = given().baseUri(baseUrl).queryParam("vendor", vendor).get("/_sandbox/calls")
                 .then().statusCode(200).extract().asByteArray();
@@ -89,11 +89,6 @@ final class Sandbox {
         // a call is numbered when it arrives and listed when it is answered, so the list is not in number order
         return Stream.of("spod", "spresso").flatMap(vendor -> calls(vendor).stream())
                 .mapToLong(VendorCall::sequence).max().orElse(0);
-    }
-
-    /** The hub's {@code POST /spod/orders} calls for this fulfillment, whatever became of them. */
-    List<VendorCall> spodSubmitCalls(String externalOrderId) {
-        return calls("spod").stream().filter(call -> call.isSubmitOf(externalOrderId)).toList();
     }
 
     /**
