@@ -79,7 +79,7 @@ final class Broker {
      * Publishes each record again {@code times} times: same topic, key, value and headers (so the same
      * {@code ce_id}), as a duplicate that got past its producer's checks. Returns where each copy landed.
      */
-    List<RecordMetadata> publishAgain(List<ConsumerRecord<String, byte[]>> records, int times)
+    List<Position> publishAgain(List<ConsumerRecord<String, byte[]>> records, int times)
             throws InterruptedException, ExecutionException {
         List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = producer()) {
@@ -90,16 +90,16 @@ final class Broker {
                 }
             }
             producer.flush();
-            List<RecordMetadata> landed = new ArrayList<>();
+            List<Position> landed = new ArrayList<>();
             for (var future : sent) {
-                landed.add(future.get());
+                landed.add(Position.of(future.get()));
             }
             return landed;
         }
     }
 
-    /** Whether the consumer group has committed past every one of these records on their topics. */
-    boolean committedPast(String consumerGroup, String topic, List<RecordMetadata> records)
+    /** Whether the consumer group has committed past every one of these records on this topic. */
+    boolean committedPast(String consumerGroup, String topic, List<Position> records)
             throws InterruptedException, ExecutionException {
         Map<TopicPartition, OffsetAndMetadata> committed;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
@@ -109,6 +109,18 @@ final class Broker {
             OffsetAndMetadata offset = committed.get(new TopicPartition(record.topic(), record.partition()));
             return offset != null && offset.offset() > record.offset();
         });
+    }
+
+    /** Where a record is on the broker. */
+    record Position(String topic, int partition, long offset) {
+
+        static Position of(RecordMetadata published) {
+            return new Position(published.topic(), published.partition(), published.offset());
+        }
+
+        static Position of(ConsumerRecord<?, ?> record) {
+            return new Position(record.topic(), record.partition(), record.offset());
+        }
     }
 
     static String header(ConsumerRecord<String, byte[]> record, String name) {
