@@ -61,6 +61,8 @@ final class ProcessSupervisor {
      * SIGTERM or SIGINT (128 + the signal). Only such an exit has written its whole archive; SIGKILL
      * (137), a crash (134, 139) or an exit on running out of memory may have cut it short.
      */
+    /** What a training run may take beyond the grace to write its archive when the stack stops. */
+    static final Duration ARCHIVE_DUMP_ALLOWANCE = Duration.ofSeconds(40);
     private static final Set<Integer> GRACEFUL_EXITS = Set.of(0, 128 + 15, 128 + 2);
     /** Often, to time a start closely; a check is cheap (a refused connection or one small answer). */
     private static final Duration READY_POLL = Duration.ofMillis(50);
@@ -434,10 +436,13 @@ final class ProcessSupervisor {
         }
         scheduler.shutdownNow();
         runs.values().forEach(run -> run.process.destroy());
-        long deadline = System.nanoTime() + grace.toNanos();
+        long start = System.nanoTime();
         runs.forEach((replica, run) -> {
-            if (stop(run.process, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
-                reportForced(replica, run, grace);
+            // a training run writes its class-data archive after Quarkus stopped: on a busy machine
+            // that takes longer than the shutdown, and a kill would throw the archive away
+            Duration allowed = run.training != null ? grace.plus(ARCHIVE_DUMP_ALLOWANCE) : grace;
+            if (stop(run.process, Duration.ofNanos(Math.max(0, start + allowed.toNanos() - System.nanoTime())))) {
+                reportForced(replica, run, allowed);
             }
             settleArchive(run);
         });

@@ -77,7 +77,7 @@ class LocalStackTest {
             }
 
             stack.destroy(); // SIGTERM
-            assertThat(stack.waitFor(60, TimeUnit.SECONDS)).as("launcher stopped").isTrue();
+            assertThat(stack.waitFor(90, TimeUnit.SECONDS)).as("launcher stopped; it said:%n%s", launcherSaid(output)).isTrue();
             for (ProcessHandle service : services) {
                 assertThat(service.isAlive()).as("service pid %d after stop", service.pid()).isFalse();
             }
@@ -86,13 +86,20 @@ class LocalStackTest {
             for (HubService service : HubService.values()) {
                 Path application = HOME.resolve(service.module).resolve("target/quarkus-app");
                 Path archive = application.resolve(ProcessSupervisor.TRAINED_ARCHIVE);
-                assertThat(archive).as("%s's class-data archive", service.serviceName).isNotEmptyFile();
+                assertThat(archive).as("%s's class-data archive; the launcher said:%n%s", service.serviceName,
+                        launcherSaid(output)).isNotEmptyFile();
                 assertThat(Files.getLastModifiedTime(archive))
                         .isGreaterThan(Files.getLastModifiedTime(application.resolve("quarkus-run.jar")));
             }
         } finally {
             stack.descendants().forEach(ProcessHandle::destroyForcibly);
             stack.destroyForcibly();
+        }
+    }
+
+    private static String launcherSaid(List<String> output) {
+        synchronized (output) {
+            return String.join(System.lineSeparator(), output);
         }
     }
 
@@ -106,7 +113,11 @@ class LocalStackTest {
                 }
                 if (line.startsWith("The hub is ready")) {
                     // keep draining, so the launcher never blocks on a full pipe
-                    CompletableFuture.runAsync(() -> lines.lines().forEach(rest -> { }));
+                    CompletableFuture.runAsync(() -> lines.lines().forEach(rest -> {
+                        synchronized (output) {
+                            output.add(rest);
+                        }
+                    }));
                     return true;
                 }
             }
