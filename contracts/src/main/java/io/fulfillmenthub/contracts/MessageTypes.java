@@ -11,13 +11,16 @@ import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancellationRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancelled;
 import io.fulfillmenthub.contracts.facts.FulfillmentDelivered;
+import io.fulfillmenthub.contracts.facts.FulfillmentHeld;
 import io.fulfillmenthub.contracts.facts.FulfillmentPickedUp;
 import io.fulfillmenthub.contracts.facts.FulfillmentRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentShipped;
 import io.fulfillmenthub.contracts.facts.FulfillmentSubmitted;
 import io.fulfillmenthub.contracts.facts.OrderCancelledAtSource;
 import io.fulfillmenthub.contracts.facts.OrderPlaced;
+import io.fulfillmenthub.contracts.facts.ShipmentDelivered;
 import io.fulfillmenthub.contracts.facts.ShipmentDispatched;
+import io.fulfillmenthub.contracts.facts.TimelineNoted;
 import io.fulfillmenthub.contracts.orders.OrderStatusChanged;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +54,10 @@ public final class MessageTypes {
             fact("fulfillment-cancellation-rejected", FulfillmentCancellationRejected.class);
 
     public static final MessageType<CommandFailed> COMMAND_FAILED = fact("command-failed", CommandFailed.class);
+    public static final MessageType<FulfillmentHeld> FULFILLMENT_HELD = fact("fulfillment-held", FulfillmentHeld.class);
+    public static final MessageType<ShipmentDelivered> SHIPMENT_DELIVERED =
+            fact("shipment-delivered", ShipmentDelivered.class);
+    public static final MessageType<TimelineNoted> TIMELINE_NOTED = fact("timeline-noted", TimelineNoted.class);
 
     public static final MessageType<SubmitPrintOrder> SUBMIT_PRINT_ORDER =
             command("submit-print-order", SubmitPrintOrder.class, Topics.COMMANDS_SPOD);
@@ -72,6 +79,7 @@ public final class MessageTypes {
             ORDER_PLACED, ORDER_CANCELLED_AT_SOURCE, FULFILLMENT_SUBMITTED, FULFILLMENT_ACCEPTED,
             FULFILLMENT_REJECTED, SHIPMENT_DISPATCHED, FULFILLMENT_SHIPPED, FULFILLMENT_PICKED_UP,
             FULFILLMENT_DELIVERED, FULFILLMENT_CANCELLED, FULFILLMENT_CANCELLATION_REJECTED, COMMAND_FAILED,
+            FULFILLMENT_HELD, SHIPMENT_DELIVERED, TIMELINE_NOTED,
             SUBMIT_PRINT_ORDER, CANCEL_PRINT_ORDER, CREATE_SALE, FULFIL_SALE, ADD_SHIPMENT,
             UPDATE_STOREFRONT_FULFILLMENT_STATUS, ORDER_STATUS_CHANGED);
 

@@ -12,13 +12,16 @@ import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancellationRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancelled;
 import io.fulfillmenthub.contracts.facts.FulfillmentDelivered;
+import io.fulfillmenthub.contracts.facts.FulfillmentHeld;
 import io.fulfillmenthub.contracts.facts.FulfillmentPickedUp;
 import io.fulfillmenthub.contracts.facts.FulfillmentRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentShipped;
 import io.fulfillmenthub.contracts.facts.FulfillmentSubmitted;
 import io.fulfillmenthub.contracts.facts.OrderCancelledAtSource;
 import io.fulfillmenthub.contracts.facts.OrderPlaced;
+import io.fulfillmenthub.contracts.facts.ShipmentDelivered;
 import io.fulfillmenthub.contracts.facts.ShipmentDispatched;
+import io.fulfillmenthub.contracts.facts.TimelineNoted;
 import io.fulfillmenthub.contracts.model.Address;
 import io.fulfillmenthub.contracts.model.Fulfiller;
 import io.fulfillmenthub.contracts.model.FulfillmentStatus;
@@ -73,6 +76,14 @@ final class ContractSamples {
             Map.entry(MessageTypes.COMMAND_FAILED, new CommandFailed(ORDER, "6f1c2d3e-0000-4000-8000-000000000001",
                     "hub.command.add-shipment.v1", "storefront-connector", "vendor refused the shipment",
                     "carrier: must be one of ups, fedex", "ctx-42", AT)),
+            Map.entry(MessageTypes.FULFILLMENT_HELD, new FulfillmentHeld(ORDER, FULFILLMENT, Fulfiller.SPOD,
+                    FulfillmentHeld.UNMATCHED_SHIPMENT, "stock-keeping unit 999-1-1 matches no line",
+                    new FulfillmentHeld.Parcel("DHL Express", "00340434161094042557", "https://track.example/1",
+                            List.of(new FulfillmentHeld.Item("999-1-1", 1)), AT), AT)),
+            Map.entry(MessageTypes.SHIPMENT_DELIVERED,
+                    new ShipmentDelivered(ORDER, "00340434161094042557", "DHL Express", AT, "tracking-service")),
+            Map.entry(MessageTypes.TIMELINE_NOTED, new TimelineNoted(ORDER, FULFILLMENT, "storefront-connector",
+                    "carrier 'Hermes' is not in spresso.carriers: sent as 'other'", AT)),
             Map.entry(MessageTypes.SUBMIT_PRINT_ORDER, new SubmitPrintOrder(ORDER, FULFILLMENT, "USD",
                     List.of(new SubmitPrintOrder.Item("var-1", "812-4-2", 2, new BigDecimal("19.90"),
                             List.of(new SubmitPrintOrder.Design("front", "center", "https://cdn.example/a.png")))),

@@ -33,7 +33,11 @@ public record UpdateStorefrontFulfillmentStatus(
         }
     }
 
+    /**
+     * The storefront's fulfillment statuses the hub reports, in the order they happen: the fulfiller has
+     * the order, it is being made, it left (every line listed), it arrived.
+     */
     public enum Status {
-        IN_TRANSIT, DELIVERED
+        RECEIVED_BY_FULFILLER, PREPARING_ITEMS, IN_TRANSIT, DELIVERED
     }
 }

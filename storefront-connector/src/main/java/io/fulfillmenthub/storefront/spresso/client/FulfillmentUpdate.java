@@ -14,6 +14,11 @@ public record FulfillmentUpdate(String status, List<FulfilledVariant> fulfillmen
         return new FulfillmentUpdate("in_transit", List.copyOf(fulfillmentVariants));
     }
 
+    /** A status that carries nothing else: {@code received_by_fulfiller}, {@code preparing_items}. */
+    public static FulfillmentUpdate progress(String status) {
+        return new FulfillmentUpdate(status, null);
+    }
+
     public static FulfillmentUpdate delivered() {
         return new FulfillmentUpdate("delivered", null);
     }

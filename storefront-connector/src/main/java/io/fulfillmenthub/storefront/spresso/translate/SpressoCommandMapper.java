@@ -37,9 +37,11 @@ public final class SpressoCommandMapper {
                 command.trackingUrl(), "shipped", variants);
     }
 
-    /** {@code in_transit} with every line and its fulfilled quantity (0 included), or {@code delivered}. */
+    /** {@code in_transit} with every line and its fulfilled quantity (0 included); any other status alone. */
     public static FulfillmentUpdate fulfillmentUpdate(UpdateStorefrontFulfillmentStatus command) {
         return switch (command.status()) {
+            case RECEIVED_BY_FULFILLER -> FulfillmentUpdate.progress("received_by_fulfiller");
+            case PREPARING_ITEMS -> FulfillmentUpdate.progress("preparing_items");
             case IN_TRANSIT -> FulfillmentUpdate.inTransit(command.fulfilledLines().stream()
                     .map(line -> new FulfillmentUpdate.FulfilledVariant(line.lineId(), line.quantity()))
                     .toList());
