@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * again later (503 with {@code Retry-After}), and only then; every service says it is not ready while
  * the broker is away and is ready again by itself.
  */
+@Tag("reliability") // runs with -Preliability: see the module README
 class BrokerRestartSystemTest {
 
     private static final int ORDERS = 60;

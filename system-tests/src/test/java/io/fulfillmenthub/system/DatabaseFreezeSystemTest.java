@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * connector's freeze together. Readiness is watched throughout: a service with a database should say it
  * is not ready while it is frozen, and be ready again by itself.
  */
+@Tag("reliability") // runs with -Preliability: see the module README
 class DatabaseFreezeSystemTest {
 
     private static final int ORDERS = 60;

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * before its cancellation). With no fault played, nothing is repeated either: a repeated vendor call
  * here means two replicas did the same work.
  */
+@Tag("reliability") // runs with -Preliability: see the module README
 class ReplicasSystemTest {
 
     private static final int REPLICAS = 2;

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * restarted by the launcher as it would be in production: nothing is lost and nothing is done twice,
  * as the vendors' records show.
  */
+@Tag("reliability") // runs with -Preliability: see the module README
 class ServiceKillSystemTest {
 
     private static final List<HubService> IN_TURN = List.of(HubService.INGEST, HubService.ORCHESTRATOR,
