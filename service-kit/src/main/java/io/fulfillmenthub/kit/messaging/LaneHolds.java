@@ -24,6 +24,9 @@ public interface LaneHolds {
     /** Completes once the holds can be read by {@link #of}, read again when the copy is stale. */
     Uni<Void> fresh();
 
+    /** The next {@link #fresh} reads the holds again, whatever the copy's age. */
+    void stale();
+
     Optional<Hold> of(String orderKey);
 
     /** How many orders are held. */

@@ -53,6 +53,7 @@ public final class PartitionLanes {
     private final Backoff backoff;
     private final int poisonAttempts;
     private final LaneHolds holds;
+    private final PartitionArrivals arrivals = new PartitionArrivals();
     private final DeadLetters deadLetters;
     private final AtomicInteger waiting = new AtomicInteger();
     /** The last share queued per partition; an entry goes when its last share is done. */
@@ -80,6 +81,9 @@ public final class PartitionLanes {
         Map<Integer, List<Message<byte[]>>> shares = new LinkedHashMap<>();
         for (KafkaRecord<String, byte[]> record : batch) {
             shares.computeIfAbsent(record.getPartition(), partition -> new ArrayList<>()).add(record);
+            if (arrivals.arrivedFromElsewhere(record)) {
+                holds.stale();
+            }
         }
         List<CompletableFuture<Void>> done = new ArrayList<>();
         shares.forEach((partition, records) -> done.add(queue(partition, records, poll, work)));

@@ -57,6 +57,7 @@ public final class PerOrderLanes {
     private final Backoff backoff;
     private final int poisonAttempts;
     private final LaneHolds holds;
+    private final PartitionArrivals arrivals = new PartitionArrivals();
     private final DeadLetters deadLetters;
     private final MeterRegistry metrics;
     private final AtomicInteger waiting = new AtomicInteger();
@@ -90,6 +91,9 @@ public final class PerOrderLanes {
     }
 
     private void queue(Message<byte[]> message, Executor onRecordContext, Function<Message<byte[]>, Uni<Void>> work) {
+        if (arrivals.arrivedFromElsewhere(message)) {
+            holds.stale();
+        }
         String key = DeadLetters.key(message);
         CompletableFuture<Void> done = new CompletableFuture<>();
         CompletableFuture<Void> before = lastOfKey.put(key, done);

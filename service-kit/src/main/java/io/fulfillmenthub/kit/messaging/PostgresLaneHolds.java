@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Holds kept as rows in the service's own database ({@code lane_hold}, one migration per service), so they
  * outlive a restart. Each replica keeps a copy in memory, read again every {@code hub.consumer.hold-refresh}
- * for holds another replica took (a record of a held order that moved to this replica by a rebalance within
- * that interval can still run: the known gap of a cached read).
+ * for holds another replica took, and at once when a partition comes to this replica ({@link #stale}, called by
+ * the lanes when a partition is new to them or its offsets jump), so a held order's records that a rebalance
+ * moves here stay held.
  */
 final class PostgresLaneHolds implements LaneHolds {
 
@@ -62,6 +63,11 @@ final class PostgresLaneHolds implements LaneHolds {
                     read.completeExceptionally(failure);
                 });
         return Uni.createFrom().completionStage(read);
+    }
+
+    @Override
+    public void stale() {
+        loadedAt = null;
     }
 
     @Override

@@ -16,6 +16,11 @@ final class InMemoryLaneHolds implements LaneHolds {
     }
 
     @Override
+    public void stale() {
+        // always fresh
+    }
+
+    @Override
     public Optional<Hold> of(String orderKey) {
         return Optional.ofNullable(holds.get(orderKey));
     }

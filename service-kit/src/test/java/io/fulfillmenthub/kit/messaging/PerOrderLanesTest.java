@@ -118,12 +118,80 @@ class PerOrderLanesTest {
         assertThat(worked).containsExactly("c-1", "c-2");
     }
 
+    @Test
+    void aHoldAnotherReplicaTookIsHonouredWhenThePartitionComesBackHere() {
+        Map<String, LaneHolds.Hold> table = new ConcurrentHashMap<>(); // lane_hold, which every replica reads
+        CachedLaneHolds here = new CachedLaneHolds(table);
+        PerOrderLanes lanesHere = new PerOrderLanes("commands", "test-group", config(3), here, new SimpleMeterRegistry());
+        submit(lanesHere, record("c-1", "spresso:1", 0), this::work);
+        await().atMost(Duration.ofSeconds(10)).until(() -> settled.containsKey("c-1"));
+
+        // a rebalance gave partition 0 to another replica, which dead-lettered c-5 and held the order; then it came back
+        table.put("spresso:1", new LaneHolds.Hold("spresso:1", "c-5", "contract: unreadable"));
+        submit(lanesHere, record("c-6", "spresso:1", 6), this::work);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> settled.containsKey("c-6"));
+        assertThat(settled.get("c-6").headers()).containsEntry("hub-dead-letter-kind", "held").containsEntry("hub-held-by", "c-5");
+        assertThat(worked).containsExactly("c-1");
+    }
+
+    /** A replica's copy of the holds, read again only when stale: as if its refresh interval never came. */
+    private static final class CachedLaneHolds implements LaneHolds {
+        private final Map<String, Hold> table;
+        private volatile Map<String, Hold> copy;
+
+        CachedLaneHolds(Map<String, Hold> table) {
+            this.table = table;
+        }
+
+        @Override
+        public Uni<Void> fresh() {
+            if (copy == null) {
+                copy = Map.copyOf(table);
+            }
+            return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public void stale() {
+            copy = null;
+        }
+
+        @Override
+        public java.util.Optional<Hold> of(String orderKey) {
+            return java.util.Optional.ofNullable(copy.get(orderKey));
+        }
+
+        @Override
+        public int size() {
+            return copy == null ? 0 : copy.size();
+        }
+
+        @Override
+        public Uni<Void> hold(String orderKey, String heldBy, String reason) {
+            table.putIfAbsent(orderKey, new Hold(orderKey, heldBy, reason));
+            copy = null;
+            return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public Uni<Void> release(String orderKey, String heldBy) {
+            table.computeIfPresent(orderKey, (key, hold) -> hold.heldBy().equals(heldBy) ? null : hold);
+            copy = null;
+            return Uni.createFrom().voidItem();
+        }
+    }
+
     private Uni<Void> work(String id) {
         worked.add(id);
         return Uni.createFrom().voidItem();
     }
 
     private void submit(Message<byte[]> message, Function<String, Uni<Void>> work) {
+        submit(lanes, message, work);
+    }
+
+    private void submit(PerOrderLanes lanes, Message<byte[]> message, Function<String, Uni<Void>> work) {
         String id = message.getMetadata(DefaultIncomingCloudEventMetadata.class).orElseThrow().getId();
         Message<byte[]> observed = message
                 .withAck(() -> {
