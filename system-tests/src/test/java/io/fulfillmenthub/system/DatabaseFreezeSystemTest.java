@@ -81,6 +81,9 @@ class DatabaseFreezeSystemTest {
                         readiness.describeSince(frozen)).isNotNull();
                 assertThat(notReady.at()).as("%s not ready while its database was frozen: %s", replica,
                         readiness.describeSince(frozen)).isBefore(thawed);
+                // a probe gets an answer, DOWN, rather than none: the database check has a bound of its own
+                assertThat(notReady.state()).as("%s answered readiness while its database was frozen: %s", replica,
+                        readiness.describeSince(frozen)).isEqualTo(ReadinessWatch.State.DOWN);
             }
             assertThat(upAgain).as("every service ready again by itself: %s", readiness.describeSince(frozen)).isTrue();
         } finally {

@@ -17,7 +17,8 @@ import org.awaitility.Awaitility;
 public final class UnreachableInfrastructure {
 
     public static final String MESSAGING_CHECK = "SmallRye Reactive Messaging - readiness check";
-    public static final String DATABASE_CHECK = "Reactive PostgreSQL connections health check";
+    /** The services' own database check (service-kit DatabaseReadiness), which replaces Quarkus's. */
+    public static final String DATABASE_CHECK = "database";
 
     private UnreachableInfrastructure() {
     }
