@@ -40,6 +40,10 @@ public interface SpodApi {
             @QueryParam("updated-since") String updatedSince, @QueryParam("limit") int limit,
             @QueryParam("offset") int offset);
 
+    @GET
+    @Path("/shipping-countries")
+    Uni<Response> shippingCountries(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
     @POST
     @Path("/orders/{externalOrderId}/cancel")
     Uni<Response> cancelOrder(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

@@ -44,14 +44,15 @@ public class PrintOrderStore {
         OffsetDateTime now = now();
         return database.withTransaction(connection -> handled(connection, commandId).chain(handled -> handled
                 ? Uni.createFrom().item(false)
-                // an order submitted before keeps what it has, unless SPOD refused it: then track the new attempt
+                // an order submitted before keeps what it has, unless SPOD refused it or it was held: then track the new attempt
                 : connection.preparedQuery("INSERT INTO print_order (fulfillment_id, hub_order_id, lines, reported_state, "
                                 + "reported_shipments, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) "
                                 + "ON CONFLICT (fulfillment_id) DO UPDATE SET lines = EXCLUDED.lines, "
                                 + "reported_state = EXCLUDED.reported_state, reported_shipments = EXCLUDED.reported_shipments, "
-                                + "updated_at = EXCLUDED.updated_at WHERE print_order.reported_state = $7")
+                                + "updated_at = EXCLUDED.updated_at WHERE print_order.reported_state = ANY($7)")
                         .execute(Tuple.of(fulfillmentId, hubOrderId, PrintOrder.linesJson(lines), ReportedState.SUBMITTED,
-                                PrintOrder.shipmentsJson(List.of()), now).addString(ReportedState.REJECTED))
+                                PrintOrder.shipmentsJson(List.of()), now)
+                                .addArrayOfString(ReportedState.RESUBMITTABLE.toArray(String[]::new)))
                         .replaceWith(true)));
     }
 
@@ -99,20 +100,23 @@ public class PrintOrderStore {
                         : rows.iterator().next().getOffsetDateTime("updated_since").toInstant());
     }
 
-    /**
-     * After a page's facts were published: stores what they reported and the cursor, in one transaction.
-     *
-     * @param cursor the newest {@code updated} read so far; the stored cursor only moves forward
-     */
-    public Uni<Void> reported(Map<String, SpodProgress.Report> reports, Instant cursor) {
+    /** After a page's facts were published: stores what they reported, in one transaction. */
+    public Uni<Void> reported(Map<String, SpodProgress.Report> reports) {
+        if (reports.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return database.withTransaction(connection -> storeReports(connection, reports, now()));
+    }
+
+    /** After every page of a poll's window was read: the {@code updated-since} of the next poll; it only moves forward. */
+    public Uni<Void> advanceCursor(Instant cursor) {
         OffsetDateTime now = now();
-        return database.withTransaction(connection -> storeReports(connection, reports, now)
-                .chain(() -> connection.preparedQuery("INSERT INTO poll_cursor (name, updated_since, updated_at) "
-                                + "VALUES ($1, $2, $3) ON CONFLICT (name) DO UPDATE SET "
-                                + "updated_since = EXCLUDED.updated_since, updated_at = EXCLUDED.updated_at "
-                                + "WHERE poll_cursor.updated_since < EXCLUDED.updated_since")
-                        .execute(Tuple.of(ORDERS_CURSOR, cursor.atOffset(ZoneOffset.UTC), now)))
-                .replaceWithVoid());
+        return database.preparedQuery("INSERT INTO poll_cursor (name, updated_since, updated_at) "
+                        + "VALUES ($1, $2, $3) ON CONFLICT (name) DO UPDATE SET "
+                        + "updated_since = EXCLUDED.updated_since, updated_at = EXCLUDED.updated_at "
+                        + "WHERE poll_cursor.updated_since < EXCLUDED.updated_since")
+                .execute(Tuple.of(ORDERS_CURSOR, cursor.atOffset(ZoneOffset.UTC), now))
+                .replaceWithVoid();
     }
 
     /** One statement for the whole page; ids the hub does not track match no row. */
