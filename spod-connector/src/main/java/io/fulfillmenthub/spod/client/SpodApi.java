@@ -41,6 +41,10 @@ public interface SpodApi {
             @QueryParam("offset") int offset);
 
     @GET
+    @Path("/product-types")
+    Uni<Response> productTypes(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
     @Path("/shipping-countries")
     Uni<Response> shippingCountries(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 

@@ -122,6 +122,16 @@ public class SpodClient {
                         });
     }
 
+    /** {@code GET /product-types}: the stock-keeping units it names ({@link SpodProductTypes}). */
+    public Uni<Set<String>> productTypeUnits() {
+        String call = "GET /product-types";
+        return guarded(() -> authorized(bearer -> api.productTypes(bearer))
+                .flatMap(response -> response.getStatus() == 200
+                        ? Uni.createFrom().item(() -> SpodProductTypes.read(response.readEntity(String.class)))
+                        : Uni.createFrom().failure(error(call, response))), new TypeLiteral<>() {
+                        });
+    }
+
     private Uni<Optional<SpodOrder>> find(String externalOrderId) {
         return authorized(bearer -> api.order(bearer, externalOrderId)).flatMap(response -> {
             if (response.getStatus() == 200) {

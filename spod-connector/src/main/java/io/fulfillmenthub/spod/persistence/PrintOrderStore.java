@@ -17,6 +17,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The connector's state: the print orders it submitted, the commands it handled (the inbox of V1) and
@@ -89,6 +91,22 @@ public class PrintOrderStore {
                     Map<String, TrackedOrder> tracked = new HashMap<>();
                     rows.forEach(row -> tracked.put(row.getString("fulfillment_id"), PrintOrder.of(row).tracked()));
                     return tracked;
+                });
+    }
+
+    /** Every stock-keeping unit of the print orders submitted so far. */
+    public Uni<Set<String>> stockKeepingUnits() {
+        return database.query("SELECT DISTINCT line->>'stockKeepingUnit' AS unit FROM print_order, "
+                        + "jsonb_array_elements(lines::jsonb) AS line")
+                .execute()
+                .map(rows -> {
+                    Set<String> units = new TreeSet<>();
+                    rows.forEach(row -> {
+                        if (row.getString("unit") != null) {
+                            units.add(row.getString("unit"));
+                        }
+                    });
+                    return units;
                 });
     }
 
