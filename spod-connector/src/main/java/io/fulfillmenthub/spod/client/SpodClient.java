@@ -104,32 +104,30 @@ public class SpodClient {
      * ({@link SpodOrderList}); an answer that is neither fails the call, naming what it found.
      */
     public Uni<List<SpodOrder>> orders(Instant updatedSince, int limit, int offset) {
-        String call = "GET /orders";
         return guarded(() -> authorized(bearer -> api.orders(bearer, updatedSince.toString(), limit, offset))
-                .flatMap(response -> response.getStatus() == 200
-                        ? Uni.createFrom().item(() -> SpodOrderList.read(response.readEntity(String.class)))
-                        : Uni.createFrom().failure(error(call, response))), new TypeLiteral<>() {
-                        });
+                .flatMap(response -> body("GET /orders", response, SpodOrderList::read)), new TypeLiteral<>() {
+                });
     }
 
     /** {@code GET /shipping-countries}: the ISO 3166-1 alpha-2 codes SPOD ships to ({@link SpodShippingCountries}). */
     public Uni<Set<String>> shippingCountries() {
-        String call = "GET /shipping-countries";
-        return guarded(() -> authorized(bearer -> api.shippingCountries(bearer))
-                .flatMap(response -> response.getStatus() == 200
-                        ? Uni.createFrom().item(() -> SpodShippingCountries.read(response.readEntity(String.class)))
-                        : Uni.createFrom().failure(error(call, response))), new TypeLiteral<>() {
-                        });
+        return guarded(() -> authorized(api::shippingCountries)
+                .flatMap(response -> body("GET /shipping-countries", response, SpodShippingCountries::read)), new TypeLiteral<>() {
+                });
     }
 
     /** {@code GET /product-types}: the stock-keeping units it names ({@link SpodProductTypes}). */
     public Uni<Set<String>> productTypeUnits() {
-        String call = "GET /product-types";
-        return guarded(() -> authorized(bearer -> api.productTypes(bearer))
-                .flatMap(response -> response.getStatus() == 200
-                        ? Uni.createFrom().item(() -> SpodProductTypes.read(response.readEntity(String.class)))
-                        : Uni.createFrom().failure(error(call, response))), new TypeLiteral<>() {
-                        });
+        return guarded(() -> authorized(api::productTypes)
+                .flatMap(response -> body("GET /product-types", response, SpodProductTypes::read)), new TypeLiteral<>() {
+                });
+    }
+
+    /** A 200's body as the reader reads it (read tolerantly, its shape being undocumented); anything else an error. */
+    private static <T> Uni<T> body(String call, Response response, Function<String, T> reader) {
+        return response.getStatus() == 200
+                ? Uni.createFrom().item(() -> reader.apply(response.readEntity(String.class)))
+                : Uni.createFrom().failure(error(call, response));
     }
 
     private Uni<Optional<SpodOrder>> find(String externalOrderId) {
