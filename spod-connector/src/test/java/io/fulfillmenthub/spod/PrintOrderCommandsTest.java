@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -16,6 +17,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.LoggedResponse;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.fulfillmenthub.contracts.CloudEventHeaders;
 import io.fulfillmenthub.contracts.HubJson;
@@ -25,11 +27,17 @@ import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
 import io.fulfillmenthub.contracts.facts.CommandFailed;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancellationRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancelled;
+import io.fulfillmenthub.contracts.facts.FulfillmentHeld;
 import io.fulfillmenthub.contracts.facts.FulfillmentRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentSubmitted;
 import io.fulfillmenthub.contracts.model.Fulfiller;
 import io.fulfillmenthub.testing.TopicReader;
+import io.fulfillmenthub.spod.client.SpodAccessToken;
+import io.fulfillmenthub.spod.client.SpodShippingCountries;
+import io.fulfillmenthub.spod.fixtures.VendorFixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,11 +49,17 @@ class PrintOrderCommandsTest extends SpodConnectorTestSupport {
 
     private static final String SUBMITTED = "fulfillment-submitted";
 
+    @Inject
+    SpodAccessToken accessToken;
+
+    @Inject
+    SpodShippingCountries shippingCountries;
+
     @Test
     void aSubmitCreatesOneSpodOrderAndAnswersSubmitted() {
         String hubOrderId = newHubOrderId();
         String fulfillmentId = hubOrderId + "/f-1";
-        spod.stubFor(submitOf(fulfillmentId).willReturn(created(fulfillmentId)));
+        spod.stubFor(submitOf(fulfillmentId).willReturn(created()));
         String commandId = UUID.randomUUID().toString();
 
         send(commandId, submitPrintOrder(hubOrderId, fulfillmentId));
@@ -63,7 +77,11 @@ class PrintOrderCommandsTest extends SpodConnectorTestSupport {
         List<LoggedRequest> submits = submitsOf(fulfillmentId);
         assertThat(submits).hasSize(1);
         LoggedRequest submit = submits.get(0);
-        assertThat(submit.getHeader("User-Agent")).matches("fulfillment-hub/\\S+").doesNotStartWith("curl/");
+        assertThat(submit.getHeader("User-Agent")).matches(SpodSimulator.USER_AGENT).doesNotStartWith("curl/");
+        // every request SPOD received, the token requests included, names the application
+        assertThat(spod.findAll(postRequestedFor(urlPathEqualTo(SpodSimulator.TOKEN_PATH)))).isNotEmpty();
+        assertThat(spod.getAllServeEvents()).allSatisfy(event -> assertThat(event.getRequest().getHeader("User-Agent"))
+                .as("User-Agent of %s", event.getRequest().getUrl()).matches(SpodSimulator.USER_AGENT));
         assertThat(submit.getHeader("Authorization")).isIn(issuedTokens().stream().map(token -> "Bearer " + token).toList());
         assertThat(submit.getBodyAsString()).satisfies(body -> assertThat(equalToJson(expectedBody(fulfillmentId))
                 .match(body).isExactMatch()).as("body %s", body).isTrue());
@@ -74,8 +92,8 @@ class PrintOrderCommandsTest extends SpodConnectorTestSupport {
         String hubOrderId = newHubOrderId();
         String first = hubOrderId + "/f-1";
         String second = hubOrderId + "/f-2";
-        spod.stubFor(submitOf(first).willReturn(created(first)));
-        spod.stubFor(submitOf(second).willReturn(created(second)));
+        spod.stubFor(submitOf(first).willReturn(created()));
+        spod.stubFor(submitOf(second).willReturn(created()));
         String commandId = UUID.randomUUID().toString();
         SubmitPrintOrder command = submitPrintOrder(hubOrderId, first);
 
@@ -135,7 +153,7 @@ class PrintOrderCommandsTest extends SpodConnectorTestSupport {
                 .willReturn(error(503, "try again", "trace-503", true).withHeader("Retry-After", "1"))
                 .willSetStateTo("recovered"));
         spod.stubFor(submitOf(fulfillmentId).inScenario(scenario).whenScenarioStateIs("recovered")
-                .willReturn(created(fulfillmentId)));
+                .willReturn(created()));
         String commandId = UUID.randomUUID().toString();
 
         send(commandId, submitPrintOrder(hubOrderId, fulfillmentId));
@@ -155,7 +173,7 @@ class PrintOrderCommandsTest extends SpodConnectorTestSupport {
                 .willReturn(error(401, "invalid token", "trace-401", false))
                 .willSetStateTo("new token"));
         spod.stubFor(submitOf(fulfillmentId).inScenario(scenario).whenScenarioStateIs("new token")
-                .willReturn(created(fulfillmentId)));
+                .willReturn(created()));
         int tokensBefore = issuedTokens().size();
         String commandId = UUID.randomUUID().toString();
 
@@ -172,11 +190,64 @@ class PrintOrderCommandsTest extends SpodConnectorTestSupport {
     }
 
     @Test
+    void spodsDocumentedTokenResponseGivesTheBearerTokenOfEveryCall() throws Throwable {
+        // SPOD's example answer, as it is: token_type "bearer" in lower case, expires_in, internal fields
+        StubMapping example = spod.stubFor(post(urlPathEqualTo(SpodSimulator.TOKEN_PATH)).atPriority(1)
+                .withHeader("User-Agent", matching(SpodSimulator.USER_AGENT))
+                .willReturn(okJson(VendorFixtures.spod("token-response.json"))));
+        try {
+            assertThat(VertxContextSupport.subscribeAndAwait(() -> accessToken.renewed())).isEqualTo("abc.def.ghj");
+            String hubOrderId = newHubOrderId();
+            String fulfillmentId = hubOrderId + "/f-1";
+            spod.stubFor(submitOf(fulfillmentId).withHeader("Authorization", equalTo("Bearer abc.def.ghj"))
+                    .willReturn(created()));
+            String commandId = UUID.randomUUID().toString();
+
+            send(commandId, submitPrintOrder(hubOrderId, fulfillmentId));
+
+            assertThat(data(awaitFact(commandId, SUBMITTED), FulfillmentSubmitted.class).fulfillmentId()).isEqualTo(fulfillmentId);
+        } finally {
+            spod.removeStub(example);
+            // the other tests expect tokens their simulator issued
+            VertxContextSupport.subscribeAndAwait(() -> accessToken.renewed());
+        }
+    }
+
+    @Test
+    void aDestinationSpodDoesNotShipToIsHeldAndNothingIsSubmitted() throws Throwable {
+        // SPOD ships to the US and Germany only; the order goes to London
+        StubMapping countries = spod.stubFor(get(urlPathEqualTo("/spod/shipping-countries"))
+                .willReturn(okJson("[{\"country-code\": \"US\", \"name\": \"United States\"}, {\"country-code\": \"DE\"}]")));
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> shippingCountries.refresh());
+            String hubOrderId = newHubOrderId();
+            String fulfillmentId = hubOrderId + "/f-1";
+            spod.stubFor(submitOf(fulfillmentId).willReturn(created()));
+            String commandId = UUID.randomUUID().toString();
+
+            send(commandId, submitPrintOrder(hubOrderId, fulfillmentId));
+
+            FulfillmentHeld held = data(awaitFact(commandId, "fulfillment-held"), FulfillmentHeld.class);
+            assertThat(held.reason()).isEqualTo(FulfillmentHeld.DESTINATION_NOT_SERVED);
+            assertThat(held.fulfillmentId()).isEqualTo(fulfillmentId);
+            assertThat(held.detail()).contains("GB");
+            assertThat(submitsOf(fulfillmentId)).isEmpty();
+        } finally {
+            // the other tests ship to London
+            spod.stubFor(get(urlPathEqualTo("/spod/shipping-countries"))
+                    .willReturn(okJson("[{\"country-code\": \"GB\"}, {\"country-code\": \"US\"}]")));
+            VertxContextSupport.subscribeAndAwait(() -> shippingCountries.refresh());
+            spod.removeStub(countries);
+        }
+    }
+
+    @Test
     void aCancelSpodAcceptsIsCancelled() {
         String hubOrderId = newHubOrderId();
         String fulfillmentId = hubOrderId + "/f-1";
         spod.stubFor(post(urlPathEqualTo(orderPath(fulfillmentId) + "/cancel"))
-                .willReturn(okJson("{\"state\": \"canceled\"}")));
+                // SPOD's documented answer to a cancel, which says acknowledged: the 200 is what counts
+                .willReturn(okJson(VendorFixtures.spod("cancel-response.json"))));
         String commandId = UUID.randomUUID().toString();
 
         send(commandId, new CancelPrintOrder(hubOrderId, fulfillmentId, "customer changed their mind"));
@@ -241,9 +312,10 @@ class PrintOrderCommandsTest extends SpodConnectorTestSupport {
         return post(urlPathEqualTo("/spod/orders")).withRequestBody(matchingJsonPath("$.external-order-id", equalTo(fulfillmentId)));
     }
 
-    private static ResponseDefinitionBuilder created(String fulfillmentId) {
+    /** SPOD's documented answer to a submit, as it is (its id is the example's, not this order's). */
+    private static ResponseDefinitionBuilder created() {
         return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                .withBody("{\"external-order-id\": \"" + fulfillmentId + "\", \"url\": \"https://api.spod.com/orders/x\"}");
+                .withBody(VendorFixtures.spod("submit-response.json"));
     }
 
     static ResponseDefinitionBuilder error(int status, String message, String traceId, boolean retryable) {

@@ -102,6 +102,14 @@ abstract class SpodConnectorTestSupport {
         }
     }
 
+    static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return HubJson.mapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static String type(ConsumerRecord<String, byte[]> record) {
         return TopicReader.header(record, CloudEventHeaders.TYPE);
     }

@@ -3,19 +3,16 @@ package io.fulfillmenthub.spod;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.fulfillmenthub.contracts.CloudEventHeaders;
 import io.fulfillmenthub.contracts.MessageIds;
 import io.fulfillmenthub.contracts.MessageTypes;
-import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
-import io.fulfillmenthub.contracts.facts.FulfillmentShipped;
 import io.fulfillmenthub.contracts.facts.ShipmentDispatched;
 import io.fulfillmenthub.contracts.model.LineQuantity;
 import io.fulfillmenthub.kit.messaging.HubPublisher;
@@ -23,6 +20,8 @@ import io.fulfillmenthub.spod.client.SpodClient;
 import io.fulfillmenthub.spod.config.SpodConfig;
 import io.fulfillmenthub.spod.messaging.SpodOrderPoller;
 import io.fulfillmenthub.spod.persistence.PrintOrderStore;
+import io.fulfillmenthub.spod.translate.PrintLine;
+import io.fulfillmenthub.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,24 +30,35 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The poller, driven directly (its schedule is off in tests), against pages of GET /orders; and two
- * pollers, as two replicas would run them, against one database.
+ * The poller, driven directly (its schedule is off in tests), against SPOD's order list as a test double
+ * ({@link SpodOrderListDouble}) in each shape and sort order SPOD might use; and two pollers, as two
+ * replicas would run them, against one database. The test profile has no overlap, so the window's own
+ * logic is what finds every change.
  */
 @QuarkusTest
 class SpodOrderPollerTest extends SpodConnectorTestSupport {
 
     private static final Duration LONG_ENOUGH = Duration.ofSeconds(30);
+    private static final SpodOrderListDouble LIST = SpodSimulator.ORDER_LIST;
 
     @Inject
     SpodOrderPoller poller;
@@ -68,103 +78,107 @@ class SpodOrderPollerTest extends SpodConnectorTestSupport {
     @Inject
     Pool database;
 
-    @Test
-    void reportsAcceptanceAndShipmentsOnceAndKeepsItsCursor() throws Throwable {
-        String hubOrderId = submittedPrintOrder();
-        String fulfillmentId = hubOrderId + "/f-1";
+    /** SPOD's list as every test here answers it, unless a test stubs a page of its own. */
+    private StubMapping theList;
 
-        Instant before = cursor();
-        Instant confirmedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(1, ChronoUnit.DAYS);
-        Instant sentAt = confirmedAt.plus(1, ChronoUnit.HOURS);
-        String foreign = "elsewhere-" + UUID.randomUUID();
-        // a full page (the test page size is 2), then a short one
-        stubPage(before, 0, "[" + order(foreign, "sent", confirmedAt.minusSeconds(60), "[]") + ","
-                + order(fulfillmentId, "confirmed", confirmedAt, "[]") + "]");
-        // the next page starts at the newest time read and reads the order at it again
-        stubPage(confirmedAt, 0, "[" + order(fulfillmentId, "confirmed", confirmedAt, "[]") + "]");
+    @BeforeEach
+    void aFreshWindowOverTheDoublesList() {
+        // every test starts from an empty window: the cursor is one row shared by the tests
+        database.query("DELETE FROM poll_cursor").execute().await().atMost(LONG_ENOUGH);
+        LIST.reset(SpodOrderListDouble.Shape.ARRAY, SpodOrderListDouble.Order.UPDATED);
+        theList = spod.stubFor(get(urlPathEqualTo("/spod/orders"))
+                .willReturn(WireMock.aResponse().withTransformers(SpodOrderListDouble.NAME)));
+    }
 
-        assertThat(poll()).isEqualTo(1);
-        assertThat(lastListRequest().queryParameter("updated-since").firstValue()).isEqualTo(confirmedAt.toString());
-        FulfillmentAccepted accepted = data(awaitFactWithId(MessageIds.derive(fulfillmentId, "confirmed")),
-                FulfillmentAccepted.class);
-        assertThat(accepted.fulfillmentId()).isEqualTo(fulfillmentId);
-        assertThat(accepted.vendorStatus()).isEqualTo("confirmed");
-        assertThat(accepted.acceptedAt()).isEqualTo(confirmedAt);
-        assertThat(cursor()).isEqualTo(confirmedAt);
+    @AfterEach
+    void removeTheList() {
+        spod.removeStub(theList);
+    }
 
-        String shipments = """
-                [{"carrier": "ups", "tracking-number": "1Z999", "tracking-url": "https://ups.example/1Z999",
-                  "sent-at": "%s", "items": [{"stock-keeping-unit": "812-4-2", "quantity": 2},
-                                             {"stock-keeping-unit": "812-4-3", "quantity": 1}]}]
-                """.formatted(sentAt);
-        stubPage(confirmedAt, 0, "[" + order(fulfillmentId, "sent", sentAt, shipments) + "]");
+    static Stream<Arguments> everyShapeAndOrder() {
+        return Arrays.stream(SpodOrderListDouble.Shape.values()).flatMap(shape -> Arrays.stream(SpodOrderListDouble.Order.values())
+                .map(order -> Arguments.of(shape, order)));
+    }
 
-        assertThat(poll()).isEqualTo(2);
-        assertThat(lastListRequest().queryParameter("updated-since").firstValue()).isEqualTo(confirmedAt.toString());
-        ShipmentDispatched dispatched = data(awaitFactWithId(MessageIds.derive(fulfillmentId, "1Z999")),
-                ShipmentDispatched.class);
-        assertThat(dispatched.carrier()).isEqualTo("ups");
-        assertThat(dispatched.trackingUrl()).isEqualTo("https://ups.example/1Z999");
-        assertThat(dispatched.dispatchedAt()).isEqualTo(sentAt);
-        assertThat(dispatched.lines()).containsExactly(new LineQuantity("line-1", 2), new LineQuantity("line-2", 1));
-        FulfillmentShipped shipped = data(awaitFactWithId(MessageIds.derive(fulfillmentId, "sent")), FulfillmentShipped.class);
-        assertThat(shipped.shippedAt()).isEqualTo(sentAt);
-        assertThat(cursor()).isEqualTo(sentAt);
-
-        // the inclusive bound brings the same order again
-        stubPage(sentAt, 0, "[" + order(fulfillmentId, "sent", sentAt, shipments) + "]");
+    /**
+     * Six print orders of the hub and three of others; some confirmed, then all sent, with orders changing
+     * while a poll pages (a change to an order already read shifts a list sorted by update under the poll).
+     * Whatever the list's shape and order, each change is reported once: one acceptance, one shipment, one
+     * shipped each.
+     */
+    @ParameterizedTest(name = "{0}, sorted by {1}")
+    @MethodSource("everyShapeAndOrder")
+    void everyChangeIsReportedExactlyOnceWhateverTheListsShapeAndOrder(SpodOrderListDouble.Shape shape,
+            SpodOrderListDouble.Order order) throws Throwable {
+        LIST.reset(shape, order);
+        String hubOrderId = newHubOrderId();
+        List<String> hubs = IntStream.rangeClosed(1, 6).mapToObj(i -> hubOrderId + "/f-" + i).toList();
+        List<String> others = IntStream.rangeClosed(1, 3).mapToObj(i -> "elsewhere-" + UUID.randomUUID()).toList();
+        for (String fulfillmentId : hubs) {
+            tracked(hubOrderId, fulfillmentId);
+        }
+        hubs.forEach(LIST::submit);
+        others.forEach(LIST::submit);
         assertThat(poll()).isZero();
-        assertThat(lastListRequest().queryParameter("updated-since").firstValue()).isEqualTo(sentAt.toString());
-        assertThat(factsAbout(hubOrderId)).extracting(SpodConnectorTestSupport::type).containsExactly(
-                MessageTypes.FULFILLMENT_SUBMITTED.ceType(),
-                MessageTypes.FULFILLMENT_ACCEPTED.ceType(),
-                MessageTypes.SHIPMENT_DISPATCHED.ceType(),
-                MessageTypes.FULFILLMENT_SHIPPED.ceType());
-        assertThat(factsAbout(foreign)).isEmpty();
+
+        for (String id : List.of(hubs.get(0), hubs.get(2), hubs.get(4), others.get(0))) {
+            LIST.change(id, "confirmed", "[]");
+        }
+        // while the next poll pages: every order of its first page still acknowledged is confirmed
+        LIST.afterPage(1, served -> served.stream().filter(id -> LIST.state(id).equals("acknowledged"))
+                .forEach(id -> LIST.change(id, "confirmed", "[]")));
+        pollUntilNothingNew();
+
+        for (String id : hubs) {
+            LIST.change(id, "sent", parcel(id));
+        }
+        // and while the next one pages, the others change
+        LIST.afterPage(2, served -> others.forEach(id -> LIST.change(id, "sent", parcel(id))));
+        pollUntilNothingNew();
+
+        List<String> ids = factsAbout(hubOrderId).stream().map(record -> TopicReader.header(record, CloudEventHeaders.ID))
+                .toList();
+        List<String> expected = new ArrayList<>();
+        for (String fulfillmentId : hubs) {
+            expected.add(MessageIds.derive(fulfillmentId, "confirmed"));
+            expected.add(MessageIds.derive(fulfillmentId, tracking(fulfillmentId)));
+            expected.add(MessageIds.derive(fulfillmentId, "sent"));
+        }
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(expected);
+        ShipmentDispatched dispatched = data(awaitFactWithId(MessageIds.derive(hubs.get(0), tracking(hubs.get(0)))),
+                ShipmentDispatched.class);
+        assertThat(dispatched.lines()).containsExactly(new LineQuantity("line-1", 2));
     }
 
     @Test
-    void aPollThatFailsHalfWayKeepsTheCursorOfThePagesItStored() throws Throwable {
-        Instant before = cursor();
-        Instant first = before.plusSeconds(1);
-        Instant second = before.plusSeconds(2);
-        stubPage(before, 0, "[" + order("elsewhere-" + UUID.randomUUID(), "confirmed", first, "[]") + ","
-                + order("elsewhere-" + UUID.randomUUID(), "confirmed", second, "[]") + "]");
-        // the next page (from the second time, reading the order at it again) fails for good
-        spod.stubFor(get(urlPathEqualTo("/spod/orders"))
-                .withQueryParam("offset", equalTo("0"))
-                .withQueryParam("updated-since", equalTo(second.toString()))
+    void theWindowMovesOnlyAfterItsLastPageAndAPollThatFailsHalfWayReportsNothingTwice() throws Throwable {
+        String hubOrderId = newHubOrderId();
+        String fulfillmentId = hubOrderId + "/f-1";
+        tracked(hubOrderId, fulfillmentId);
+        // sorted newest first, the hub's order is on the first page (the test page size is 2) ...
+        LIST.reset(SpodOrderListDouble.Shape.ARRAY, SpodOrderListDouble.Order.NEWEST_FIRST);
+        LIST.submit("elsewhere-" + UUID.randomUUID());
+        LIST.submit("elsewhere-" + UUID.randomUUID());
+        LIST.submit(fulfillmentId);
+        LIST.change(fulfillmentId, "confirmed", "[]");
+        // ... and the second page fails for good
+        StubMapping failing = spod.stubFor(get(urlPathEqualTo("/spod/orders")).atPriority(1)
+                .withQueryParam("offset", equalTo("2"))
                 .willReturn(WireMock.aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"message\": \"bad offset\", \"trace-id\": \"t-1\", \"retryable\": false}")));
+        try {
+            assertThatThrownBy(this::poll).hasMessageContaining("400");
+            assertThat(awaitFactWithId(MessageIds.derive(fulfillmentId, "confirmed"))).isNotNull();
+            // the window stays where it was: the next poll reads it whole again
+            assertThat(cursor()).isEqualTo(Instant.EPOCH);
+        } finally {
+            spod.removeStub(failing);
+        }
 
-        assertThatThrownBy(this::poll).hasMessageContaining("400");
-
-        // the first page is not read again: the next poll starts where it left off
-        assertThat(cursor()).isEqualTo(second);
-    }
-
-    @Test
-    void anOrderChangingWhilePollingDoesNotHideAnotherUpdatedAtTheSameTime() throws Throwable {
-        String hubOrderId = submittedPrintOrder();
-        String fulfillmentId = hubOrderId + "/f-1";
-
-        Instant before = cursor();
-        Instant t1 = before.plusSeconds(1);
-        Instant t2 = before.plusSeconds(2);
-        Instant t3 = before.plusSeconds(3);
-        String a = "elsewhere-" + UUID.randomUUID();
-        String b = "elsewhere-" + UUID.randomUUID();
-        stubPage(before, 0, "[" + order(a, "confirmed", t1, "[]") + "," + order(b, "acknowledged", t2, "[]") + "]");
-        // after the first page, B changes: it leaves t2, and the hub's order, also at t2, moves up to first
-        stubPage(t2, 0, "[" + order(fulfillmentId, "confirmed", t2, "[]") + "," + order(b, "confirmed", t3, "[]") + "]");
-        stubPage(t2, 1, "[" + order(b, "confirmed", t3, "[]") + "]");
-        stubPage(t3, 0, "[" + order(b, "confirmed", t3, "[]") + "]");
-
-        assertThat(poll()).isEqualTo(1);
-        FulfillmentAccepted accepted = data(awaitFactWithId(MessageIds.derive(fulfillmentId, "confirmed")),
-                FulfillmentAccepted.class);
-        assertThat(accepted.acceptedAt()).isEqualTo(t2);
-        assertThat(cursor()).isEqualTo(t3);
+        assertThat(poll()).isZero();
+        assertThat(cursor()).isEqualTo(LIST.lastStamp());
+        assertThat(factsAbout(hubOrderId)).extracting(SpodConnectorTestSupport::type)
+                .containsExactly(MessageTypes.FULFILLMENT_ACCEPTED.ceType());
     }
 
     @Test
@@ -174,10 +188,10 @@ class SpodOrderPollerTest extends SpodConnectorTestSupport {
         database.query("INSERT INTO poll_cursor (name, updated_since, updated_at) VALUES ('spod-orders', 'epoch', now()) "
                 + "ON CONFLICT DO NOTHING").execute().await().atMost(LONG_ENOUGH);
         Instant before = cursor();
-        Instant later = before.plusSeconds(1);
+        Instant later = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(1);
         stubPage(before, 0, "[" + order("elsewhere-" + UUID.randomUUID(), "confirmed", later, "[]") + "]");
         int asked = pagesAskedFrom(before);
-        // the first replica's poll stops where it stores its page: this transaction holds the cursor's row
+        // the first replica's poll stops where it stores the cursor: this transaction holds the cursor's row
         SqlConnection cursorHolder = database.getConnection().await().atMost(LONG_ENOUGH);
         cursorHolder.query("BEGIN").execute().await().atMost(LONG_ENOUGH);
         cursorHolder.query("SELECT * FROM poll_cursor FOR UPDATE").execute().await().atMost(LONG_ENOUGH);
@@ -232,18 +246,6 @@ class SpodOrderPollerTest extends SpodConnectorTestSupport {
                 .withQueryParam("updated-since", equalTo(updatedSince.toString()))).size();
     }
 
-    /** A print order the hub submitted to SPOD, so the poller tracks it; answers its hub order id. */
-    private String submittedPrintOrder() {
-        String hubOrderId = newHubOrderId();
-        String fulfillmentId = hubOrderId + "/f-1";
-        spod.stubFor(post(urlPathEqualTo("/spod/orders"))
-                .withRequestBody(matchingJsonPath("$.external-order-id", equalTo(fulfillmentId)))
-                .willReturn(WireMock.aResponse().withStatus(201)));
-        String commandId = UUID.randomUUID().toString();
-        send(commandId, submitPrintOrder(hubOrderId, fulfillmentId));
-        awaitFact(commandId, "fulfillment-submitted");
-        return hubOrderId;
-    }
 
     private int poll() throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> poller.poll());
@@ -254,17 +256,11 @@ class SpodOrderPollerTest extends SpodConnectorTestSupport {
     }
 
     private void stubPage(Instant updatedSince, int offset, String orders) {
-        spod.stubFor(get(urlPathEqualTo("/spod/orders"))
+        spod.stubFor(get(urlPathEqualTo("/spod/orders")).atPriority(1)
                 .withQueryParam("updated-since", equalTo(updatedSince.toString()))
                 .withQueryParam("offset", equalTo(String.valueOf(offset)))
                 .withQueryParam("limit", equalTo("2"))
                 .willReturn(okJson(orders)));
-    }
-
-    private LoggedRequest lastListRequest() {
-        return spod.findAll(getRequestedFor(urlPathEqualTo("/spod/orders")).withQueryParam("offset", equalTo("0"))).stream()
-                .max(Comparator.comparing(LoggedRequest::getLoggedDate))
-                .orElseThrow();
     }
 
     private static String order(String fulfillmentId, String state, Instant updated, String shipments) {
@@ -274,4 +270,29 @@ class SpodOrderPollerTest extends SpodConnectorTestSupport {
                 """.formatted(fulfillmentId, state, updated, shipments);
     }
 
+    /** A print order the hub submitted (one line, 812-4-2 ×2), as the submit stores it, so the poller tracks it. */
+    private void tracked(String hubOrderId, String fulfillmentId) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> store.beginSubmit(UUID.randomUUID().toString(), fulfillmentId,
+                hubOrderId, List.of(new PrintLine("line-1", "812-4-2", 2))));
+    }
+
+    /** Polls as the schedule would until a poll reports nothing; a few polls at most. */
+    private void pollUntilNothingNew() throws Throwable {
+        int polls = 0;
+        while (poll() > 0) {
+            assertThat(++polls).as("polls that reported something").isLessThan(5);
+        }
+    }
+
+    private static String tracking(String id) {
+        return "1Z" + Integer.toHexString(id.hashCode()).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** One parcel with the order's units. */
+    private static String parcel(String id) {
+        return """
+                [{"carrier": "UPS", "tracking-number": "%s", "tracking-url": "https://ups.example/%s",
+                  "sent-at": "2026-12-03T10:00:00Z", "items": [{"stock-keeping-unit": "812-4-2", "quantity": 2}]}]
+                """.formatted(tracking(id), tracking(id));
+    }
 }

@@ -2,6 +2,7 @@ package io.fulfillmenthub.spod;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -25,7 +26,12 @@ public class SpodSimulator implements QuarkusTestResourceLifecycleManager {
     public static final String API_KEY = "test-api-key";
     public static final String API_SECRET = "test-api-secret";
     public static final String TOKEN_PATH = "/spod/oauth/token";
+    /** What the connector must send as User-Agent: the application's name and version, never curl's. */
+    public static final String USER_AGENT = "fulfillment-hub/\\S+";
     public static final String SCOPE = "industrial-fulfillment.read industrial-fulfillment.write";
+
+    /** SPOD's order list, shared by every test of the JVM as the server is. */
+    public static final SpodOrderListDouble ORDER_LIST = new SpodOrderListDouble();
 
     private WireMockServer server;
 
@@ -37,10 +43,12 @@ public class SpodSimulator implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort());
+        server = new WireMockServer(options().dynamicPort().extensions(ORDER_LIST));
         server.start();
         server.stubFor(post(urlPathEqualTo(TOKEN_PATH))
                 .withBasicAuth(API_KEY, API_SECRET)
+                // SPOD refuses a request without a User-Agent naming the application, the token request too
+                .withHeader("User-Agent", matching(USER_AGENT))
                 .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
                 .withFormParam("grant_type", equalTo("client_credentials"))
                 .withFormParam("client_id", equalTo(API_KEY))

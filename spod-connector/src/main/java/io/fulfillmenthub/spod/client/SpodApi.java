@@ -40,6 +40,14 @@ public interface SpodApi {
             @QueryParam("updated-since") String updatedSince, @QueryParam("limit") int limit,
             @QueryParam("offset") int offset);
 
+    @GET
+    @Path("/product-types")
+    Uni<Response> productTypes(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
+    @Path("/shipping-countries")
+    Uni<Response> shippingCountries(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
     @POST
     @Path("/orders/{externalOrderId}/cancel")
     Uni<Response> cancelOrder(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -31,8 +31,6 @@ import org.jboss.logging.Logger;
 public class SpodClient {
 
     private static final Logger LOG = Logger.getLogger(SpodClient.class);
-    private static final GenericType<List<SpodOrder>> ORDER_LIST = new GenericType<>() {
-    };
 
     private final SpodApi api;
     private final SpodAccessToken token;
@@ -101,14 +99,35 @@ public class SpodClient {
         });
     }
 
-    /** One page of {@code GET /orders?updated-since=&limit=&offset=}. */
+    /**
+     * One page of {@code GET /orders?updated-since=&limit=&offset=}, a bare array or an object wrapping one
+     * ({@link SpodOrderList}); an answer that is neither fails the call, naming what it found.
+     */
     public Uni<List<SpodOrder>> orders(Instant updatedSince, int limit, int offset) {
-        String call = "GET /orders";
         return guarded(() -> authorized(bearer -> api.orders(bearer, updatedSince.toString(), limit, offset))
-                .flatMap(response -> response.getStatus() == 200
-                        ? Uni.createFrom().item(response.readEntity(ORDER_LIST))
-                        : Uni.createFrom().failure(error(call, response))), new TypeLiteral<>() {
-                        });
+                .flatMap(response -> body("GET /orders", response, SpodOrderList::read)), new TypeLiteral<>() {
+                });
+    }
+
+    /** {@code GET /shipping-countries}: the ISO 3166-1 alpha-2 codes SPOD ships to ({@link SpodShippingCountries}). */
+    public Uni<Set<String>> shippingCountries() {
+        return guarded(() -> authorized(api::shippingCountries)
+                .flatMap(response -> body("GET /shipping-countries", response, SpodShippingCountries::read)), new TypeLiteral<>() {
+                });
+    }
+
+    /** {@code GET /product-types}: the stock-keeping units it names ({@link SpodProductTypes}). */
+    public Uni<Set<String>> productTypeUnits() {
+        return guarded(() -> authorized(api::productTypes)
+                .flatMap(response -> body("GET /product-types", response, SpodProductTypes::read)), new TypeLiteral<>() {
+                });
+    }
+
+    /** A 200's body as the reader reads it (read tolerantly, its shape being undocumented); anything else an error. */
+    private static <T> Uni<T> body(String call, Response response, Function<String, T> reader) {
+        return response.getStatus() == 200
+                ? Uni.createFrom().item(() -> reader.apply(response.readEntity(String.class)))
+                : Uni.createFrom().failure(error(call, response));
     }
 
     private Uni<Optional<SpodOrder>> find(String externalOrderId) {

@@ -22,6 +22,16 @@ public interface SpodConfig {
 
     Retry retry();
 
+    ShippingCountries shippingCountries();
+
+    /** {@code GET /shipping-countries}, checked before each submit. */
+    interface ShippingCountries {
+
+        /** How long a list read from SPOD is used before it is read again. */
+        @WithDefault("1h")
+        Duration refresh();
+    }
+
     interface Poll {
 
         /** How often {@code GET /orders?updated-since=} runs. */
@@ -31,6 +41,14 @@ public interface SpodConfig {
         /** SPOD's {@code limit}, 1 to 1000. */
         @WithDefault("100")
         int pageSize();
+
+        /**
+         * How far before the newest {@code updated} read (or the poll's start, if earlier) the next poll's
+         * window starts: covers a difference between SPOD's clock and the connector's, and a change SPOD
+         * stamps a little before it lists it. Orders read again report nothing new.
+         */
+        @WithDefault("10s")
+        Duration overlap();
     }
 
     /** One retry policy for every SPOD call: exponential backoff with jitter, Retry-After honoured up to {@link #maxDelay()}. */

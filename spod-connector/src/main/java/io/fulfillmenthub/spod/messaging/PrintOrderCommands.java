@@ -7,7 +7,9 @@ import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
 import io.fulfillmenthub.kit.messaging.HubPublisher;
 import io.fulfillmenthub.kit.messaging.IncomingCloudEvent;
 import io.fulfillmenthub.spod.client.SpodClient;
+import io.fulfillmenthub.spod.client.SpodOrderRequest;
 import io.fulfillmenthub.spod.client.SpodRejection;
+import io.fulfillmenthub.spod.client.SpodShippingCountries;
 import io.fulfillmenthub.spod.persistence.PrintOrderStore;
 import io.fulfillmenthub.spod.translate.ReportedState;
 import io.fulfillmenthub.spod.translate.SpodFacts;
@@ -32,14 +34,20 @@ public class PrintOrderCommands {
     private final SpodClient spod;
     private final HubPublisher publisher;
     private final PrintOrderStore store;
+    private final SpodShippingCountries destinations;
 
-    public PrintOrderCommands(SpodClient spod, HubPublisher publisher, PrintOrderStore store) {
+    public PrintOrderCommands(SpodClient spod, HubPublisher publisher, PrintOrderStore store,
+            SpodShippingCountries destinations) {
         this.spod = spod;
         this.publisher = publisher;
         this.store = store;
+        this.destinations = destinations;
     }
 
-    /** {@code POST /orders} → submitted; a permanent refusal → rejected. */
+    /**
+     * {@code POST /orders} → submitted; a permanent refusal → rejected. A destination SPOD does not ship to
+     * (by {@code GET /shipping-countries}) → held, {@code destination-not-served}, and nothing is submitted.
+     */
     public Uni<Void> submit(IncomingCloudEvent event, SubmitPrintOrder command) {
         return store.beginSubmit(event.id(), command.fulfillmentId(), command.hubOrderId(), SpodOrderRequests.lines(command))
                 .flatMap(fresh -> {
@@ -47,7 +55,14 @@ public class PrintOrderCommands {
                         LOG.debugf("%s was handled before (%s)", event.id(), command.fulfillmentId());
                         return Uni.createFrom().voidItem();
                     }
-                    return spod.submit(SpodOrderRequests.of(command))
+                    SpodOrderRequest request = SpodOrderRequests.of(command);
+                    String country = request.shipping().address().countryCode();
+                    if (destinations.serves(country).filter(served -> !served).isPresent()) {
+                        return publishThenMarkHandled(event, command.fulfillmentId(), new Outcome(
+                                SpodFacts.destinationNotServed(event.id(), command, country, Instant.now()),
+                                ReportedState.HELD));
+                    }
+                    return spod.submit(request)
                             .<Outcome>map(outcome -> new Outcome(SpodFacts.submitted(event.id(), command, Instant.now()), null))
                             .onFailure(SpodRejection.class).recoverWithItem(refusal -> new Outcome(
                                     SpodFacts.rejected(event.id(), command, (SpodRejection) refusal, Instant.now()),

@@ -15,24 +15,28 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Finds what happened to the hub's print orders at SPOD (which documents no webhooks): pages through
- * {@code GET /orders?updated-since=<cursor>} until a short page, each page from the newest {@code updated}
- * read so far (see {@link Paging}). For each page it publishes the page's facts (and waits for the
- * broker), then stores what was reported and the cursor (the newest {@code updated} read so far), in one
- * transaction. A crash in between publishes the same facts with the same ids again; a poll after a crash
- * starts from the last page stored, and the inclusive bound reads that page's newest orders again, which
- * report nothing new. SPOD orders the hub did not submit are ignored.
+ * Finds what happened to the hub's print orders at SPOD (which documents no webhooks). A poll reads the
+ * window {@code GET /orders?updated-since=<cursor>} page by page, by offset from 0 until a short page; for
+ * each page it publishes the page's facts (and waits for the broker), then stores what they reported.
+ * Only once every page of the window was read does it move the cursor (see {@link Window}): SPOD's sort
+ * order is not documented, so no page tells how far the window has been read. Every order read is
+ * compared with what was reported about it before ({@code print_order.reported_state} and
+ * {@code reported_shipments}), so an order read again (the overlap, a window read again) reports nothing
+ * new. A poll that fails half way leaves the cursor where it was: the next one reads the whole window
+ * again and reports only what the failed one did not store. SPOD orders the hub did not submit are ignored.
  *
- * <p>The pages are read in a loop that keeps only the current page: under a steady stream of updates
- * a poll may page for a long time, and its memory must not grow with the number of pages.
+ * <p>The pages are read in a loop that keeps only the current page and the ids read so far.
  *
  * <p>One poll at a time across replicas: a poll runs inside a transaction that first takes a
  * transaction-scoped advisory lock ({@code pg_try_advisory_xact_lock}); a replica that does not get it
@@ -59,6 +63,7 @@ public class SpodOrderPoller {
     private final PrintOrderStore store;
     private final Pool database;
     private final int pageSize;
+    private final Duration overlap;
 
     public SpodOrderPoller(SpodClient spod, HubPublisher publisher, PrintOrderStore store, SpodConfig config,
             Pool database) {
@@ -67,6 +72,7 @@ public class SpodOrderPoller {
         this.store = store;
         this.database = database;
         this.pageSize = config.poll().pageSize();
+        this.overlap = config.poll().overlap();
     }
 
     @Scheduled(identity = "spod-order-poller", every = "${hub.spod.poll.interval}",
@@ -94,25 +100,27 @@ public class SpodOrderPoller {
     }
 
     private Uni<Integer> pollFromCursor() {
+        Instant started = Instant.now();
         return store.cursor().flatMap(since -> {
-            Paging paging = new Paging(since);
-            return Multi.createBy().repeating().uni(() -> paging, this::page)
+            Window window = new Window(since);
+            return Multi.createBy().repeating().uni(() -> window, this::page)
                     .whilst(state -> !state.done)
                     .collect().last()
-                    .map(state -> paging.published);
+                    .flatMap(read -> store.advanceCursor(window.next(started, overlap)))
+                    .map(stored -> window.published);
         });
     }
 
-    /** Reads, publishes and stores one page, and moves the paging on; {@code done} after a short page. */
-    private Uni<Paging> page(Paging paging) {
-        return spod.orders(paging.since, pageSize, paging.offset).flatMap(orders -> {
-            Instant newest = orders.stream().map(SpodOrder::updated).filter(Objects::nonNull)
-                    .reduce(paging.since, (a, b) -> b.isAfter(a) ? b : a);
+    /** Reads, publishes and stores one page of the window; {@code done} after a short page. */
+    private Uni<Window> page(Window window) {
+        return spod.orders(window.since, pageSize, window.offset).flatMap(orders -> {
             List<String> ids = orders.stream().map(SpodOrder::externalOrderId).filter(Objects::nonNull).toList();
             return store.tracked(ids).flatMap(tracked -> {
                 Map<String, SpodProgress.Report> reports = new LinkedHashMap<>();
                 for (SpodOrder order : orders) {
                     TrackedOrder hubs = tracked.get(order.externalOrderId());
+                    // each page's reports are stored before the next page is read, so an order read again in
+                    // this window is compared with what its first reading reported
                     if (hubs != null) {
                         SpodProgress.Report report = SpodProgress.of(hubs, order);
                         if (!report.facts().isEmpty() || !report.reportedState().equals(hubs.reportedState())) {
@@ -122,49 +130,62 @@ public class SpodOrderPoller {
                 }
                 List<Envelope<? extends Fact>> facts = reports.values().stream().flatMap(r -> r.facts().stream()).toList();
                 return publishInOrder(facts)
-                        .flatMap(ignored -> store.reported(reports, newest))
-                        .map(ignored -> paging.next(orders.size(), newest, facts.size(), orders.size() < pageSize));
+                        .flatMap(ignored -> store.reported(reports))
+                        .map(ignored -> window.read(orders, facts.size(), orders.size() < pageSize));
             });
         });
     }
 
     /**
-     * Where a poll is: the bound and offset of the next page, and the facts published. The bound is also
-     * the newest {@code updated} read so far, the cursor stored with each page.
+     * One poll's window: everything SPOD lists as updated at or after {@code since}, read by offset. The
+     * cursor moves only after the last page, to the newest {@code updated} read, but never past the time
+     * the poll started (a change made while it paged is read by the next poll), less the overlap (a clock
+     * difference, or a change SPOD stamps before it lists it), and never backwards.
      *
-     * <p>Pages go by key: after a page whose newest {@code updated} T is later than its bound, the next
-     * page asks from T with offset 0, reading the orders at T again (they report nothing new). Skipping
-     * them by an offset instead would skip an unread order at T whenever one of them changed meanwhile
-     * (it leaves T, and the orders behind it move up). Every page either moves the bound strictly forward
-     * or grows the offset, and a short page ends the poll, so a poll ends once SPOD has nothing newer.
+     * <p>An order read twice in one window means the list shifted under the poll (in an order sorted by
+     * {@code updated}, an order read earlier changed and moved behind the offset), and the shift may have
+     * moved an unread order into the pages already read: then the cursor stays where it was, and the next
+     * poll reads the window again, whatever the sort order. Orders read again report nothing new.
      */
-    private static final class Paging {
+    private static final class Window {
 
-        Instant since;
+        final Instant since;
         int offset;
         int published;
         boolean done;
+        Instant newest;
+        boolean shifted;
+        private final Set<String> read = new HashSet<>();
 
-        Paging(Instant since) {
+        Window(Instant since) {
             this.since = since;
         }
 
-        Paging next(int read, Instant newest, int facts, boolean lastPage) {
+        Window read(List<SpodOrder> orders, int facts, boolean lastPage) {
             published += facts;
             done = lastPage;
-            if (newest.isAfter(since)) {
-                since = newest;
-                offset = 0;
-            } else {
-                // A whole page updated at its bound (more orders with one `updated` than a page holds): only
-                // the offset makes progress. The one case left where a concurrent change can skip an order:
-                // one read here that changes before the next page shifts an unread one at the same time into
-                // the pages read. Acceptable because it takes a full page (100 by default, up to 1000) stamped
-                // with the same time (to the millisecond in the sandbox) and one of them changing again
-                // within the next request; raising hub.spod.poll.page-size makes it rarer still.
-                offset += read;
+            offset += orders.size();
+            for (SpodOrder order : orders) {
+                if (order.externalOrderId() != null && !read.add(order.externalOrderId())) {
+                    shifted = true;
+                }
+                if (order.updated() != null && (newest == null || order.updated().isAfter(newest))) {
+                    newest = order.updated();
+                }
             }
             return this;
+        }
+
+        /** The cursor for the next poll. */
+        Instant next(Instant started, Duration overlap) {
+            if (shifted || newest == null) {
+                if (shifted) {
+                    LOG.debugf("SPOD's order list shifted while it was read; the next poll reads from %s again", since);
+                }
+                return since;
+            }
+            Instant bound = (newest.isBefore(started) ? newest : started).minus(overlap);
+            return bound.isAfter(since) ? bound : since;
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The connector's state: the print orders it submitted, the commands it handled (the inbox of V1) and
@@ -44,14 +46,15 @@ public class PrintOrderStore {
         OffsetDateTime now = now();
         return database.withTransaction(connection -> handled(connection, commandId).chain(handled -> handled
                 ? Uni.createFrom().item(false)
-                // an order submitted before keeps what it has, unless SPOD refused it: then track the new attempt
+                // an order submitted before keeps what it has, unless SPOD refused it or it was held: then track the new attempt
                 : connection.preparedQuery("INSERT INTO print_order (fulfillment_id, hub_order_id, lines, reported_state, "
                                 + "reported_shipments, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) "
                                 + "ON CONFLICT (fulfillment_id) DO UPDATE SET lines = EXCLUDED.lines, "
                                 + "reported_state = EXCLUDED.reported_state, reported_shipments = EXCLUDED.reported_shipments, "
-                                + "updated_at = EXCLUDED.updated_at WHERE print_order.reported_state = $7")
+                                + "updated_at = EXCLUDED.updated_at WHERE print_order.reported_state = ANY($7)")
                         .execute(Tuple.of(fulfillmentId, hubOrderId, PrintOrder.linesJson(lines), ReportedState.SUBMITTED,
-                                PrintOrder.shipmentsJson(List.of()), now).addString(ReportedState.REJECTED))
+                                PrintOrder.shipmentsJson(List.of()), now)
+                                .addArrayOfString(ReportedState.RESUBMITTABLE.toArray(String[]::new)))
                         .replaceWith(true)));
     }
 
@@ -91,6 +94,22 @@ public class PrintOrderStore {
                 });
     }
 
+    /** Every stock-keeping unit of the print orders submitted so far. */
+    public Uni<Set<String>> stockKeepingUnits() {
+        return database.query("SELECT DISTINCT line->>'stockKeepingUnit' AS unit FROM print_order, "
+                        + "jsonb_array_elements(lines::jsonb) AS line")
+                .execute()
+                .map(rows -> {
+                    Set<String> units = new TreeSet<>();
+                    rows.forEach(row -> {
+                        if (row.getString("unit") != null) {
+                            units.add(row.getString("unit"));
+                        }
+                    });
+                    return units;
+                });
+    }
+
     /** SPOD's {@code updated-since} for the next poll; the epoch before the first. */
     public Uni<Instant> cursor() {
         return database.preparedQuery("SELECT updated_since FROM poll_cursor WHERE name = $1")
@@ -99,20 +118,23 @@ public class PrintOrderStore {
                         : rows.iterator().next().getOffsetDateTime("updated_since").toInstant());
     }
 
-    /**
-     * After a page's facts were published: stores what they reported and the cursor, in one transaction.
-     *
-     * @param cursor the newest {@code updated} read so far; the stored cursor only moves forward
-     */
-    public Uni<Void> reported(Map<String, SpodProgress.Report> reports, Instant cursor) {
+    /** After a page's facts were published: stores what they reported, in one transaction. */
+    public Uni<Void> reported(Map<String, SpodProgress.Report> reports) {
+        if (reports.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return database.withTransaction(connection -> storeReports(connection, reports, now()));
+    }
+
+    /** After every page of a poll's window was read: the {@code updated-since} of the next poll; it only moves forward. */
+    public Uni<Void> advanceCursor(Instant cursor) {
         OffsetDateTime now = now();
-        return database.withTransaction(connection -> storeReports(connection, reports, now)
-                .chain(() -> connection.preparedQuery("INSERT INTO poll_cursor (name, updated_since, updated_at) "
-                                + "VALUES ($1, $2, $3) ON CONFLICT (name) DO UPDATE SET "
-                                + "updated_since = EXCLUDED.updated_since, updated_at = EXCLUDED.updated_at "
-                                + "WHERE poll_cursor.updated_since < EXCLUDED.updated_since")
-                        .execute(Tuple.of(ORDERS_CURSOR, cursor.atOffset(ZoneOffset.UTC), now)))
-                .replaceWithVoid());
+        return database.preparedQuery("INSERT INTO poll_cursor (name, updated_since, updated_at) "
+                        + "VALUES ($1, $2, $3) ON CONFLICT (name) DO UPDATE SET "
+                        + "updated_since = EXCLUDED.updated_since, updated_at = EXCLUDED.updated_at "
+                        + "WHERE poll_cursor.updated_since < EXCLUDED.updated_since")
+                .execute(Tuple.of(ORDERS_CURSOR, cursor.atOffset(ZoneOffset.UTC), now))
+                .replaceWithVoid();
     }
 
     /** One statement for the whole page; ids the hub does not track match no row. */

@@ -9,6 +9,7 @@ import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
 import io.fulfillmenthub.contracts.facts.CommandFailed;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancellationRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancelled;
+import io.fulfillmenthub.contracts.facts.FulfillmentHeld;
 import io.fulfillmenthub.contracts.facts.FulfillmentRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentSubmitted;
 import io.fulfillmenthub.contracts.model.Fulfiller;
@@ -51,6 +52,14 @@ public final class SpodFacts {
             SpodApiException refusal, Instant now) {
         return answer(commandId, now, new FulfillmentCancellationRejected(command.hubOrderId(), command.fulfillmentId(),
                 Fulfiller.SPOD, NOT_CANCELLABLE, refusal.vendorMessage(), now));
+    }
+
+    /** SPOD does not ship to the order's country ({@code GET /shipping-countries}): nothing was submitted. */
+    public static Envelope<FulfillmentHeld> destinationNotServed(String commandId, SubmitPrintOrder command, String country,
+            Instant now) {
+        return answer(commandId, now, new FulfillmentHeld(command.hubOrderId(), command.fulfillmentId(), Fulfiller.SPOD,
+                FulfillmentHeld.DESTINATION_NOT_SERVED, "SPOD does not ship to " + country
+                        + " (GET /shipping-countries); the print order was not submitted", null, now));
     }
 
     /** The connector gave up on a command: SPOD refused it in a way that is no verdict on the fulfillment. */

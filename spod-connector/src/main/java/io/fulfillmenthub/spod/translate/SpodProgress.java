@@ -5,6 +5,7 @@ import io.fulfillmenthub.contracts.Fact;
 import io.fulfillmenthub.contracts.MessageIds;
 import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancelled;
+import io.fulfillmenthub.contracts.facts.FulfillmentHeld;
 import io.fulfillmenthub.contracts.facts.FulfillmentRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentShipped;
 import io.fulfillmenthub.contracts.facts.ShipmentDispatched;
@@ -30,7 +31,9 @@ import org.jboss.logging.Logger;
  * id is derived from the fulfillment id and the state or tracking number, so a repeat (the inclusive
  * {@code updated-since} bound, a crash before the state was stored) carries the same id.
  * [unknown] the shipment shape is VENDOR-FACTS.md's assumption; shipped items are mapped back to order
- * lines by stock-keeping unit, filling the lines in submit order.
+ * lines by stock-keeping unit, filling the lines in submit order. A parcel with a unit no line has (or
+ * with no items) is never dropped nor guessed at: it is held ({@code FulfillmentHeld},
+ * {@code unmatched-shipment}), the parcel whole with SPOD's units and quantities.
  */
 public final class SpodProgress {
 
@@ -78,9 +81,16 @@ public final class SpodProgress {
                     if (tracking == null || tracking.isBlank() || shipments.contains(tracking)) {
                         continue;
                     }
-                    if (shipped.isEmpty()) {
-                        LOG.errorf("SPOD shipment %s of %s names no stock-keeping unit of the order; not reported",
-                                tracking, tracked.fulfillmentId());
+                    List<String> unmatched = unmatchedUnits(tracked, shipment);
+                    if (shipped.isEmpty() || !unmatched.isEmpty()) {
+                        // never a guess at the lines: the parcel goes whole to an operator
+                        LOG.warnf("SPOD shipment %s of %s has stock-keeping units %s that match no line of the order; held",
+                                tracking, tracked.fulfillmentId(), unmatched);
+                        facts.add(poll(tracked, FulfillmentHeld.UNMATCHED_SHIPMENT + "/" + tracking, sentAt,
+                                new FulfillmentHeld(tracked.hubOrderId(), tracked.fulfillmentId(), Fulfiller.SPOD,
+                                        FulfillmentHeld.UNMATCHED_SHIPMENT, unmatchedDetail(tracking, unmatched),
+                                        parcel(shipment, tracking, sentAt), sentAt)));
+                        shipments.add(tracking);
                         continue;
                     }
                     facts.add(poll(tracked, tracking, sentAt, new ShipmentDispatched(tracked.hubOrderId(),
@@ -121,6 +131,33 @@ public final class SpodProgress {
         return new Envelope<>(MessageIds.derive(tracked.fulfillmentId(), what), SpodFacts.SOURCE, time, fact);
     }
 
+    /** The parcel as SPOD reported it, its items by SPOD's stock-keeping unit. */
+    private static FulfillmentHeld.Parcel parcel(SpodOrder.Shipment shipment, String tracking, Instant sentAt) {
+        List<FulfillmentHeld.Item> items = shipment.items().stream()
+                .filter(item -> item.stockKeepingUnit() != null && !item.stockKeepingUnit().isBlank() && item.quantity() > 0)
+                .map(item -> new FulfillmentHeld.Item(item.stockKeepingUnit(), item.quantity()))
+                .toList();
+        return new FulfillmentHeld.Parcel(carrier(shipment), tracking, shipment.trackingUrl(), items, sentAt);
+    }
+
+    /** The units of the parcel that no line of the order has (or that name no unit at all). */
+    private static List<String> unmatchedUnits(TrackedOrder tracked, SpodOrder.Shipment shipment) {
+        Set<String> units = new LinkedHashSet<>();
+        tracked.lines().forEach(line -> units.add(line.stockKeepingUnit()));
+        return shipment.items().stream()
+                .map(item -> item.stockKeepingUnit() == null ? "(none)" : item.stockKeepingUnit())
+                .filter(unit -> !units.contains(unit))
+                .distinct()
+                .toList();
+    }
+
+    private static String unmatchedDetail(String tracking, List<String> unmatched) {
+        return unmatched.isEmpty()
+                ? "SPOD shipment " + tracking + " lists no items"
+                : "SPOD shipment " + tracking + " has stock-keeping units " + String.join(", ", unmatched)
+                        + " that match no line of the print order";
+    }
+
     private static String carrier(SpodOrder.Shipment shipment) {
         return shipment.carrier() == null || shipment.carrier().isBlank() ? "unknown" : shipment.carrier();
     }
@@ -141,9 +178,7 @@ public final class SpodProgress {
                         .filter(line -> Objects.equals(line.stockKeepingUnit(), item.stockKeepingUnit()))
                         .toList();
                 if (candidates.isEmpty()) {
-                    LOG.warnf("SPOD shipment %s of %s has stock-keeping unit %s, which the order does not have",
-                            shipment.trackingNumber(), tracked.fulfillmentId(), item.stockKeepingUnit());
-                    continue;
+                    continue; // the parcel is held whole (unmatchedUnits)
                 }
                 int left = item.quantity();
                 for (PrintLine line : candidates) {

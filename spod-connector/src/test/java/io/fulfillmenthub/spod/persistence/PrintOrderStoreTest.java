@@ -89,8 +89,7 @@ class PrintOrderStoreTest {
         await(store.commandHandled(rejectCommand, fulfillmentId, ReportedState.REJECTED));
         assertThat(printOrder(fulfillmentId).getString("reported_state")).isEqualTo(ReportedState.REJECTED);
         // a rejected order with a shipment on record, to see the new attempt start afresh
-        await(store.reported(Map.of(fulfillmentId, new SpodProgress.Report(List.of(), ReportedState.REJECTED, Set.of("1Z1"))),
-                Instant.EPOCH));
+        await(store.reported(Map.of(fulfillmentId, new SpodProgress.Report(List.of(), ReportedState.REJECTED, Set.of("1Z1")))));
 
         assertThat(await(store.beginSubmit(UUID.randomUUID().toString(), fulfillmentId, "spresso:other", otherLines))).isTrue();
 
@@ -116,7 +115,7 @@ class PrintOrderStoreTest {
         reports.put(confirmed, new SpodProgress.Report(List.of(), ReportedState.CONFIRMED, Set.of()));
         reports.put(foreign, new SpodProgress.Report(List.of(), ReportedState.CONFIRMED, Set.of()));
 
-        await(store.reported(reports, Instant.EPOCH));
+        await(store.reported(reports));
 
         assertThat(printOrder(sent).getString("reported_state")).isEqualTo(ReportedState.SENT);
         assertThat(printOrder(sent).getString("reported_shipments")).isEqualTo("[\"1Z999\",\"1Z998\"]");
@@ -138,14 +137,14 @@ class PrintOrderStoreTest {
         // the poller tests share the cursor: it moves here by a millisecond only
         Instant current = await(store.cursor());
 
-        await(store.reported(Map.of(), current.minusSeconds(60)));
+        await(store.advanceCursor(current.minusSeconds(60)));
         assertThat(await(store.cursor())).isEqualTo(current);
 
         Instant next = current.plusMillis(1);
-        await(store.reported(Map.of(), next));
+        await(store.advanceCursor(next));
         assertThat(await(store.cursor())).isEqualTo(next);
 
-        await(store.reported(Map.of(), current));
+        await(store.advanceCursor(current));
         assertThat(await(store.cursor())).isEqualTo(next);
         assertThat(count("SELECT count(*) FROM poll_cursor", Tuple.tuple())).isEqualTo(1);
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fulfillmenthub.contracts.HubJson;
 import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
 import io.fulfillmenthub.contracts.model.Address;
+import io.fulfillmenthub.spod.fixtures.JsonShape;
+import io.fulfillmenthub.spod.fixtures.VendorFixtures;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,42 @@ class SpodOrderRequestsTest {
         assertThat(address.has("street-annex")).isFalse();
         assertThat(address.has("company")).isFalse();
         assertThat(address.has("phone")).isFalse();
+    }
+
+    @Test
+    void spodsOwnExampleTranslatedIsSpodsExampleFieldForField() {
+        JsonNode example = VendorFixtures.spodJson("submit-order.json");
+        SubmitPrintOrder fromExample = new SubmitPrintOrder("spresso:1", "84681638-388c-4c58-8b49-325ffed37928", "USD",
+                List.of(new SubmitPrintOrder.Item("line-1", "812-4-2", 1, new BigDecimal("19.00"), List.of(
+                        new SubmitPrintOrder.Design("front", "center-top", "https://api.spod.com/assets/fox_2048.png"),
+                        new SubmitPrintOrder.Design("back", "center-top", "https://api.spod.com/assets/dog_2048.png")))),
+                new SubmitPrintOrder.Shipping("standard", new BigDecimal("3.99"), new Address("John", "Doe", null,
+                        "00679 Saige Coves", "Suite 986", "Purdybury", "01727", "AL", "US", null)));
+
+        assertThat(HubJson.mapper().<JsonNode>valueToTree(SpodOrderRequests.of(fromExample))).isEqualTo(example);
+    }
+
+    @Test
+    void theHubsRequestHasTheShapeOfSpodsExampleWithDocumentedValues() {
+        SubmitPrintOrder asConfigured = new SubmitPrintOrder("spresso:6114", "spresso:6114/f-1", "USD", List.of(
+                new SubmitPrintOrder.Item("line-1", "812-4-2", 2, new BigDecimal("12.5"), List.of(
+                        new SubmitPrintOrder.Design("Front", "CENTER-TOP", "https://cdn.example.com/fox.png"),
+                        new SubmitPrintOrder.Design("back", "center-top", "https://cdn.example.com/dog.png"))),
+                new SubmitPrintOrder.Item("line-2", "1109-0-1", 1, new BigDecimal("7.2"), List.of(
+                        new SubmitPrintOrder.Design("front", "center-top", "https://cdn.example.com/mug.png")))),
+                new SubmitPrintOrder.Shipping("STANDARD", new BigDecimal("4.9"), new Address("Ada", "Lovelace", "Analytical Ltd",
+                        "12 Crescent Road", "Flat 3", "New York", "10001", "NY", "USA", "+1 212 0000")));
+
+        JsonNode body = HubJson.mapper().valueToTree(SpodOrderRequests.of(asConfigured));
+
+        JsonShape.assertSameShape(VendorFixtures.spodJson("submit-order.json"), body);
+        assertThat(body.get("shipping").get("type").asText()).isEqualTo("standard");
+        assertThat(body.get("shipping").get("price").asText()).isEqualTo("4.90");
+        assertThat(body.get("shipping").get("address").get("country-code").asText()).isEqualTo("US");
+        JsonNode first = body.get("items").get(0);
+        assertThat(first.get("price").asText()).isEqualTo("12.50");
+        assertThat(first.get("configuration").get(0).get("side").asText()).isEqualTo("front");
+        assertThat(first.get("configuration").get(0).get("align").asText()).isEqualTo("center-top");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fulfillmenthub.contracts.MessageIds;
 import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancelled;
+import io.fulfillmenthub.contracts.facts.FulfillmentHeld;
 import io.fulfillmenthub.contracts.facts.FulfillmentRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentShipped;
 import io.fulfillmenthub.contracts.facts.ShipmentDispatched;
@@ -117,13 +118,35 @@ class SpodProgressTest {
     }
 
     @Test
-    void aShipmentOfUnknownStockKeepingUnitsIsNotReported() {
+    void aShipmentMatchingNoLineIsHeldWholeNeverDroppedNorGuessed() {
         SpodProgress.Report report = SpodProgress.of(tracked(ReportedState.CONFIRMED, Set.of()),
-                order("sent", shipment("1Z1", new SpodOrder.ShipmentItem("999-9-9", 1))));
+                order("sent", shipment("1Z1", new SpodOrder.ShipmentItem("999-9-9", 1), new SpodOrder.ShipmentItem("999-9-8", 2))));
 
         assertThat(report.facts()).extracting(envelope -> envelope.data().getClass().getSimpleName())
-                .containsExactly("FulfillmentShipped");
-        assertThat(report.reportedShipments()).isEmpty();
+                .containsExactly("FulfillmentHeld", "FulfillmentShipped");
+        FulfillmentHeld held = (FulfillmentHeld) report.facts().get(0).data();
+        assertThat(held.reason()).isEqualTo(FulfillmentHeld.UNMATCHED_SHIPMENT);
+        assertThat(held.fulfillmentId()).isEqualTo(FULFILLMENT);
+        assertThat(held.detail()).contains("999-9-9", "999-9-8");
+        assertThat(held.parcel()).isEqualTo(new FulfillmentHeld.Parcel("dhl", "1Z1", "https://track.example/1Z1",
+                List.of(new FulfillmentHeld.Item("999-9-9", 1), new FulfillmentHeld.Item("999-9-8", 2)), SENT_AT));
+        assertThat(report.facts().get(0).id()).isEqualTo(MessageIds.derive(FULFILLMENT, "unmatched-shipment/1Z1"));
+        // held once: the next poll reports nothing about it
+        assertThat(report.reportedShipments()).containsExactly("1Z1");
+        assertThat(SpodProgress.of(tracked(ReportedState.SENT, report.reportedShipments()),
+                order("sent", shipment("1Z1", new SpodOrder.ShipmentItem("999-9-9", 1)))).facts()).isEmpty();
+    }
+
+    @Test
+    void aShipmentWithOneUnitTheOrderDoesNotHaveIsHeldWholeToo() {
+        SpodProgress.Report report = SpodProgress.of(tracked(ReportedState.CONFIRMED, Set.of()),
+                order("sent", shipment("1Z2", new SpodOrder.ShipmentItem("812-4-2", 2), new SpodOrder.ShipmentItem("999-9-9", 1))));
+
+        assertThat(report.facts()).extracting(envelope -> envelope.data().getClass().getSimpleName())
+                .containsExactly("FulfillmentHeld", "FulfillmentShipped");
+        FulfillmentHeld held = (FulfillmentHeld) report.facts().get(0).data();
+        assertThat(held.parcel().items()).containsExactly(new FulfillmentHeld.Item("812-4-2", 2), new FulfillmentHeld.Item("999-9-9", 1));
+        assertThat(held.detail()).contains("999-9-9").doesNotContain("812-4-2");
     }
 
     private static TrackedOrder tracked(String state, Set<String> shipments) {

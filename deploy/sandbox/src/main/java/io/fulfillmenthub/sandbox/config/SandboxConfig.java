@@ -2,6 +2,8 @@ package io.fulfillmenthub.sandbox.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.fulfillmenthub.sandbox.spod.SpodBehaviour;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +37,22 @@ public interface SandboxConfig {
         /** Lifetime of an issued access token, in seconds (SPOD's example answers 86399). */
         @WithDefault("86399")
         long tokenExpiresIn();
+
+        /** {@code GET /orders} answers a bare array ({@code array}) or {@code {"orders": [...]}} ({@code object}). */
+        @WithDefault("array")
+        SpodBehaviour.ListShape listShape();
+
+        /** The sort order of {@code GET /orders}: {@code updated}, {@code created} or {@code newest-first}. */
+        @WithDefault("updated")
+        SpodBehaviour.ListOrder listOrder();
+
+        /** Whether a {@code confirmed} order can still be cancelled; false: 400, it is in production. */
+        @WithDefault("true")
+        boolean cancelConfirmed();
+
+        /** What {@code GET /shipping-countries} lists, ISO 3166-1 alpha-2. */
+        @WithDefault("US,CA,GB,IE,DE,AT,CH,FR,BE,NL,LU,DK,SE,NO,FI,IT,ES,PT,PL,CZ,AU,NZ")
+        List<String> shippingCountries();
     }
 
     interface Hub {

@@ -2,6 +2,7 @@ package io.fulfillmenthub.sandbox.control;
 
 import io.fulfillmenthub.sandbox.calls.CallLog;
 import io.fulfillmenthub.sandbox.faults.FaultBook;
+import io.fulfillmenthub.sandbox.spod.SpodBehaviour;
 import io.fulfillmenthub.sandbox.spod.SpodOrderBook;
 import io.fulfillmenthub.sandbox.spresso.SpressoOrderBook;
 import io.fulfillmenthub.sandbox.timing.ScenarioTimings;
@@ -19,14 +20,16 @@ public class SandboxResetResource {
 
     private final SpressoOrderBook spresso;
     private final SpodOrderBook spod;
+    private final SpodBehaviour spodBehaviour;
     private final CallLog calls;
     private final ScenarioTimings timings;
     private final FaultBook faults;
 
-    SandboxResetResource(SpressoOrderBook spresso, SpodOrderBook spod, CallLog calls, ScenarioTimings timings,
-            FaultBook faults) {
+    SandboxResetResource(SpressoOrderBook spresso, SpodOrderBook spod, SpodBehaviour spodBehaviour, CallLog calls,
+            ScenarioTimings timings, FaultBook faults) {
         this.spresso = spresso;
         this.spod = spod;
+        this.spodBehaviour = spodBehaviour;
         this.calls = calls;
         this.timings = timings;
         this.faults = faults;
@@ -37,6 +40,7 @@ public class SandboxResetResource {
         faults.reset();
         spresso.clear();
         spod.clear();
+        spodBehaviour.reset();
         calls.clear();
         timings.clear();
         return Response.noContent().build();

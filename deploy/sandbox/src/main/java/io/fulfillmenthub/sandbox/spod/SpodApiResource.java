@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestPath;
@@ -38,10 +40,12 @@ public class SpodApiResource {
     private static final Instant EPOCH = Instant.EPOCH;
 
     private final SpodOrderBook orders;
+    private final SpodBehaviour behaviour;
     private final ObjectMapper json;
 
-    SpodApiResource(SpodOrderBook orders, ObjectMapper json) {
+    SpodApiResource(SpodOrderBook orders, SpodBehaviour behaviour, ObjectMapper json) {
         this.orders = orders;
+        this.behaviour = behaviour;
         this.json = json;
     }
 
@@ -111,8 +115,17 @@ public class SpodApiResource {
                         "state: must be one of acknowledged, confirmed, sent, failed, canceled");
             }
         }
-        return Response.ok(orders.list(new SpodOrderQuery(pageSize, skip, updatedBound, createdBound, wanted)))
-                .build();
+        SpodBehaviour.Settings settings = behaviour.settings();
+        List<SpodOrderDetail> page = orders.list(new SpodOrderQuery(pageSize, skip, updatedBound, createdBound, wanted),
+                settings.listOrder());
+        if (settings.listShape() == SpodBehaviour.ListShape.ARRAY) {
+            return Response.ok(page).build();
+        }
+        Map<String, Object> wrapped = new LinkedHashMap<>();
+        wrapped.put("orders", page);
+        wrapped.put("limit", pageSize);
+        wrapped.put("offset", skip);
+        return Response.ok(wrapped).build();
     }
 
     @GET
@@ -134,12 +147,25 @@ public class SpodApiResource {
             return SpodError.response(404, "order not found: " + externalOrderId);
         }
         try {
-            orders.change(order.get(), now -> order.get().cancel(now));
+            orders.change(order.get(), now -> order.get().cancel(now, behaviour.settings().cancelConfirmed()));
         } catch (IllegalSpodTransition e) {
             return SpodError.response(400, "order could not be canceled: " + e.getMessage());
         }
         // [unknown] The 200 body: SPOD's sample shows a state field.
         return Response.ok(Map.of("state", SpodOrderState.CANCELED.wire())).build();
+    }
+
+    /**
+     * [unknown] The documented sample is a list of objects whose fields are collapsed; the sandbox names the
+     * code {@code country-code}, as the order's address does.
+     */
+    @GET
+    @Path("/shipping-countries")
+    @SpodScope(SpodTokenIssuer.READ)
+    public List<Map<String, String>> shippingCountries() {
+        return behaviour.settings().shippingCountries().stream().sorted()
+                .map(code -> Map.of("country-code", code, "name", new Locale("", code).getDisplayCountry(Locale.ENGLISH)))
+                .toList();
     }
 
     private static URI orderUrl(UriInfo uri, String externalOrderId) {

@@ -65,9 +65,20 @@ public final class SpodOrder {
         moveTo(SpodOrderState.FAILED, now);
     }
 
-    /** SPOD refuses once the order is sent (or already failed or canceled). */
-    public synchronized void cancel(Instant now) {
+    /** As {@link #cancel(Instant, boolean)}, a {@code confirmed} order cancellable. */
+    public void cancel(Instant now) {
+        cancel(now, true);
+    }
+
+    /**
+     * SPOD refuses once the order is sent (or already failed or canceled), and "already in production
+     * internally": when {@code confirmedCancellable} is false, a {@code confirmed} order counts as that.
+     */
+    public synchronized void cancel(Instant now, boolean confirmedCancellable) {
         requireOpen("canceled");
+        if (state == SpodOrderState.CONFIRMED && !confirmedCancellable) {
+            throw new IllegalSpodTransition("order " + externalOrderId() + " is already in production");
+        }
         moveTo(SpodOrderState.CANCELED, now);
     }
 

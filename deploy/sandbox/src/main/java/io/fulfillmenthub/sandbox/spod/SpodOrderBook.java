@@ -112,12 +112,37 @@ public class SpodOrderBook {
      * when it filters on neither creation time nor state.
      */
     public List<SpodOrderDetail> list(SpodOrderQuery query) {
+        return list(query, SpodBehaviour.ListOrder.UPDATED);
+    }
+
+    /** One page in the given sort order; any order but {@code updated} sorts the whole selection (tests, not benchmarks). */
+    public List<SpodOrderDetail> list(SpodOrderQuery query, SpodBehaviour.ListOrder order) {
         changes.readLock().lock();
         try {
-            return listUnlocked(query);
+            return order == SpodBehaviour.ListOrder.UPDATED ? listUnlocked(query) : listSorted(query, order);
         } finally {
             changes.readLock().unlock();
         }
+    }
+
+    private List<SpodOrderDetail> listSorted(SpodOrderQuery query, SpodBehaviour.ListOrder order) {
+        Comparator<SpodOrder.Snapshot> sort = switch (order) {
+            case CREATED -> Comparator.comparing(SpodOrder.Snapshot::created)
+                    .thenComparing(snapshot -> snapshot.detail().externalOrderId());
+            case NEWEST_FIRST -> Comparator.comparing(SpodOrder.Snapshot::updated).reversed()
+                    .thenComparing(snapshot -> snapshot.detail().externalOrderId());
+            case UPDATED -> BY_UPDATED_THEN_ID;
+        };
+        return orders.values().stream()
+                .map(SpodOrder::snapshot)
+                .filter(snapshot -> !snapshot.updated().isBefore(query.updatedSince()))
+                .filter(snapshot -> !snapshot.created().isBefore(query.createdSince()))
+                .filter(snapshot -> query.state().map(state -> state == snapshot.state()).orElse(true))
+                .sorted(sort)
+                .skip(query.offset())
+                .limit(query.limit())
+                .map(SpodOrder.Snapshot::detail)
+                .toList();
     }
 
     private List<SpodOrderDetail> listUnlocked(SpodOrderQuery query) {

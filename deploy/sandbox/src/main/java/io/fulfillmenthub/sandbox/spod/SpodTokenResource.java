@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,13 +31,18 @@ import java.util.TreeSet;
 @SpodApi
 public class SpodTokenResource {
 
-    /** The token response; SPOD adds internal fields, of which the sandbox shows {@code jti}. */
-    @JsonPropertyOrder({"access_token", "token_type", "expires_in", "scope", "jti"})
+    /**
+     * The token response as SPOD documents it: {@code token_type} {@code "bearer"} in lower case, and the
+     * internal fields {@code api_key}, {@code api_key_features} (the sandbox grants none) and {@code jti}.
+     */
+    @JsonPropertyOrder({"access_token", "token_type", "expires_in", "scope", "api_key", "api_key_features", "jti"})
     public record TokenResponse(
             @JsonProperty("access_token") String accessToken,
             @JsonProperty("token_type") String tokenType,
             @JsonProperty("expires_in") long expiresIn,
             String scope,
+            @JsonProperty("api_key") String apiKey,
+            @JsonProperty("api_key_features") List<String> apiKeyFeatures,
             String jti) {}
 
     private final SandboxConfig config;
@@ -73,8 +79,8 @@ public class SpodTokenResource {
                     + " can be granted");
         }
         SpodTokenIssuer.Issued issued = tokens.issue(scopes);
-        return Response.ok(new TokenResponse(issued.accessToken(), "Bearer", issued.expiresIn(),
-                String.join(" ", new TreeSet<>(issued.scopes())), issued.jti()))
+        return Response.ok(new TokenResponse(issued.accessToken(), "bearer", issued.expiresIn(),
+                String.join(" ", new TreeSet<>(issued.scopes())), apiKey.get(), List.of(), issued.jti()))
                 .header("Cache-Control", "no-store")
                 .build();
     }

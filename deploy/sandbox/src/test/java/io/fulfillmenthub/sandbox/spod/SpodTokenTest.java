@@ -34,7 +34,7 @@ class SpodTokenTest {
         spodTokenRequest().post("/spod/oauth/token").then()
                 .statusCode(200)
                 .body("access_token", matchesPattern("[\\w-]+\\.[\\w-]+\\.[\\w-]+"))
-                .body("token_type", equalTo("Bearer"))
+                .body("token_type", equalTo("bearer"))
                 .body("expires_in", equalTo(86399))
                 .body("scope", equalTo(SCOPES));
     }
