@@ -2,6 +2,7 @@ package io.fulfillmenthub.sandbox.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,13 @@ public interface SandboxConfig {
 
         /** The static bearer token the hub presents on Spresso API calls. */
         Optional<String> apiToken();
+
+        /**
+         * [unknown] Spresso's carrier enum: only {@code ups} and {@code fedex} are documented. A shipment whose
+         * carrier is not listed is refused, so a test can play the undocumented enum either way.
+         */
+        @WithDefault("ups,fedex,dhl,usps")
+        List<String> carriers();
     }
 
     interface Spod {
