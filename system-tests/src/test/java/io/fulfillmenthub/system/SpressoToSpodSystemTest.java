@@ -76,6 +76,8 @@ class SpressoToSpodSystemTest {
             JsonPath spresso = sandbox.spressoOrder(order.orderId());
             assertThat(spresso.getList("fulfillments.status", String.class)).containsOnly("in_transit");
             assertThat(spresso.getList("fulfillments.shipments", List.class)).allSatisfy(s -> assertThat(s).hasSize(1));
+            assertThat(spresso.getList("fulfillments.shipments.shippedEmails", List.class))
+                    .as("shipped e-mails per shipment").allSatisfy(emails -> assertThat(emails).containsOnly(1));
             // every variant fulfilled in full: 2 tees in the first fulfillment, 3 mugs in the second
             assertThat(spresso.getList("fulfillments.fulfilledVariants.fulfilledQuantity.flatten()", Integer.class))
                     .containsExactly(2, 3);
@@ -305,8 +307,9 @@ class SpressoToSpodSystemTest {
                 .toList();
         assertThat(spodCallsAfter).as("SPOD calls for the order after the copies").isEmpty();
 
-        // storefront-connector keeps no inbox for its commands (its README: Spresso's calls are safe to repeat),
-        // so a copied storefront command calls Spresso again, but only ever with what Spresso already accepted
+        // storefront-connector keeps no inbox for its commands (its README: Spresso's calls are safe to repeat; a
+        // shipment already sent as shipped is skipped), so a copied status command calls Spresso again, but only
+        // ever with what Spresso already accepted
         List<Sandbox.VendorCall> spressoCalls = sandbox.calls("spresso").stream()
                 .filter(call -> order.fulfillmentIds().stream().anyMatch(call.path()::contains))
                 .toList();
@@ -320,6 +323,9 @@ class SpressoToSpodSystemTest {
         JsonPath spresso = sandbox.spressoOrder(order.orderId());
         assertThat(spresso.getList("fulfillments.status", String.class)).containsOnly("in_transit");
         assertThat(spresso.getList("fulfillments.shipments", List.class)).allSatisfy(s -> assertThat(s).hasSize(1));
+        assertThat(spresso.getList("fulfillments.shipments.shippedEmails", List.class))
+                .as("shipped e-mails per shipment, the copied AddShipment included")
+                .allSatisfy(emails -> assertThat(emails).containsOnly(1));
 
         JsonPath after = hubOrder(order);
         assertThat(after.getLong("version")).as("the order's version").isEqualTo(before.getLong("version"));

@@ -27,13 +27,15 @@ final class SpressoWebhook {
     static byte[] orderFulfillable(Sandbox.PlacedOrder placed) throws JsonProcessingException {
         Map<String, Object> state = placed.order();
         Map<String, Object> order = new LinkedHashMap<>();
-        for (String field : List.of("id", "orderNo", "status", "financialStatus", "user", "shippingAddress", "orderVariants")) {
+        for (String field : List.of("id", "orderNo", "createdAt", "status", "statusHistory", "financialStatus", "user",
+                "shippingAddress", "orderVariants")) {
             order.put(field, state.get(field));
         }
-        // the control view adds histories, shipments and the like to each fulfillment; the webhook has none
+        // the control view adds shipments, fulfilled quantities and the like to each fulfillment; the webhook has none
         order.put("fulfillments", ((List<Map<String, Object>>) state.get("fulfillments")).stream().map(fulfillment -> {
             Map<String, Object> sent = new LinkedHashMap<>();
-            for (String field : List.of("id", "fulfillmentMethod", "fulfillerLocation", "fulfillmentVariants", "status")) {
+            for (String field : List.of("id", "createdAt", "fulfillmentMethod", "fulfillerLocation", "fulfillmentVariants",
+                    "status", "statusHistory")) {
                 sent.put(field, fulfillment.get(field));
             }
             return sent;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.fulfillmenthub.contracts.HubOrderId;
 import io.fulfillmenthub.contracts.InboundTypes;
@@ -28,7 +29,8 @@ import java.util.HexFormat;
 import org.jboss.logging.Logger;
 
 /**
- * Takes in a Spresso webhook: checks size, content type, signature and JSON, in that order, then
+ * Takes in a Spresso webhook: checks size, content type, signature (over the raw bytes, else over the
+ * compact re-serialisation of the parsed body) and JSON, in that order, then
  * publishes the body unchanged on {@value Topics#INBOUND} and reports it accepted only once the broker
  * has acknowledged it. Knows Spresso's id fields, not what the webhook means.
  */
@@ -45,6 +47,7 @@ public class SpressoWebhookService {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build()
             .reader();
+    private static final ObjectWriter COMPACT = JsonMapper.builder().build().writer();
 
     @Inject
     IngestConfig config;
@@ -77,17 +80,23 @@ public class SpressoWebhookService {
         if (signatureHeader == null || signatureHeader.isBlank()) {
             return rejected(Rejection.INVALID_SIGNATURE, "header " + SpressoSignature.HEADER + " is missing");
         }
-        if (!signature.matches(body, signatureHeader)) {
-            return rejected(Rejection.INVALID_SIGNATURE,
-                    "header " + SpressoSignature.HEADER + " is not the signature of the body with the client secret");
-        }
+        boolean rawMatched = signature.matches(body, signatureHeader);
         JsonNode webhook;
         try {
             webhook = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            return rejected(Rejection.INVALID_JSON, "body is not JSON: " + describe(e));
+            return rawMatched ? rejected(Rejection.INVALID_JSON, "body is not JSON: " + describe(e)) : signatureRefused();
         } catch (IOException e) {
-            return rejected(Rejection.INVALID_JSON, "body is not JSON: " + e.getMessage());
+            return rawMatched ? rejected(Rejection.INVALID_JSON, "body is not JSON: " + e.getMessage()) : signatureRefused();
+        }
+        // [unknown] Spresso's own sample signs JSON.stringify(parsed body): only when the raw bytes do not
+        // match is the compact re-serialisation tried, so the usual path costs nothing more
+        if (rawMatched) {
+            metrics.signatureMatched(SOURCE, SignatureForm.RAW);
+        } else if (webhook != null && signature.matches(compact(webhook), signatureHeader)) {
+            metrics.signatureMatched(SOURCE, SignatureForm.COMPACT);
+        } else {
+            return signatureRefused();
         }
         if (webhook == null || !webhook.isObject()) {
             return rejected(Rejection.INVALID_JSON, "body is not a JSON object");
@@ -127,6 +136,20 @@ public class SpressoWebhookService {
                     metrics.unavailable(SOURCE);
                     return new WebhookResult.Unavailable("the webhook could not be stored, send it again later");
                 });
+    }
+
+    private Uni<WebhookResult> signatureRefused() {
+        return rejected(Rejection.INVALID_SIGNATURE,
+                "header " + SpressoSignature.HEADER + " is not the signature of the body with the client secret");
+    }
+
+    /** The body as {@code JSON.stringify} writes it: no whitespace, keys in the order received. */
+    static byte[] compact(JsonNode webhook) {
+        try {
+            return COMPACT.writeValueAsBytes(webhook);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed body cannot be written back", e);
+        }
     }
 
     private Uni<WebhookResult> rejected(Rejection reason, String message) {

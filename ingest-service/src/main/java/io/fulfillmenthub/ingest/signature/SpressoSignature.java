@@ -17,8 +17,9 @@ import org.jboss.logging.Logger;
 /**
  * Spresso's webhook signature: header {@value #HEADER} = Base64(HMAC-SHA256(raw body, client secret)).
  * Every configured secret is tried, so a secret can be rotated without refusing webhooks signed with the
- * previous one. [unknown] the key is taken as the UTF-8 bytes of the secret, the HMAC as covering the raw
- * bytes (VENDOR-FACTS.md).
+ * previous one. [unknown] the key is taken as the UTF-8 bytes of the secret. Which bytes the HMAC covers is
+ * [unknown] too (VENDOR-FACTS.md): the service checks the raw body first, then its compact
+ * re-serialisation; this class only says whether given bytes match.
  */
 @Singleton
 public class SpressoSignature {

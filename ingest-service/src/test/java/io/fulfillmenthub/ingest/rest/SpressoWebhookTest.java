@@ -71,6 +71,7 @@ class SpressoWebhookTest {
         byte[] body = webhook(orderId, eventId);
         String id = MessageIds.derive("spresso", eventId);
         double acceptedBefore = count(WebhookMetrics.ACCEPTED);
+        double rawBefore = count(WebhookMetrics.SIGNATURE_MATCHED, "form", "raw");
 
         postSigned(body, currentSecret()).then().statusCode(200)
                 .contentType(containsString("application/json"))
@@ -87,6 +88,54 @@ class SpressoWebhookTest {
         assertThat(TopicReader.header(record, CloudEventHeaders.TIME)).isNotBlank();
         assertThat(TopicReader.header(record, CloudEventHeaders.CONTENT_TYPE)).startsWith("application/json");
         assertThat(count(WebhookMetrics.ACCEPTED)).isEqualTo(acceptedBefore + 1);
+        assertThat(count(WebhookMetrics.SIGNATURE_MATCHED, "form", "raw")).isEqualTo(rawBefore + 1);
+    }
+
+    @Test
+    void aWebhookSignedOverTheCompactFormOfItsParsedBodyIsAcceptedAndPublishedAsReceived() {
+        String orderId = orderId();
+        String eventId = "evt_" + UUID.randomUUID();
+        byte[] body = ("{\n  \"event\" : \"order_fulfillable\",\n  \"eventId\" : \"" + eventId + "\",\n"
+                + "  \"order\" : { \"id\" : \"" + orderId + "\", \"orderNo\" : 19618657,"
+                + " \"shippingAddress\" : { \"firstName\" : \"Zoë\", \"addressLine2\" : \"\", \"country\" : \"POL\" } }\n}\n")
+                .getBytes(StandardCharsets.UTF_8);
+        // what JSON.stringify(JSON.parse(body)) gives, as in Spresso's verification sample
+        byte[] stringified = ("{\"event\":\"order_fulfillable\",\"eventId\":\"" + eventId + "\","
+                + "\"order\":{\"id\":\"" + orderId + "\",\"orderNo\":19618657,"
+                + "\"shippingAddress\":{\"firstName\":\"Zoë\",\"addressLine2\":\"\",\"country\":\"POL\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
+        String id = MessageIds.derive("spresso", eventId);
+        double compactBefore = count(WebhookMetrics.SIGNATURE_MATCHED, "form", "compact");
+        double rawBefore = count(WebhookMetrics.SIGNATURE_MATCHED, "form", "raw");
+
+        post(body, "application/json", SpressoSignature.sign(stringified, currentSecret())).then().statusCode(200)
+                .body("status", equalTo("accepted")).body("id", equalTo(id));
+
+        assertThat(inbound.await(withId(id)).value()).as("published as received, not re-serialised").isEqualTo(body);
+        assertThat(count(WebhookMetrics.SIGNATURE_MATCHED, "form", "compact")).isEqualTo(compactBefore + 1);
+        assertThat(count(WebhookMetrics.SIGNATURE_MATCHED, "form", "raw")).isEqualTo(rawBefore);
+    }
+
+    @Test
+    void aSignatureOfNeitherTheRawBytesNorTheirCompactFormIsRefused401() {
+        String orderId = orderId();
+        String eventId = "evt_" + UUID.randomUUID();
+        byte[] body = ("{\"eventId\": \"" + eventId + "\", \"order\": {\"id\": \"" + orderId + "\", \"orderNo\": 1}}")
+                .getBytes(StandardCharsets.UTF_8);
+        // the same content with its keys in another order: not what the parsed body re-serialises to
+        byte[] reordered = ("{\"order\":{\"orderNo\":1,\"id\":\"" + orderId + "\"},\"eventId\":\"" + eventId + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        double refusedBefore = count(WebhookMetrics.REJECTED, "reason", "invalid_signature");
+        double compactBefore = count(WebhookMetrics.SIGNATURE_MATCHED, "form", "compact");
+
+        assertRefused(post(body, "application/json", SpressoSignature.sign(reordered, currentSecret())), 401,
+                "invalid_signature", SpressoSignature.HEADER);
+        assertRefused(post("not json".getBytes(StandardCharsets.UTF_8), "application/json",
+                SpressoSignature.sign(reordered, currentSecret())), 401, "invalid_signature", SpressoSignature.HEADER);
+
+        assertNonePublished(recordsUpToAMarkerFor(orderId), body);
+        assertThat(count(WebhookMetrics.REJECTED, "reason", "invalid_signature")).isEqualTo(refusedBefore + 2);
+        assertThat(count(WebhookMetrics.SIGNATURE_MATCHED, "form", "compact")).isEqualTo(compactBefore);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** How the connector reaches Spresso's Order Fulfillment API. */
@@ -30,6 +31,19 @@ public interface SpressoConfig {
     Duration readTimeout();
 
     Retry retry();
+
+    /**
+     * [unknown] Spresso's carrier enum is not documented beyond {@code ups} and {@code fedex}: a
+     * fulfiller's carrier name (matched case-insensitively) to Spresso's code, e.g.
+     * {@code hub.spresso.carriers."DHL Express"=dhl}. The defaults are in application.properties.
+     */
+    Map<String, String> carriers();
+
+    /**
+     * The code sent for a carrier {@link #carriers()} does not name: a value of Spresso's enum the operator
+     * chose. Required: the hub never makes one up. Each use is noted on the order's timeline.
+     */
+    String carrierFallback();
 
     /**
      * Retries of 5xx, 408, 409, 429 and timeouts. A consumer holds its partition while it retries, and

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -23,6 +24,7 @@ import io.fulfillmenthub.contracts.commands.AddShipment;
 import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
 import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus.Status;
 import io.fulfillmenthub.contracts.facts.CommandFailed;
+import io.fulfillmenthub.contracts.facts.TimelineNoted;
 import io.fulfillmenthub.contracts.model.LineQuantity;
 import io.fulfillmenthub.contracts.model.Storefront;
 import io.fulfillmenthub.kit.messaging.HubPublisher;
@@ -40,6 +42,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Storefront commands for Spresso, as the orchestrator publishes them, become Spresso API calls. */
 @QuarkusTest
@@ -53,6 +57,9 @@ class SpressoCommandTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @ConfigProperty(name = "hub.spresso.carrier-fallback")
+    String fallback;
 
     @Test
     void addShipmentPutsTheDocumentedShipmentWithTheBearerToken() {
@@ -68,12 +75,82 @@ class SpressoCommandTest {
                 .withHeader("Content-Type", matching("application/json.*"))
                 .withRequestBody(equalToJson("""
                         {"carrier": "ups",
-                         "carrierReferenceId": "spresso:6114/%1$s/1Z999AA10123456784",
+                         "carrierReferenceId": "1Z999AA10123456784",
                          "trackingNumber": "1Z999AA10123456784",
                          "trackingUrl": "https://www.ups.com/track?tracknum=1Z999AA10123456784",
                          "status": "shipped",
                          "shipmentVariants": [{"variant": "var-1", "quantity": 2}, {"variant": "var-3", "quantity": 1}]}
-                        """.formatted(fulfillmentId))), 1);
+                        """)), 1);
+    }
+
+    @Test
+    void aRedeliveredAddShipmentIsNotSentAsShippedASecondTime() {
+        String order = "spresso:" + UUID.randomUUID();
+        String fulfillmentId = "f-" + UUID.randomUUID();
+        String shipments = "/spresso/v1/fulfillments/" + fulfillmentId + "/shipments";
+        String status = "/spresso/v1/fulfillments/" + fulfillmentId;
+        spresso.stubFor(put(urlPathEqualTo(shipments)).willReturn(aResponse().withStatus(200).withBody("{}")));
+        spresso.stubFor(put(urlPathEqualTo(status)).willReturn(aResponse().withStatus(200)));
+        AddShipment command = addShipment(order, fulfillmentId);
+        String commandId = UUID.randomUUID().toString();
+
+        send(commandId, command);
+        send(commandId, command);
+        send(UUID.randomUUID().toString(), command);
+        // the same order's commands run in turn: once the next one is at Spresso, the three are done
+        send(new UpdateStorefrontFulfillmentStatus(order, Storefront.SPRESSO, order.substring(8), fulfillmentId, Status.DELIVERED,
+                List.of()));
+
+        awaitCalls(putRequestedFor(urlPathEqualTo(status)), 1);
+        assertThat(spresso.findAll(putRequestedFor(urlPathEqualTo(shipments)))).as("shipped e-mails the customer: once").hasSize(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"UPS, ups", "ups, ups", "DHL Express, dhl", "dhl express, dhl", "DHL, dhl", "USPS, usps", "FedEx, fedex",
+            "FEDEX, fedex"})
+    void theCarrierIsSentAsSpressosCodeFromTheConfiguredTableIgnoringCase(String carrier, String code) {
+        String fulfillmentId = "f-" + UUID.randomUUID();
+        String path = "/spresso/v1/fulfillments/" + fulfillmentId + "/shipments";
+        spresso.stubFor(put(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withBody("{}")));
+
+        send(withCarrier(addShipment("spresso:" + UUID.randomUUID(), fulfillmentId), carrier));
+
+        awaitCalls(putRequestedFor(urlPathEqualTo(path))
+                .withRequestBody(matchingJsonPath("$.carrier", equalTo(code))), 1);
+    }
+
+    @Test
+    void anUnmappedCarrierIsSentAsTheConfiguredFallbackAndTheOrdersTimelineSaysSo() {
+        String order = "spresso:" + UUID.randomUUID();
+        String fulfillmentId = "f-" + UUID.randomUUID();
+        String path = "/spresso/v1/fulfillments/" + fulfillmentId + "/shipments";
+        spresso.stubFor(put(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withBody("{}")));
+
+        String commandId = send(withCarrier(addShipment(order, fulfillmentId), "Royal Mail"));
+
+        awaitCalls(putRequestedFor(urlPathEqualTo(path)).withRequestBody(matchingJsonPath("$.carrier", equalTo(fallback))), 1);
+        String factId = MessageIds.derive(commandId, "carrier-fallback");
+        try (TopicReader facts = new TopicReader(bootstrapServers, Topics.FACTS)) {
+            ConsumerRecord<String, byte[]> record = facts.await(r -> factId.equals(TopicReader.header(r, CloudEventHeaders.ID)));
+            assertThat(record.key()).isEqualTo(order);
+            assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo(MessageTypes.TIMELINE_NOTED.ceType());
+            TimelineNoted noted = HubJson.read(record.value(), TimelineNoted.class);
+            assertThat(noted.hubOrderId()).isEqualTo(order);
+            assertThat(noted.source()).isEqualTo("storefront-connector");
+            assertThat(noted.note()).contains("Royal Mail").contains("'" + fallback + "'").contains("1Z999AA10123456784");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"RECEIVED_BY_FULFILLER, received_by_fulfiller", "PREPARING_ITEMS, preparing_items"})
+    void progressBeforeShippingPutsOnlyTheStatus(Status status, String wire) {
+        String fulfillmentId = "f-" + UUID.randomUUID();
+        String path = "/spresso/v1/fulfillments/" + fulfillmentId;
+        spresso.stubFor(put(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
+
+        send(new UpdateStorefrontFulfillmentStatus("spresso:6114", Storefront.SPRESSO, "6114", fulfillmentId, status, List.of()));
+
+        awaitCalls(putRequestedFor(urlPathEqualTo(path)).withRequestBody(equalToJson("{\"status\": \"" + wire + "\"}")), 1);
     }
 
     @Test
@@ -245,9 +322,17 @@ class SpressoCommandTest {
                 Instant.parse("2026-11-24T09:00:00Z"), true);
     }
 
+    private static AddShipment withCarrier(AddShipment c, String carrier) {
+        return new AddShipment(c.hubOrderId(), c.storefront(), c.sourceOrderId(), c.sourceFulfillmentId(), c.shipmentId(), carrier,
+                c.trackingNumber(), c.trackingUrl(), c.lines(), c.shippedAt(), c.notifyCustomer());
+    }
+
     /** Publishes a command as the orchestrator does, and returns its ce_id. */
     private String send(Command command) {
-        String id = UUID.randomUUID().toString();
+        return send(UUID.randomUUID().toString(), command);
+    }
+
+    private String send(String id, Command command) {
         publisher.publish(new Envelope<>(id, URI.create("/orchestrator"), Instant.now(), command)).await().atMost(Duration.ofSeconds(30));
         return id;
     }

@@ -82,7 +82,7 @@ class SpressoWebhookTest {
             assertThat(record.key()).isEqualTo("spresso:" + orderId);
             assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo(MessageTypes.ORDER_CANCELLED_AT_SOURCE.ceType());
             assertThat(HubJson.read(record.value(), OrderCancelledAtSource.class)).isEqualTo(new OrderCancelledAtSource(
-                    "spresso:" + orderId, Storefront.SPRESSO, orderId, null, Instant.parse("2026-11-23T11:02:05Z")));
+                    "spresso:" + orderId, Storefront.SPRESSO, orderId, null, Instant.parse("2026-11-23T11:02:04.250Z")));
         }
     }
 

@@ -25,6 +25,13 @@ public interface SandboxConfig {
 
         /** The static bearer token the hub presents on Spresso API calls. */
         Optional<String> apiToken();
+
+        /**
+         * [unknown] Spresso's carrier enum: only {@code ups} and {@code fedex} are documented. A shipment whose
+         * carrier is not listed is refused, so a test can play the undocumented enum either way.
+         */
+        @WithDefault("ups,fedex,dhl,usps")
+        List<String> carriers();
     }
 
     interface Spod {

@@ -11,8 +11,9 @@ import java.util.List;
  * one fulfillment) or {@code per-line}. {@code times} deliveries share one eventId.
  */
 public record PlaceSpressoOrder(
-        String orderNo,
+        Long orderNo,
         String email,
+        String telephoneNumber,
         SpressoAddress shippingAddress,
         String fulfillerLocation,
         List<NewSpressoOrder.Line> lines,
@@ -37,6 +38,6 @@ public record PlaceSpressoOrder(
         } else if (split != null && !"single".equals(split) && !"per-line".equals(split)) {
             throw new IllegalArgumentException("split: must be single or per-line");
         }
-        return new NewSpressoOrder(orderNo, email, shippingAddress, fulfillerLocation, lines, groups);
+        return new NewSpressoOrder(orderNo, email, telephoneNumber, shippingAddress, fulfillerLocation, lines, groups);
     }
 }

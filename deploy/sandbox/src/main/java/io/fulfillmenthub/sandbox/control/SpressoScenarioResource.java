@@ -67,7 +67,7 @@ public class SpressoScenarioResource {
     @GET
     public List<SpressoOrderJson.OrderState> list() {
         return orders.all().stream().map(SpressoOrder::state)
-                .sorted(Comparator.comparing((SpressoOrderJson.OrderState s) -> s.statusHistory().get(0).at())
+                .sorted(Comparator.comparing((SpressoOrderJson.OrderState s) -> s.statusHistory().get(0).updatedAt())
                         .thenComparing(SpressoOrderJson.OrderState::id))
                 .toList();
     }

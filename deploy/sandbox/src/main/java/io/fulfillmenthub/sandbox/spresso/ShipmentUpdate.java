@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A {@code PUT /v1/fulfillments/{id}/shipments} body that has the documented fields. Whether its
@@ -20,17 +19,17 @@ public record ShipmentUpdate(
         String status,
         List<SpressoShipment.Variant> shipmentVariants) {
 
-    /** [unknown] The carrier enum's values: any lower-case code such as {@code ups} or {@code fedex}. */
-    private static final Pattern CARRIER = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Set<String> STATUSES = Set.of("created", "shipped", "delivered");
 
-    static ShipmentUpdate from(JsonNode body) {
+    /** @param carriers Spresso's carrier enum as configured ([unknown] beyond {@code ups} and {@code fedex}) */
+    static ShipmentUpdate from(JsonNode body, List<String> carriers) {
         if (body == null || !body.isObject()) {
             throw SpressoApiException.invalid("body: must be a JSON object");
         }
         String carrier = SpressoJsonFields.requiredText(body, "carrier");
-        if (!CARRIER.matcher(carrier).matches()) {
-            throw SpressoApiException.invalid("carrier: must be a lower-case carrier code such as \"ups\" or \"fedex\"");
+        if (!carriers.contains(carrier)) {
+            throw SpressoApiException.invalid("carrier: must be one of the carrier enum " + String.join(", ", carriers)
+                    + "; was \"" + carrier + "\"");
         }
         String carrierReferenceId = SpressoJsonFields.requiredText(body, "carrierReferenceId");
         String trackingNumber = SpressoJsonFields.requiredText(body, "trackingNumber");

@@ -1,21 +1,22 @@
 package io.fulfillmenthub.sandbox.spresso;
 
-/** A Spresso shipping address (fields as in the assumed webhook body). */
+/**
+ * A Spresso shipping address, with the fields of Spresso's documented order model: {@code country} is
+ * ISO 3166-1 alpha-3 ({@code "USA"}) and {@code addressLine2} may be {@code ""}.
+ */
 public record SpressoAddress(
         String firstName,
         String lastName,
-        String company,
-        String address1,
-        String address2,
+        String addressLine1,
+        String addressLine2,
         String city,
-        String zip,
-        String province,
-        String countryCode,
-        String phone) {
+        String state,
+        String postalCode,
+        String country,
+        String telephoneNumber) {
 
-    /** The address a scenario gets when it names none. */
+    /** The address a scenario gets when it names none (the documented example's). */
     public static SpressoAddress sample() {
-        return new SpressoAddress("Ada", "Lovelace", null, "12 Crescent Road", "Flat 3", "London", "NW1 4NP",
-                null, "GB", null);
+        return new SpressoAddress("Elena", "Wu", "1460 Broadway", "", "New York", "NY", "10036", "USA", "01234567890");
     }
 }

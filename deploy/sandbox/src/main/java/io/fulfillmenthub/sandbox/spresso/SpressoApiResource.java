@@ -3,6 +3,7 @@ package io.fulfillmenthub.sandbox.spresso;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fulfillmenthub.sandbox.config.SandboxConfig;
 import io.fulfillmenthub.sandbox.timing.ScenarioTimings;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -23,11 +24,13 @@ public class SpressoApiResource {
     private final SpressoOrderBook orders;
     private final ObjectMapper json;
     private final ScenarioTimings timings;
+    private final SandboxConfig config;
 
-    SpressoApiResource(SpressoOrderBook orders, ObjectMapper json, ScenarioTimings timings) {
+    SpressoApiResource(SpressoOrderBook orders, ObjectMapper json, ScenarioTimings timings, SandboxConfig config) {
         this.orders = orders;
         this.json = json;
         this.timings = timings;
+        this.config = config;
     }
 
     /** Creates the shipment, or updates the one with the same tracking number. */
@@ -36,7 +39,7 @@ public class SpressoApiResource {
     public Response upsertShipment(@RestPath String fulfillmentId, String body) {
         try {
             SpressoOrder order = order(fulfillmentId);
-            ShipmentUpdate update = ShipmentUpdate.from(parse(body));
+            ShipmentUpdate update = ShipmentUpdate.from(parse(body), config.spresso().carriers());
             return Response.ok(order.upsertShipment(fulfillmentId, update, orders.now())).build();
         } catch (SpressoApiException e) {
             return e.response();

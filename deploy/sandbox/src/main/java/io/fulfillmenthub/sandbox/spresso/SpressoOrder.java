@@ -16,14 +16,19 @@ import java.util.Optional;
  */
 public final class SpressoOrder {
 
-    static final String FULFILLABLE = "fulfillable";
+    /** An order Spresso sends once it is paid and past its grace period, as the documented example shows. */
+    static final List<String> FULFILLABLE_HISTORY = List.of("created", "on_fulfillment_queue", "sent_to_fulfiller");
+    /** [unknown] The status of an order cancelled in the admin console ("Cancelled" in Spresso's admin guide). */
     static final String CANCELLED = "cancelled";
+    /** An order sent to its fulfiller has been authorized (the documented example). */
+    static final String FINANCIAL_STATUS = "authorized";
 
-    /** A line of the order: a variant and how many were ordered. */
-    record Line(String variantId, String sku, String name, int quantity) {}
+    /** A line of the order (an order variant, with its own id): a variant and how many were ordered. */
+    record Line(String orderVariantId, String variantId, String sku, String upc, String name, int quantity) {}
 
     private static final class Fulfillment {
         final String id;
+        final String createdAt;
         final String fulfillmentMethod;
         final String fulfillerLocation;
         final Map<String, Integer> ordered = new LinkedHashMap<>();
@@ -34,33 +39,37 @@ public final class SpressoOrder {
         String externalOrderStatus;
         final Map<String, SpressoShipment> shipments = new LinkedHashMap<>();
 
-        Fulfillment(String id, String fulfillmentMethod, String fulfillerLocation) {
+        Fulfillment(String id, String createdAt, String fulfillmentMethod, String fulfillerLocation) {
             this.id = id;
+            this.createdAt = createdAt;
             this.fulfillmentMethod = fulfillmentMethod;
             this.fulfillerLocation = fulfillerLocation;
         }
     }
 
     private final String id;
-    private final String orderNo;
-    private final String email;
+    private final long orderNo;
+    private final String createdAt;
+    private final SpressoOrderJson.User user;
     private final SpressoAddress shippingAddress;
     private final List<Line> lines;
     private final Map<String, Fulfillment> fulfillments = new LinkedHashMap<>();
-    private String status = FULFILLABLE;
+    private String status;
     private final List<StatusChange> history = new ArrayList<>();
     private final List<SpressoOrderJson.WebhookSent> webhooks = new ArrayList<>();
 
-    SpressoOrder(String id, String orderNo, String email, SpressoAddress shippingAddress, List<Line> lines,
+    SpressoOrder(String id, long orderNo, SpressoOrderJson.User user, SpressoAddress shippingAddress, List<Line> lines,
             List<List<Integer>> fulfillmentLines, List<String> fulfillmentIds, String fulfillerLocation, Instant now) {
         this.id = id;
         this.orderNo = orderNo;
-        this.email = email;
+        this.createdAt = now.toString();
+        this.user = user;
         this.shippingAddress = shippingAddress;
         this.lines = List.copyOf(lines);
-        history.add(new StatusChange(FULFILLABLE, now.toString()));
+        FULFILLABLE_HISTORY.forEach(reached -> history.add(new StatusChange(reached, now.toString())));
+        status = FULFILLABLE_HISTORY.get(FULFILLABLE_HISTORY.size() - 1);
         for (int f = 0; f < fulfillmentLines.size(); f++) {
-            Fulfillment fulfillment = new Fulfillment(fulfillmentIds.get(f), "carrier_delivery", fulfillerLocation);
+            Fulfillment fulfillment = new Fulfillment(fulfillmentIds.get(f), now.toString(), "carrier_delivery", fulfillerLocation);
             for (int index : fulfillmentLines.get(f)) {
                 Line line = lines.get(index);
                 fulfillment.ordered.put(line.variantId(), line.quantity());
@@ -96,6 +105,8 @@ public final class SpressoOrder {
         // [unknown] A shipment without a status is created, or keeps its status on update; a cancelled
         // order still takes shipments, as its fulfiller may have shipped already.
         SpressoShipment existing = fulfillment.shipments.get(update.trackingNumber());
+        // [doc] shipped and delivered e-mail the customer: every call that sets them sends one
+        int shippedEmails = (existing == null ? 0 : existing.shippedEmails()) + ("shipped".equals(update.status()) ? 1 : 0);
         SpressoShipment shipment = new SpressoShipment(
                 update.carrier(),
                 update.carrierReferenceId(),
@@ -105,7 +116,8 @@ public final class SpressoOrder {
                         .orElse(existing == null ? "created" : existing.status()),
                 List.copyOf(update.shipmentVariants()),
                 existing == null ? now.toString() : existing.createdAt(),
-                now.toString());
+                now.toString(),
+                shippedEmails);
         fulfillment.shipments.put(update.trackingNumber(), shipment);
         return shipment;
     }
@@ -192,35 +204,35 @@ public final class SpressoOrder {
 
     /** The order as the webhook carries it. */
     synchronized SpressoOrderJson.Order webhookOrder() {
-        return new SpressoOrderJson.Order(id, orderNo, status, "paid", new SpressoOrderJson.User(email),
+        return new SpressoOrderJson.Order(id, orderNo, createdAt, status, List.copyOf(history), FINANCIAL_STATUS, user,
                 shippingAddress, orderVariants(),
-                fulfillments.values().stream().map(f -> new SpressoOrderJson.Fulfillment(
-                        f.id, f.fulfillmentMethod, f.fulfillerLocation, fulfillmentVariants(f), f.status.wire()))
+                fulfillments.values().stream().map(f -> new SpressoOrderJson.Fulfillment(f.id, f.createdAt,
+                        f.fulfillmentMethod, f.fulfillerLocation, fulfillmentVariants(f), f.status.wire(), List.copyOf(f.history)))
                         .toList());
     }
 
     public synchronized SpressoOrderJson.OrderState state() {
-        return new SpressoOrderJson.OrderState(id, orderNo, status, List.copyOf(history), "paid",
-                new SpressoOrderJson.User(email), shippingAddress, orderVariants(),
+        return new SpressoOrderJson.OrderState(id, orderNo, createdAt, status, List.copyOf(history), FINANCIAL_STATUS,
+                user, shippingAddress, orderVariants(),
                 fulfillments.values().stream().map(this::state).toList(), List.copyOf(webhooks));
     }
 
     private SpressoOrderJson.FulfillmentState state(Fulfillment f) {
-        return new SpressoOrderJson.FulfillmentState(f.id, f.fulfillmentMethod, f.fulfillerLocation,
+        return new SpressoOrderJson.FulfillmentState(f.id, f.createdAt, f.fulfillmentMethod, f.fulfillerLocation,
                 fulfillmentVariants(f), f.status.wire(), List.copyOf(f.history),
                 f.fulfilled.entrySet().stream().map(e -> new FulfilledVariant(e.getKey(), e.getValue())).toList(),
                 f.externalOrderId, f.externalOrderStatus, List.copyOf(f.shipments.values()));
     }
 
     private List<SpressoOrderJson.OrderVariant> orderVariants() {
-        return lines.stream().map(line -> new SpressoOrderJson.OrderVariant(line.quantity(),
+        return lines.stream().map(line -> new SpressoOrderJson.OrderVariant(line.orderVariantId(), line.quantity(),
                 fulfillments.values().stream().mapToInt(f -> f.fulfilled.getOrDefault(line.variantId(), 0)).sum(),
-                new SpressoOrderJson.Variant(line.variantId(), line.sku(), null, line.name()))).toList();
+                new SpressoOrderJson.Variant(line.variantId(), line.sku(), line.upc(), line.name()))).toList();
     }
 
     private static List<SpressoOrderJson.FulfillmentVariant> fulfillmentVariants(Fulfillment f) {
         return f.ordered.entrySet().stream()
-                .map(e -> new SpressoOrderJson.FulfillmentVariant(e.getKey(), e.getValue())).toList();
+                .map(e -> new SpressoOrderJson.FulfillmentVariant(e.getValue(), e.getKey())).toList();
     }
 
     private Fulfillment fulfillment(String fulfillmentId) {

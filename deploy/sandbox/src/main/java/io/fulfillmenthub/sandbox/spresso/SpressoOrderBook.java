@@ -12,12 +12,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /** The orders the simulated Spresso storefront has taken, in memory, found by order or fulfillment id. */
 @ApplicationScoped
 public class SpressoOrderBook {
 
     private static final long FIRST_ORDER_NO = 1001;
+    /** Spresso names a fulfiller location by an opaque id (the documented example's). */
+    public static final String DEFAULT_FULFILLER_LOCATION = "60d56d8e7c88cefd11e7dfc6";
+    private static final Pattern ALPHA3 = Pattern.compile("[A-Z]{3}");
 
     private final ConcurrentMap<String, SpressoOrder> orders = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, SpressoOrder> byFulfillment = new ConcurrentHashMap<>();
@@ -34,22 +38,25 @@ public class SpressoOrderBook {
      * @throws IllegalArgumentException when the request does not describe a valid order
      */
     public SpressoOrder create(NewSpressoOrder request) {
-        List<SpressoOrder.Line> lines = lines(request.lines());
+        Instant now = now();
+        List<SpressoOrder.Line> lines = lines(request.lines(), now);
         List<List<Integer>> groups = request.fulfillments() == null || request.fulfillments().isEmpty()
                 ? List.of(allIndexes(lines.size()))
                 : request.fulfillments();
         checkEveryLineOnce(groups, lines.size());
-        Instant now = now();
         List<String> fulfillmentIds = new ArrayList<>();
         groups.forEach(group -> fulfillmentIds.add(SpressoIds.objectId(now)));
-        String orderNo = request.orderNo() == null || request.orderNo().isBlank()
-                ? Long.toString(orderNumbers.getAndIncrement())
-                : request.orderNo();
+        if (request.orderNo() != null && request.orderNo() < 1) {
+            throw new IllegalArgumentException("orderNo: must be a positive number");
+        }
+        long orderNo = request.orderNo() == null ? orderNumbers.getAndIncrement() : request.orderNo();
         SpressoOrder order = new SpressoOrder(SpressoIds.objectId(now), orderNo,
-                Optional.ofNullable(request.email()).orElse("ada@example.com"),
-                Optional.ofNullable(request.shippingAddress()).orElseGet(SpressoAddress::sample),
+                new SpressoOrderJson.User(SpressoIds.objectId(now),
+                        Optional.ofNullable(request.email()).orElse("elena.wu@example.com"),
+                        Optional.ofNullable(request.telephoneNumber()).orElse("01234567890")),
+                address(request.shippingAddress()),
                 lines, groups, fulfillmentIds,
-                Optional.ofNullable(request.fulfillerLocation()).orElse("spod"), now);
+                Optional.ofNullable(request.fulfillerLocation()).orElse(DEFAULT_FULFILLER_LOCATION), now);
         orders.put(order.id(), order);
         order.fulfillmentIds().forEach(id -> byFulfillment.put(id, order));
         return order;
@@ -86,7 +93,7 @@ public class SpressoOrderBook {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static List<SpressoOrder.Line> lines(List<NewSpressoOrder.Line> requested) {
+    private static List<SpressoOrder.Line> lines(List<NewSpressoOrder.Line> requested, Instant now) {
         if (requested == null || requested.isEmpty()) {
             throw new IllegalArgumentException("lines: must be a non-empty array");
         }
@@ -107,10 +114,27 @@ public class SpressoOrderBook {
                 throw new IllegalArgumentException("lines[" + i + "]: variant " + variantId
                         + " (sku " + line.sku() + ") is already a line of this order");
             }
-            lines.add(new SpressoOrder.Line(variantId, line.sku(),
+            lines.add(new SpressoOrder.Line(SpressoIds.objectId(now), variantId, line.sku(), line.upc(),
                     Optional.ofNullable(line.name()).orElse(line.sku()), line.quantity()));
         }
         return lines;
+    }
+
+    private static SpressoAddress address(SpressoAddress given) {
+        if (given == null) {
+            return SpressoAddress.sample();
+        }
+        for (var field : new String[][] {{"firstName", given.firstName()}, {"lastName", given.lastName()},
+                {"addressLine1", given.addressLine1()}, {"city", given.city()}, {"postalCode", given.postalCode()},
+                {"country", given.country()}}) {
+            if (field[1] == null || field[1].isBlank()) {
+                throw new IllegalArgumentException("shippingAddress." + field[0] + ": is required");
+            }
+        }
+        if (!ALPHA3.matcher(given.country()).matches()) {
+            throw new IllegalArgumentException("shippingAddress.country: must be an ISO 3166-1 alpha-3 code such as \"USA\"");
+        }
+        return given;
     }
 
     private static List<Integer> allIndexes(int count) {

@@ -7,38 +7,44 @@ public final class SpressoOrderJson {
 
     private SpressoOrderJson() {}
 
-    /** [unknown] The webhook body docs/first-channel.md assumes. */
+    /** [unknown] The webhook envelope VENDOR-FACTS.md assumes, around the documented order. */
     public record WebhookBody(String event, String eventId, String createdAt, Order order) {}
 
+    /** Spresso's documented order model ("Data Model" page; shared/vendor-fixtures/spresso/order.json). */
     public record Order(
             String id,
-            String orderNo,
+            long orderNo,
+            String createdAt,
             String status,
+            List<StatusChange> statusHistory,
             String financialStatus,
             User user,
             SpressoAddress shippingAddress,
             List<OrderVariant> orderVariants,
             List<Fulfillment> fulfillments) {}
 
-    public record User(String email) {}
+    public record User(String id, String email, String telephoneNumber) {}
 
-    public record OrderVariant(int quantity, int fulfilledQuantity, Variant variant) {}
+    public record OrderVariant(String id, int quantity, int fulfilledQuantity, Variant variant) {}
 
     public record Variant(String id, String sku, String upc, String name) {}
 
     public record Fulfillment(
             String id,
+            String createdAt,
             String fulfillmentMethod,
             String fulfillerLocation,
             List<FulfillmentVariant> fulfillmentVariants,
-            String status) {}
+            String status,
+            List<StatusChange> statusHistory) {}
 
-    public record FulfillmentVariant(String variant, int quantity) {}
+    public record FulfillmentVariant(int quantity, String variant) {}
 
     /** The order as Spresso's admin would see it: statuses, histories, shipments, webhooks sent. */
     public record OrderState(
             String id,
-            String orderNo,
+            long orderNo,
+            String createdAt,
             String status,
             List<StatusChange> statusHistory,
             String financialStatus,
@@ -50,6 +56,7 @@ public final class SpressoOrderJson {
 
     public record FulfillmentState(
             String id,
+            String createdAt,
             String fulfillmentMethod,
             String fulfillerLocation,
             List<FulfillmentVariant> fulfillmentVariants,
@@ -62,7 +69,7 @@ public final class SpressoOrderJson {
 
     public record FulfilledVariant(String variant, int fulfilledQuantity) {}
 
-    public record StatusChange(String status, String at) {}
+    public record StatusChange(String status, String updatedAt) {}
 
     /** One webhook event and each delivery of it (a vendor retry repeats the same eventId). */
     public record WebhookSent(String event, String eventId, String createdAt, String url, List<Delivery> deliveries) {}

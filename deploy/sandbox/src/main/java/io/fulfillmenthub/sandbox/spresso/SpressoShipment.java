@@ -2,7 +2,11 @@ package io.fulfillmenthub.sandbox.spresso;
 
 import java.util.List;
 
-/** One shipment of a fulfillment: one carrier and one tracking number, some of its variants. */
+/**
+ * One shipment of a fulfillment: one carrier and one tracking number, some of its variants.
+ *
+ * @param shippedEmails how many "shipped" e-mails the customer got for it: one per call setting {@code shipped}
+ */
 public record SpressoShipment(
         String carrier,
         String carrierReferenceId,
@@ -11,7 +15,8 @@ public record SpressoShipment(
         String status,
         List<Variant> shipmentVariants,
         String createdAt,
-        String updatedAt) {
+        String updatedAt,
+        int shippedEmails) {
 
     /** A variant id and a quantity. */
     public record Variant(String variant, int quantity) {}

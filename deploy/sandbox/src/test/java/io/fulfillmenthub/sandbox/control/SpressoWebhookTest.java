@@ -57,7 +57,7 @@ class SpressoWebhookTest {
     void aPlacedOrderIsDeliveredTheAskedNumberOfTimesWithOneEventIdAndAValidSignature() throws Exception {
         String eventId = "evt_retry_" + System.nanoTime();
         placeSpressoOrder(Map.of(
-                "orderNo", "W-1001",
+                "orderNo", 19618657,
                 "lines", List.of(Map.of("sku", "TEE-BLK-M", "quantity", 2)),
                 "times", 3,
                 "eventId", eventId))
@@ -78,15 +78,23 @@ class SpressoWebhookTest {
         assertThat(body.path("event").asText()).isEqualTo("order_fulfillable");
         assertThat(body.path("createdAt").asText()).isNotEmpty();
         JsonNode order = body.path("order");
-        assertThat(order.path("orderNo").asText()).isEqualTo("W-1001");
-        assertThat(order.path("status").asText()).isEqualTo("fulfillable");
-        assertThat(order.path("financialStatus").asText()).isEqualTo("paid");
-        assertThat(order.path("shippingAddress").path("countryCode").asText()).isEqualTo("GB");
-        assertThat(order.path("shippingAddress").has("company")).isTrue();
+        assertThat(order.path("orderNo").isIntegralNumber()).isTrue();
+        assertThat(order.path("orderNo").asLong()).isEqualTo(19618657L);
+        assertThat(order.path("status").asText()).isEqualTo("sent_to_fulfiller");
+        assertThat(order.path("statusHistory").findValuesAsText("status"))
+                .containsExactly("created", "on_fulfillment_queue", "sent_to_fulfiller");
+        assertThat(order.path("statusHistory").get(0).path("updatedAt").asText()).isEqualTo(order.path("createdAt").asText());
+        assertThat(order.path("financialStatus").asText()).isEqualTo("authorized");
+        assertThat(order.path("shippingAddress").path("country").asText()).isEqualTo("USA");
+        assertThat(order.path("shippingAddress").path("addressLine2").asText()).isEmpty();
+        assertThat(order.path("orderVariants").get(0).path("id").asText()).hasSize(24)
+                .isNotEqualTo(order.path("orderVariants").get(0).path("variant").path("id").asText());
         assertThat(order.path("orderVariants").get(0).path("variant").path("sku").asText()).isEqualTo("TEE-BLK-M");
         JsonNode fulfillment = order.path("fulfillments").get(0);
         assertThat(fulfillment.path("fulfillmentMethod").asText()).isEqualTo("carrier_delivery");
-        assertThat(fulfillment.path("fulfillerLocation").asText()).isEqualTo("spod");
+        assertThat(fulfillment.path("fulfillerLocation").asText()).isEqualTo("60d56d8e7c88cefd11e7dfc6");
+        assertThat(fulfillment.path("createdAt").asText()).isNotEmpty();
+        assertThat(fulfillment.path("statusHistory").get(0).path("updatedAt").asText()).isNotEmpty();
         assertThat(fulfillment.path("status").asText()).isEqualTo("order_placed");
         assertThat(fulfillment.path("fulfillmentVariants").get(0).path("variant").asText())
                 .isEqualTo(order.path("orderVariants").get(0).path("variant").path("id").asText());

@@ -59,6 +59,35 @@ class SpressoApiTest {
     }
 
     @Test
+    void everyCallThatSetsShippedEmailsTheCustomerAndTheShipmentCountsThem() {
+        spresso().body(shipment("1Z997", "created", tee, 1))
+                .put("/spresso/v1/fulfillments/{id}/shipments", fulfillmentId).then().statusCode(200);
+        given().get("/_sandbox/spresso/orders/{id}", orderId).then()
+                .body("fulfillments[0].shipments[0].shippedEmails", equalTo(0));
+
+        spresso().body(shipment("1Z997", "shipped", tee, 1))
+                .put("/spresso/v1/fulfillments/{id}/shipments", fulfillmentId).then().statusCode(200);
+        given().get("/_sandbox/spresso/orders/{id}", orderId).then()
+                .body("fulfillments[0].shipments[0].shippedEmails", equalTo(1));
+
+        spresso().body(shipment("1Z997", "shipped", tee, 1))
+                .put("/spresso/v1/fulfillments/{id}/shipments", fulfillmentId).then().statusCode(200);
+        given().get("/_sandbox/spresso/orders/{id}", orderId).then()
+                .body("fulfillments[0].shipments", hasSize(1))
+                .body("fulfillments[0].shipments[0].shippedEmails", equalTo(2));
+    }
+
+    @Test
+    void aCarrierOutsideTheConfiguredEnumIsRefused() {
+        spresso().body(shipment("1Z996", "shipped", tee, 1).replace("\"ups\"", "\"royal_mail\""))
+                .put("/spresso/v1/fulfillments/{id}/shipments", fulfillmentId).then()
+                .statusCode(400).body("error", equalTo("invalid_request"))
+                .body("message", containsString("carrier: must be one of the carrier enum ups, fedex, dhl, usps"));
+        spresso().body(shipment("1Z996", "shipped", tee, 1).replace("\"ups\"", "\"dhl\""))
+                .put("/spresso/v1/fulfillments/{id}/shipments", fulfillmentId).then().statusCode(200);
+    }
+
+    @Test
     void aSecondTrackingNumberIsASecondShipment() {
         spresso().body(shipment("1Z999", "shipped", tee, 1))
                 .put("/spresso/v1/fulfillments/{id}/shipments", fulfillmentId).then().statusCode(200);

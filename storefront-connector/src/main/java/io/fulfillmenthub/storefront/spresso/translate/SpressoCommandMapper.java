@@ -5,7 +5,6 @@ import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
 import io.fulfillmenthub.storefront.spresso.client.FulfillmentUpdate;
 import io.fulfillmenthub.storefront.spresso.client.ShipmentUpsert;
 import java.util.List;
-import java.util.Locale;
 
 /** Hub commands as Spresso request bodies (docs/first-channel.md, Spresso API calls). */
 public final class SpressoCommandMapper {
@@ -22,10 +21,11 @@ public final class SpressoCommandMapper {
     }
 
     /**
-     * The shipment upsert: carrier in lower case (Spresso's enum), the hub shipment id as carrier
-     * reference, status {@code shipped}; lines with quantity 0 are not in the shipment.
+     * The shipment upsert: carrier as Spresso's code ({@link SpressoCarriers}), the tracking number as the
+     * carrier's reference id (Spresso: "the carrier's reference id", not a hub id), status {@code shipped};
+     * lines with quantity 0 are not in the shipment.
      */
-    public static ShipmentUpsert shipment(AddShipment command) {
+    public static ShipmentUpsert shipment(AddShipment command, String carrierCode) {
         List<ShipmentUpsert.ShipmentVariant> variants = command.lines().stream()
                 .filter(line -> line.quantity() > 0)
                 .map(line -> new ShipmentUpsert.ShipmentVariant(line.lineId(), line.quantity()))
@@ -33,8 +33,8 @@ public final class SpressoCommandMapper {
         if (variants.isEmpty()) {
             throw new UnexecutableCommandException("AddShipment " + command.shipmentId() + " ships no line with a quantity above 0");
         }
-        return new ShipmentUpsert(command.carrier().toLowerCase(Locale.ROOT), command.shipmentId(), command.trackingNumber(),
-                command.trackingUrl(), "shipped", variants);
+        return new ShipmentUpsert(carrierCode, command.trackingNumber(), command.trackingNumber(), command.trackingUrl(),
+                "shipped", variants);
     }
 
     /** {@code in_transit} with every line and its fulfilled quantity (0 included); any other status alone. */

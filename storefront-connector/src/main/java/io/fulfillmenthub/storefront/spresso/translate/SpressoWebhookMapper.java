@@ -17,23 +17,32 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a Spresso webhook into a hub fact. Spresso does not document its webhook body, so every
- * assumption about it ([unknown] in VENDOR-FACTS.md, docs/first-channel.md) lives in this class and
- * is listed in the module's README:
+ * Turns a Spresso webhook into a hub fact. The order inside is Spresso's documented order model
+ * (the "Data Model" page, transcribed in {@code shared/vendor-fixtures/spresso/order.json}); the
+ * envelope around it is not documented, so every assumption about it ([unknown] in VENDOR-FACTS.md)
+ * lives in this class and is listed in the module's README:
  * <ul>
- * <li>the body is {@code {"event", "eventId", "createdAt", "order": {...}}} with the order fields of the
- * Order Fulfillment API; {@code event} is {@code order_fulfillable} or {@code order_cancelled};</li>
- * <li>{@code createdAt} (ISO-8601 with offset) is when the order became fulfillable or was cancelled;</li>
- * <li>ids ({@code order.id}, variant and fulfillment ids) are strings (numbers are read as text);</li>
- * <li>{@code financialStatus}, when present, is one of {@code paid}, {@code partially_refunded},
- * {@code pending}, {@code authorized}, {@code refunded}, {@code cash_on_delivery}; absent means paid,
- * since Spresso only sends paid orders; any other value is refused rather than guessed;</li>
+ * <li>the body is {@code {"event", "eventId", "createdAt", "order": {...}}}; {@code event} is
+ * {@code order_fulfillable} or {@code order_cancelled}; unknown fields are ignored;</li>
+ * <li>the envelope's {@code createdAt} (ISO-8601 with offset) is when the order became fulfillable or
+ * was cancelled; the order was placed at {@code order.createdAt} (else its {@code created} status,
+ * else the envelope's time);</li>
+ * <li>a cancelled order's time is its {@code cancelled} status in {@code order.statusHistory}, else the
+ * envelope's {@code createdAt};</li>
+ * <li>ids ({@code order.id}, {@code orderNo}, variant and fulfillment ids) are read as text, numbers
+ * included;</li>
+ * <li>{@code financialStatus}: absent, {@code authorized} (what the documented example of an order sent
+ * to its fulfiller has), {@code paid}, {@code partially_refunded} mean paid; {@code pending},
+ * {@code refunded}, {@code cash_on_delivery} are read as such; any other value is refused rather than
+ * guessed;</li>
  * <li>a fulfillment variant's {@code variant} is the variant id (or an object with {@code id}), the
  * same id as {@code orderVariants[].variant.id};</li>
  * <li>the webhook carries no currency, prices or cancellation reason.</li>
@@ -47,6 +56,10 @@ public final class SpressoWebhookMapper {
     public static final String ORDER_CANCELLED = "order_cancelled";
 
     private static final String SOURCE = Storefront.SPRESSO.name().toLowerCase(Locale.ROOT);
+    private static final String CREATED_STATUS = "created";
+    /** [unknown] the order status a cancelled order's history ends with. */
+    private static final String CANCELLED_STATUS = "cancelled";
+    private static final Map<String, String> ALPHA3_TO_ALPHA2 = alpha3ToAlpha2();
 
     private SpressoWebhookMapper() {
     }
@@ -78,24 +91,53 @@ public final class SpressoWebhookMapper {
         Field order = webhook.child("order").object();
         String orderId = order.child("id").text();
         String orderNumber = order.child("orderNo").text();
+        Instant placedAt = placedAt(order, createdAt);
         PaymentStatus payment = payment(order.child("financialStatus"));
-        String email = order.child("user").optionalObject() ? order.child("user").child("email").optionalText() : null;
-        Address address = address(order.child("shippingAddress").object());
+        Field user = order.child("user");
+        boolean hasUser = user.optionalObject();
+        String email = hasUser ? user.child("email").optionalText() : null;
+        String userPhone = hasUser ? user.child("telephoneNumber").optionalText() : null;
+        Address address = address(order.child("shippingAddress").object(), userPhone);
         List<OrderLine> lines = lines(order.child("orderVariants"));
         Set<String> variantIds = new HashSet<>();
         lines.forEach(line -> variantIds.add(line.variantId()));
         List<SourceFulfillment> fulfillments = fulfillments(order.child("fulfillments"), variantIds);
 
-        var fact = new OrderPlaced(HubOrderId.of(SOURCE, orderId), Storefront.SPRESSO, orderId, orderNumber, createdAt,
+        var fact = new OrderPlaced(HubOrderId.of(SOURCE, orderId), Storefront.SPRESSO, orderId, orderNumber, placedAt,
                 null, payment, true, email, address, lines, fulfillments);
         return new SpressoWebhookFact("order-placed", createdAt, fact);
     }
 
     private static SpressoWebhookFact orderCancelled(Field webhook) {
         Instant createdAt = webhook.child("createdAt").instant();
-        String orderId = webhook.child("order").object().child("id").text();
-        var fact = new OrderCancelledAtSource(HubOrderId.of(SOURCE, orderId), Storefront.SPRESSO, orderId, null, createdAt);
+        Field order = webhook.child("order").object();
+        String orderId = order.child("id").text();
+        Instant cancelledAt = statusReached(order, CANCELLED_STATUS);
+        var fact = new OrderCancelledAtSource(HubOrderId.of(SOURCE, orderId), Storefront.SPRESSO, orderId, null,
+                cancelledAt != null ? cancelledAt : createdAt);
         return new SpressoWebhookFact("order-cancelled-at-source", createdAt, fact);
+    }
+
+    /** {@code order.createdAt}, else when its history says it was {@code created}, else the webhook's time. */
+    private static Instant placedAt(Field order, Instant webhookCreatedAt) {
+        Field createdAt = order.child("createdAt");
+        if (createdAt.present()) {
+            return createdAt.instant();
+        }
+        Instant created = statusReached(order, CREATED_STATUS);
+        return created != null ? created : webhookCreatedAt;
+    }
+
+    /** The {@code updatedAt} of the last {@code order.statusHistory} entry with this status, null when none. */
+    private static Instant statusReached(Field order, String status) {
+        Field history = order.child("statusHistory");
+        Instant reached = null;
+        for (Field entry : history.optionalArray()) {
+            if (status.equals(entry.object().child("status").optionalText())) {
+                reached = entry.child("updatedAt").instant();
+            }
+        }
+        return reached;
     }
 
     private static PaymentStatus payment(Field financialStatus) {
@@ -104,26 +146,46 @@ public final class SpressoWebhookMapper {
             return PaymentStatus.PAID;
         }
         return switch (status.toLowerCase(Locale.ROOT)) {
-            case "paid", "partially_refunded" -> PaymentStatus.PAID;
-            case "pending", "authorized" -> PaymentStatus.PENDING;
+            // an order Spresso sends to its fulfiller is paid for fulfilment; the documented example is authorized
+            case "authorized", "paid", "partially_refunded" -> PaymentStatus.PAID;
+            case "pending" -> PaymentStatus.PENDING;
             case "refunded" -> PaymentStatus.REFUNDED;
             case "cash_on_delivery" -> PaymentStatus.CASH_ON_DELIVERY;
             default -> throw new InvalidSpressoWebhookException(financialStatus.path + " '" + status + "' is not a known payment status");
         };
     }
 
-    private static Address address(Field address) {
+    private static Address address(Field address, String userPhone) {
+        String phone = address.child("telephoneNumber").optionalText();
         return new Address(
                 address.child("firstName").text(),
                 address.child("lastName").text(),
-                address.child("company").optionalText(),
-                address.child("address1").text(),
-                address.child("address2").optionalText(),
+                null,
+                address.child("addressLine1").text(),
+                address.child("addressLine2").optionalText(),
                 address.child("city").text(),
-                address.child("zip").text(),
-                address.child("province").optionalText(),
-                address.child("countryCode").text(),
-                address.child("phone").optionalText());
+                address.child("postalCode").text(),
+                address.child("state").optionalText(),
+                alpha2(address.child("country")),
+                phone != null ? phone : userPhone);
+    }
+
+    /** Spresso's {@code country} is ISO 3166-1 alpha-3 ({@code USA}); the hub's addresses carry alpha-2. */
+    private static String alpha2(Field country) {
+        String alpha3 = country.text();
+        String alpha2 = ALPHA3_TO_ALPHA2.get(alpha3.toUpperCase(Locale.ROOT));
+        if (alpha2 == null) {
+            throw new InvalidSpressoWebhookException(country.path + " '" + alpha3 + "' is not an ISO 3166-1 alpha-3 country code");
+        }
+        return alpha2;
+    }
+
+    private static Map<String, String> alpha3ToAlpha2() {
+        Map<String, String> table = new HashMap<>();
+        for (String alpha2 : Locale.getISOCountries()) {
+            table.put(new Locale("", alpha2).getISO3Country(), alpha2);
+        }
+        return Map.copyOf(table);
     }
 
     private static List<OrderLine> lines(Field orderVariants) {
@@ -231,6 +293,17 @@ public final class SpressoWebhookMapper {
             }
         }
 
+        /** The elements of an array that may be absent (then none); anything else than an array is an error. */
+        List<Field> optionalArray() {
+            if (!present()) {
+                return List.of();
+            }
+            if (!node.isArray()) {
+                throw wrongType("an array");
+            }
+            return elements();
+        }
+
         List<Field> nonEmptyArray() {
             if (!present()) {
                 throw missing();
@@ -241,6 +314,10 @@ public final class SpressoWebhookMapper {
             if (node.isEmpty()) {
                 throw new InvalidSpressoWebhookException(describe() + " must not be empty");
             }
+            return elements();
+        }
+
+        private List<Field> elements() {
             List<Field> elements = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
                 elements.add(new Field(node.get(i), path + "[" + i + "]"));
