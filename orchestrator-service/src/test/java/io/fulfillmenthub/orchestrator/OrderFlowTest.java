@@ -206,6 +206,48 @@ class OrderFlowTest {
     }
 
     @Test
+    void aCancellationThatArrivesBeforeItsOrderWinsAndTheOrderIsNeverSentToAFulfiller() {
+        String order = FactFixtures.newOrderId();
+        var cancelled = new OrderCancelledAtSource(order, Storefront.SPRESSO, order.substring(8), "customer changed mind", AT);
+        String cancellation = send(kafka, cancelled);
+        send(kafka, cancellation, cancelled); // a redelivery of the same fact
+        String placed = placeTwoFulfillments(order);
+
+        OrderStatusChanged status = await(kafka, MessageTypes.ORDER_STATUS_CHANGED, order,
+                changed -> changed.status() == OrderStatus.CANCELLED);
+        assertThat(status.fulfillments()).extracting(OrderStatusChanged.FulfillmentSummary::status)
+                .containsOnly(io.fulfillmenthub.contracts.model.FulfillmentStatus.CANCELLED);
+        given().get("/orders/{id}", order).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("cancelledAtSource", equalTo(true))
+                .body("fulfillments.status", org.hamcrest.Matchers.everyItem(equalTo("CANCELLED")))
+                .body("timeline.find { it.cause.id == '" + cancellation + "' }.note",
+                        equalTo("cancelled at SPRESSO before the order arrived: customer changed mind"))
+                .body("timeline.findAll { it.cause.id == '" + cancellation + "' }.size()", equalTo(1))
+                .body("timeline.find { it.cause.id == '" + placed + "' && it.to == 'CANCELLED' && it.fulfillmentId == null }.note",
+                        equalTo("cancelled at source before the order arrived: nothing sent to a fulfiller"));
+        // once the order has nothing left in the outbox, everything it caused is on the broker: no print order
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> outboxRows(order) == 0);
+        assertThat(FactFixtures.publishedSoFar(kafka, Topics.COMMANDS_SPOD)).noneMatch(r -> order.equals(r.key()));
+    }
+
+    @Test
+    void aCancellationAfterTheOrderStillAsksSpodToCancelAndARepeatOfItChangesNothing() {
+        String order = FactFixtures.newOrderId();
+        placeTwoFulfillments(order);
+        await(kafka, MessageTypes.SUBMIT_PRINT_ORDER, order, submit -> submit.fulfillmentId().equals(order + ":f-1"));
+        var cancelled = new OrderCancelledAtSource(order, Storefront.SPRESSO, order.substring(8), null, AT);
+        send(kafka, cancelled);
+        String again = send(kafka, cancelled); // the storefront's webhook again, with a new delivery id
+
+        await(kafka, MessageTypes.CANCEL_PRINT_ORDER, order, cancel -> cancel.fulfillmentId().equals(order + ":f-1"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/orders/{id}", order).then()
+                .statusCode(200)
+                .body("timeline.find { it.cause.id == '" + again + "' }.note", equalTo("already cancelled at source")));
+    }
+
+    @Test
     void aRejectedCancellationIsRecordedAndTheFulfillmentContinues() {
         String order = FactFixtures.newOrderId();
         placeTwoFulfillments(order);

@@ -80,6 +80,12 @@ public final class Fulfillment {
                 reason, null, lines);
     }
 
+    /** The order was cancelled at source before it arrived: never routed, never sent. */
+    static Fulfillment cancelledBeforeRouting(String hubOrderId, String sourceFulfillmentId, List<FulfillmentLine> lines) {
+        return new Fulfillment(idOf(hubOrderId, sourceFulfillmentId), sourceFulfillmentId, null, CANCELLED, null, null,
+                null, null, lines);
+    }
+
     void submitted(String reference) {
         require(EnumSet.of(PENDING, CANCELLATION_REQUESTED), "be submitted");
         vendorReference = reference;

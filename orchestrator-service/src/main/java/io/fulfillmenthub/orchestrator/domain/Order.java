@@ -124,6 +124,16 @@ public final class Order {
      * own fulfillable rule and its timers come later).
      */
     public static Placement place(OrderPlaced fact, Cause cause, FulfillmentRouting routing) {
+        return place(fact, cause, routing, null);
+    }
+
+    /**
+     * Receives an order, as {@link #place(OrderPlaced, Cause, FulfillmentRouting)} does; when the storefront's
+     * cancellation came first, the order is cancelled at once: its fulfillments are kept as CANCELLED and
+     * nothing goes to a fulfiller.
+     */
+    public static Placement place(OrderPlaced fact, Cause cause, FulfillmentRouting routing,
+            @Nullable EarlyCancellation early) {
         Order order = new Order(fact.hubOrderId(), fact.storefront(), fact.sourceOrderId(), fact.orderNumber(),
                 fact.currency(), fact.customerEmail(), fact.shippingAddress(), fact.placedAt(), RECEIVED, false, null,
                 fact.lines(), List.of(), List.of());
@@ -131,6 +141,10 @@ public final class Order {
         order.record(cause, null, null, RECEIVED, "order " + fact.orderNumber() + " received from " + fact.storefront()
                 + " with " + fact.lines().size() + " line(s), " + fact.sourceFulfillments().size() + " fulfillment(s)");
         out.add(order.statusChanged(null, cause));
+        if (early != null) {
+            order.cancelledBeforeItArrived(fact, early, cause, out);
+            return new Placement(order, out);
+        }
         if (!fact.fulfillableAtSource()) {
             order.moveTo(AWAITING_FULFILLABLE, cause, "not yet fulfillable at the storefront", out);
             return new Placement(order, out);
@@ -177,6 +191,27 @@ public final class Order {
         fulfillments.add(held);
         record(cause, held.fulfillmentId(), null, held.status(), "on hold: " + reason);
         return List.of();
+    }
+
+    private void cancelledBeforeItArrived(OrderPlaced fact, EarlyCancellation early, Cause cause, List<Outgoing> out) {
+        OrderCancelledAtSource cancelled = early.fact();
+        cancelledAtSource = true;
+        record(early.cause(), null, status, status, "cancelled at " + cancelled.storefront() + " before the order arrived: "
+                + (cancelled.reason() == null ? "cancelled at source" : cancelled.reason()));
+        for (SourceFulfillment source : fact.sourceFulfillments()) {
+            List<FulfillmentLine> fulfillmentLines = source.lines().stream().filter(quantity -> quantity.quantity() > 0)
+                    .map(quantity -> new FulfillmentLine(quantity.lineId(), fact.lines().stream()
+                            .filter(line -> line.lineId().equals(quantity.lineId())).map(OrderLine::sku).findFirst()
+                            .orElse(null), null, quantity.quantity(), 0))
+                    .toList();
+            if (!fulfillmentLines.isEmpty()) {
+                Fulfillment fulfillment = Fulfillment.cancelledBeforeRouting(hubOrderId, source.sourceFulfillmentId(),
+                        fulfillmentLines);
+                fulfillments.add(fulfillment);
+                record(cause, fulfillment.fulfillmentId(), null, fulfillment.status(), "cancelled at source before routing");
+            }
+        }
+        moveTo(derivedStatus(), cause, "cancelled at source before the order arrived: nothing sent to a fulfiller", out);
     }
 
     /** A repeat of the order (another delivery of the storefront's webhook): nothing changes. */

@@ -8,6 +8,7 @@ import static io.fulfillmenthub.orchestrator.persistence.Unnest.Column.text;
 import static io.fulfillmenthub.orchestrator.persistence.Unnest.Column.timestamp;
 
 import io.fulfillmenthub.contracts.HubJson;
+import io.fulfillmenthub.contracts.facts.OrderCancelledAtSource;
 import io.fulfillmenthub.contracts.model.Address;
 import io.fulfillmenthub.contracts.model.Fulfiller;
 import io.fulfillmenthub.contracts.model.FulfillmentStatus;
@@ -15,6 +16,8 @@ import io.fulfillmenthub.contracts.model.LineQuantity;
 import io.fulfillmenthub.contracts.model.OrderLine;
 import io.fulfillmenthub.contracts.model.OrderStatus;
 import io.fulfillmenthub.contracts.model.Storefront;
+import io.fulfillmenthub.orchestrator.domain.Cause;
+import io.fulfillmenthub.orchestrator.domain.EarlyCancellation;
 import io.fulfillmenthub.orchestrator.domain.Fulfillment;
 import io.fulfillmenthub.orchestrator.domain.FulfillmentLine;
 import io.fulfillmenthub.orchestrator.domain.Order;
@@ -80,6 +83,9 @@ public class OrderRows {
     private static final List<Column> TIMELINE = List.of(text("hub_order_id"), timestamp("occurred_at"),
             timestamp("recorded_at"), text("fact_type"), text("fact_id"), text("fulfillment_id"), text("from_status"),
             text("to_status"), text("note"));
+    private static final List<Column> EARLY_CANCELLATION = List.of(text("hub_order_id"), text("storefront"),
+            text("source_order_id"), text("reason"), timestamp("cancelled_at"), text("fact_type"), text("fact_id"),
+            timestamp("occurred_at"));
     private static final List<Column> OUTBOX = List.of(text("topic"), text("message_key"), text("ce_id"),
             text("ce_type"), text("ce_source"), text("payload"), timestamp("created_at"));
 
@@ -105,12 +111,41 @@ public class OrderRows {
      * everything under them into a unit of work.
      */
     public Uni<UnitOfWork> lockAndLoad(SqlConnection connection, Collection<String> hubOrderIds) {
+        return lockAndLoad(connection, hubOrderIds, List.of());
+    }
+
+    /**
+     * As {@link #lockAndLoad(SqlConnection, Collection)}, and with the cancellations at source kept for
+     * {@code mayHaveComeEarly} before their orders (V7), read in the same round trip (the connection
+     * pipelines the statement with the orders').
+     */
+    public Uni<UnitOfWork> lockAndLoad(SqlConnection connection, Collection<String> hubOrderIds,
+            Collection<String> mayHaveComeEarly) {
         String[] ids = hubOrderIds.stream().sorted().toArray(String[]::new);
-        return load(connection, ids, true).map(orders -> {
+        Uni<Map<String, EarlyCancellation>> early = mayHaveComeEarly.isEmpty() ? Uni.createFrom().item(Map.of())
+                : earlyCancellations(connection, mayHaveComeEarly.toArray(String[]::new));
+        return Uni.combine().all().unis(load(connection, ids, true), early).asTuple().map(loaded -> {
             Map<String, TrackedOrder> tracked = new LinkedHashMap<>();
-            orders.forEach(order -> tracked.put(order.order().hubOrderId(), TrackedOrder.loaded(order)));
-            return new UnitOfWork(tracked);
+            loaded.getItem1().forEach(order -> tracked.put(order.order().hubOrderId(), TrackedOrder.loaded(order)));
+            return new UnitOfWork(tracked, loaded.getItem2());
         });
+    }
+
+    private static Uni<Map<String, EarlyCancellation>> earlyCancellations(SqlConnection connection, String[] ids) {
+        return select(connection, "SELECT hub_order_id, storefront, source_order_id, reason, cancelled_at, fact_type, "
+                + "fact_id, occurred_at FROM early_cancellation WHERE hub_order_id = ANY($1)", Tuple.of((Object) ids))
+                .map(rows -> {
+                    Map<String, EarlyCancellation> early = new HashMap<>();
+                    for (Row row : rows) {
+                        String id = row.getString("hub_order_id");
+                        early.put(id, new EarlyCancellation(new OrderCancelledAtSource(id,
+                                Storefront.valueOf(row.getString("storefront")), row.getString("source_order_id"),
+                                row.getString("reason"), row.getOffsetDateTime("cancelled_at").toInstant()),
+                                new Cause(row.getString("fact_type"), row.getString("fact_id"),
+                                        row.getOffsetDateTime("occurred_at").toInstant())));
+                    }
+                    return early;
+                });
     }
 
     /**
@@ -307,6 +342,13 @@ public class OrderRows {
                 .chain(() -> Unnest.insert(connection, "shipment_line", SHIPMENT_LINE, shipmentLines))
                 .chain(() -> Unnest.insert(connection, "order_timeline", TIMELINE, work.timelineRows()))
                 .chain(() -> Unnest.insert(connection, "outbox", OUTBOX, work.outboxRows()))
+                // a replica that kept one for the same order at the same time: the first one counts
+                .chain(() -> Unnest.insert(connection, "early_cancellation", EARLY_CANCELLATION,
+                        work.newEarlyCancellations().stream().map(early -> new Object[] {early.fact().hubOrderId(),
+                                early.fact().storefront().name(), early.fact().sourceOrderId(), early.fact().reason(),
+                                early.fact().cancelledAt().atOffset(ZoneOffset.UTC), early.cause().factType(),
+                                early.cause().factId(), early.cause().at().atOffset(ZoneOffset.UTC)}).toList(),
+                        "ON CONFLICT (hub_order_id) DO NOTHING"))
                 .replaceWithVoid();
     }
 

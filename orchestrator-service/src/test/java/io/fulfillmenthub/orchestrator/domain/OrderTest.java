@@ -332,4 +332,25 @@ class OrderTest {
                 cause("cancel"))).isInstanceOf(IllegalTransitionException.class);
         assertThat(order.cancelledAtSource()).isFalse();
     }
+
+    @Test
+    void anOrderWhoseCancellationCameFirstIsCancelledAtOnceAndSendsNothingToAFulfiller() {
+        Cause cancelCause = cause("order-cancelled-at-source");
+        var early = new EarlyCancellation(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114", "fraud", AT),
+                cancelCause);
+        var placement = Order.place(placed(true, List.of(
+                new SourceFulfillment("f-1", null, "spod", List.of(new LineQuantity("var-1", 2))),
+                new SourceFulfillment("f-2", null, "spod", List.of(new LineQuantity("var-3", 1)))),
+                line("var-1", "TEE", 2), line("var-3", "CAP", 1)), cause("order-placed"), ROUTING, early);
+
+        assertThat(placement.order().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(placement.order().cancelledAtSource()).isTrue();
+        assertThat(placement.order().fulfillments()).extracting(Fulfillment::status)
+                .containsExactly(FulfillmentStatus.CANCELLED, FulfillmentStatus.CANCELLED);
+        assertThat(messages(placement.messages(), SubmitPrintOrder.class)).isEmpty();
+        assertThat(messages(placement.messages(), OrderStatusChanged.class)).extracting(OrderStatusChanged::status)
+                .containsExactly(OrderStatus.RECEIVED, OrderStatus.CANCELLED);
+        assertThat(placement.order().newTimelineEntries()).anyMatch(entry -> entry.factId().equals(cancelCause.factId())
+                && entry.note().equals("cancelled at SPRESSO before the order arrived: fraud"));
+    }
 }
