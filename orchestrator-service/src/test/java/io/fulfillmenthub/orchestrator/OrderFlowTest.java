@@ -20,6 +20,7 @@ import io.fulfillmenthub.contracts.commands.AddShipment;
 import io.fulfillmenthub.contracts.commands.CancelPrintOrder;
 import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
 import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
+import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancellationRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancelled;
 import io.fulfillmenthub.contracts.facts.FulfillmentDelivered;
@@ -181,6 +182,39 @@ class OrderFlowTest {
         await(kafka, MessageTypes.UPDATE_STOREFRONT_FULFILLMENT_STATUS, order,
                 update -> update.status() == UpdateStorefrontFulfillmentStatus.Status.DELIVERED
                         && "f-1".equals(update.sourceFulfillmentId()));
+    }
+
+    @Test
+    void theStorefrontLearnsEachProgressStatusOnceAndInOrderWhateverIsRepeatedOrLate() {
+        String order = FactFixtures.newOrderId();
+        placeTwoFulfillments(order);
+        String f1 = order + ":f-1";
+        send(kafka, new FulfillmentSubmitted(order, f1, Fulfiller.SPOD, "spod-1", AT));
+        send(kafka, new FulfillmentSubmitted(order, f1, Fulfiller.SPOD, "spod-1", AT)); // repeated, a new id
+        send(kafka, new FulfillmentAccepted(order, f1, Fulfiller.SPOD, null, "confirmed", AT));
+        send(kafka, new FulfillmentSubmitted(order, f1, Fulfiller.SPOD, "spod-1", AT)); // late
+        send(kafka, new FulfillmentAccepted(order, f1, Fulfiller.SPOD, null, "confirmed", AT)); // repeated
+        send(kafka, new ShipmentDispatched(order, f1, Fulfiller.SPOD, "ups", "1Z7", null,
+                List.of(quantity("var-1", 2), quantity("var-2", 3)), AT));
+        send(kafka, new FulfillmentShipped(order, f1, Fulfiller.SPOD, AT));
+        send(kafka, new FulfillmentDelivered(order, f1, Fulfiller.SPOD, AT));
+        String last = send(kafka, new FulfillmentDelivered(order, f1, Fulfiller.SPOD, AT)); // repeated
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/orders/{id}", order).then()
+                .statusCode(200).body("timeline.find { it.cause.id == '" + last + "' }", org.hamcrest.Matchers.notNullValue()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> outboxRows(order) == 0);
+        List<UpdateStorefrontFulfillmentStatus> updates = FactFixtures.publishedSoFar(kafka, Topics.COMMANDS_STOREFRONT)
+                .stream().filter(r -> FactFixtures.isOf(r, MessageTypes.UPDATE_STOREFRONT_FULFILLMENT_STATUS, order))
+                .map(r -> io.fulfillmenthub.contracts.HubJson.read(r.value(), UpdateStorefrontFulfillmentStatus.class))
+                .toList();
+        assertThat(updates).allMatch(update -> "f-1".equals(update.sourceFulfillmentId()))
+                .extracting(UpdateStorefrontFulfillmentStatus::status).containsExactly(
+                        UpdateStorefrontFulfillmentStatus.Status.RECEIVED_BY_FULFILLER,
+                        UpdateStorefrontFulfillmentStatus.Status.PREPARING_ITEMS,
+                        UpdateStorefrontFulfillmentStatus.Status.IN_TRANSIT,
+                        UpdateStorefrontFulfillmentStatus.Status.DELIVERED);
+        assertThat(updates.get(2).fulfilledLines()).containsExactly(quantity("var-1", 2), quantity("var-2", 3));
     }
 
     @Test

@@ -11,6 +11,7 @@ import static io.fulfillmenthub.contracts.model.FulfillmentStatus.REJECTED;
 import static io.fulfillmenthub.contracts.model.FulfillmentStatus.SHIPPED;
 import static io.fulfillmenthub.contracts.model.FulfillmentStatus.SUBMITTED;
 
+import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus.Status;
 import io.fulfillmenthub.contracts.model.Fulfiller;
 import io.fulfillmenthub.contracts.model.FulfillmentStatus;
 import io.fulfillmenthub.contracts.model.LineQuantity;
@@ -47,12 +48,13 @@ public final class Fulfillment {
     private @Nullable String vendorReference;
     private @Nullable String holdReason;
     private @Nullable String rejectionReason;
+    private @Nullable Status storefrontStatus;
     private final List<FulfillmentLine> lines;
 
     public Fulfillment(String fulfillmentId, String sourceFulfillmentId, @Nullable Fulfiller fulfiller,
             FulfillmentStatus status, @Nullable FulfillmentStatus statusBeforeCancellation,
             @Nullable String vendorReference, @Nullable String holdReason, @Nullable String rejectionReason,
-            List<FulfillmentLine> lines) {
+            @Nullable Status storefrontStatus, List<FulfillmentLine> lines) {
         this.fulfillmentId = Objects.requireNonNull(fulfillmentId, "fulfillmentId");
         this.sourceFulfillmentId = Objects.requireNonNull(sourceFulfillmentId, "sourceFulfillmentId");
         this.fulfiller = fulfiller;
@@ -61,6 +63,7 @@ public final class Fulfillment {
         this.vendorReference = vendorReference;
         this.holdReason = holdReason;
         this.rejectionReason = rejectionReason;
+        this.storefrontStatus = storefrontStatus;
         this.lines = new ArrayList<>(lines);
     }
 
@@ -72,18 +75,18 @@ public final class Fulfillment {
     static Fulfillment routed(String hubOrderId, String sourceFulfillmentId, Fulfiller fulfiller,
             List<FulfillmentLine> lines) {
         return new Fulfillment(idOf(hubOrderId, sourceFulfillmentId), sourceFulfillmentId, fulfiller, PENDING, null,
-                null, null, null, lines);
+                null, null, null, null, lines);
     }
 
     static Fulfillment onHold(String hubOrderId, String sourceFulfillmentId, String reason, List<FulfillmentLine> lines) {
         return new Fulfillment(idOf(hubOrderId, sourceFulfillmentId), sourceFulfillmentId, null, ON_HOLD, null, null,
-                reason, null, lines);
+                reason, null, null, lines);
     }
 
     /** The order was cancelled at source before it arrived: never routed, never sent. */
     static Fulfillment cancelledBeforeRouting(String hubOrderId, String sourceFulfillmentId, List<FulfillmentLine> lines) {
         return new Fulfillment(idOf(hubOrderId, sourceFulfillmentId), sourceFulfillmentId, null, CANCELLED, null, null,
-                null, null, lines);
+                null, null, null, lines);
     }
 
     void submitted(String reference) {
@@ -177,6 +180,20 @@ public final class Fulfillment {
         }
     }
 
+    /**
+     * Records that the storefront is told this status, unless it was told it or a later one already: each
+     * status goes to the storefront once, and never backwards.
+     *
+     * @return whether to tell it
+     */
+    boolean tellStorefront(Status next) {
+        if (storefrontStatus != null && storefrontStatus.compareTo(next) >= 0) {
+            return false;
+        }
+        storefrontStatus = next;
+        return true;
+    }
+
     private void require(Set<FulfillmentStatus> allowed, String transition) {
         if (!allowed.contains(status)) {
             throw IllegalTransitionException.of("fulfillment " + fulfillmentId, status, transition);
@@ -231,6 +248,11 @@ public final class Fulfillment {
 
     public @Nullable String rejectionReason() {
         return rejectionReason;
+    }
+
+    /** The last status the storefront was told, null before the first. */
+    public @Nullable Status storefrontStatus() {
+        return storefrontStatus;
     }
 
     public List<FulfillmentLine> lines() {

@@ -14,6 +14,7 @@ import io.fulfillmenthub.contracts.commands.AddShipment;
 import io.fulfillmenthub.contracts.commands.CancelPrintOrder;
 import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
 import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
+import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus.Status;
 import io.fulfillmenthub.contracts.facts.CommandFailed;
 import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancellationRejected;
@@ -249,14 +250,39 @@ public final class Order {
         return out;
     }
 
+    /** The fulfiller has it: the storefront learns RECEIVED_BY_FULFILLER. */
     public List<Outgoing> fulfillmentSubmitted(FulfillmentSubmitted fact, Cause cause) {
-        return change(fact.fulfillmentId(), fact.fulfiller(), cause,
-                f -> f.submitted(fact.vendorReference()), "submitted to " + fact.fulfiller() + " as " + fact.vendorReference());
+        String note = "submitted to " + fact.fulfiller() + " as " + fact.vendorReference();
+        return change(fact.fulfillmentId(), fact.fulfiller(), cause, f -> f.submitted(fact.vendorReference()), note,
+                f -> note, f -> progress(f, Status.RECEIVED_BY_FULFILLER));
     }
 
+    /** It is in production: the storefront learns PREPARING_ITEMS. */
     public List<Outgoing> fulfillmentAccepted(FulfillmentAccepted fact, Cause cause) {
-        return change(fact.fulfillmentId(), fact.fulfiller(), cause, f -> f.accepted(fact.vendorReference()),
-                "accepted by " + fact.fulfiller() + (fact.vendorStatus() == null ? "" : " (" + fact.vendorStatus() + ")"));
+        String note = "accepted by " + fact.fulfiller() + (fact.vendorStatus() == null ? "" : " (" + fact.vendorStatus() + ")");
+        return change(fact.fulfillmentId(), fact.fulfiller(), cause, f -> f.accepted(fact.vendorReference()), note,
+                f -> note, f -> progress(f, Status.PREPARING_ITEMS));
+    }
+
+    /**
+     * The fulfiller's progress for the storefront, while the order goes on: nothing once it was cancelled
+     * at source or while a cancellation is asked of the fulfiller.
+     */
+    private List<Outgoing> progress(Fulfillment fulfillment, Status status) {
+        if (cancelledAtSource || fulfillment.status() == FulfillmentStatus.CANCELLATION_REQUESTED) {
+            return List.of();
+        }
+        return tellStorefront(fulfillment, status, List.of());
+    }
+
+    /** Tells the storefront the fulfillment's status, once per status and never backwards ({@link Fulfillment#tellStorefront}). */
+    private List<Outgoing> tellStorefront(Fulfillment fulfillment, Status status, List<LineQuantity> lines) {
+        if (!fulfillment.tellStorefront(status)) {
+            return List.of();
+        }
+        return List.of(new Outgoing("storefront-" + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "/"
+                + fulfillment.fulfillmentId(), new UpdateStorefrontFulfillmentStatus(hubOrderId, storefront, sourceOrderId,
+                        fulfillment.sourceFulfillmentId(), status, lines)));
     }
 
     public List<Outgoing> fulfillmentRejected(FulfillmentRejected fact, Cause cause) {
@@ -297,18 +323,13 @@ public final class Order {
                             .map(line -> line.lineId() + " " + line.shipped() + " of " + line.ordered()).toList();
                     return short_.isEmpty() ? "all parcels sent" : "all parcels sent, short: " + String.join(", ", short_);
                 },
-                f -> List.of(new Outgoing("storefront-in-transit/" + f.fulfillmentId(),
-                        new UpdateStorefrontFulfillmentStatus(hubOrderId, storefront, sourceOrderId,
-                                f.sourceFulfillmentId(), UpdateStorefrontFulfillmentStatus.Status.IN_TRANSIT,
-                                f.shippedQuantities()))));
+                f -> tellStorefront(f, Status.IN_TRANSIT, f.shippedQuantities()));
     }
 
     public List<Outgoing> fulfillmentDelivered(FulfillmentDelivered fact, Cause cause) {
         return change(fact.fulfillmentId(), fact.fulfiller(), cause, Fulfillment::delivered, "delivered",
                 f -> "delivered",
-                f -> List.of(new Outgoing("storefront-delivered/" + f.fulfillmentId(),
-                        new UpdateStorefrontFulfillmentStatus(hubOrderId, storefront, sourceOrderId,
-                                f.sourceFulfillmentId(), UpdateStorefrontFulfillmentStatus.Status.DELIVERED, List.of()))));
+                f -> tellStorefront(f, Status.DELIVERED, List.of()));
     }
 
     public List<Outgoing> fulfillmentCancelled(FulfillmentCancelled fact, Cause cause) {

@@ -8,6 +8,7 @@ import static io.fulfillmenthub.orchestrator.persistence.Unnest.Column.text;
 import static io.fulfillmenthub.orchestrator.persistence.Unnest.Column.timestamp;
 
 import io.fulfillmenthub.contracts.HubJson;
+import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
 import io.fulfillmenthub.contracts.facts.OrderCancelledAtSource;
 import io.fulfillmenthub.contracts.model.Address;
 import io.fulfillmenthub.contracts.model.Fulfiller;
@@ -66,11 +67,11 @@ public class OrderRows {
             text("sku"), text("name"), integer("quantity"), numeric("unit_price"));
     private static final List<Column> FULFILLMENT = List.of(text("fulfillment_id"), text("hub_order_id"),
             text("source_fulfillment_id"), text("fulfiller"), text("status"), text("status_before_cancellation"),
-            text("vendor_reference"), text("hold_reason"), text("rejection_reason"), timestamp("created_at"),
-            timestamp("updated_at"));
+            text("vendor_reference"), text("hold_reason"), text("rejection_reason"), text("storefront_status"),
+            timestamp("created_at"), timestamp("updated_at"));
     private static final List<Column> FULFILLMENT_UPDATE = List.of(text("fulfillment_id"), text("fulfiller"),
             text("status"), text("status_before_cancellation"), text("vendor_reference"), text("hold_reason"),
-            text("rejection_reason"), timestamp("updated_at"), bigint("version"));
+            text("rejection_reason"), text("storefront_status"), timestamp("updated_at"), bigint("version"));
     private static final List<Column> FULFILLMENT_LINE = List.of(text("hub_order_id"), text("fulfillment_id"),
             text("line_id"), text("sku"), text("fulfiller_sku"), integer("ordered"), integer("shipped"));
     private static final List<Column> FULFILLMENT_LINE_UPDATE = List.of(text("fulfillment_id"), text("line_id"),
@@ -242,7 +243,7 @@ public class OrderRows {
                             + "FROM order_line WHERE hub_order_id = ANY($1) ORDER BY id", stored)
                             .chain(lines -> select(connection, "SELECT fulfillment_id, hub_order_id, source_fulfillment_id, "
                                     + "fulfiller, status, status_before_cancellation, vendor_reference, hold_reason, "
-                                    + "rejection_reason, updated_at, version FROM fulfillment WHERE hub_order_id = ANY($1) "
+                                    + "rejection_reason, storefront_status, updated_at, version FROM fulfillment WHERE hub_order_id = ANY($1) "
                                     + "ORDER BY created_at, fulfillment_id", stored)
                             .chain(fulfillments -> select(connection, "SELECT hub_order_id, fulfillment_id, line_id, sku, "
                                     + "fulfiller_sku, ordered, shipped FROM fulfillment_line WHERE hub_order_id = ANY($1) "
@@ -293,13 +294,14 @@ public class OrderRows {
                     newFulfillments.add(new Object[] {fulfillmentId, id, fulfillment.sourceFulfillmentId(),
                             name(fulfillment.fulfiller()), fulfillment.status().name(),
                             name(fulfillment.statusBeforeCancellation()), fulfillment.vendorReference(),
-                            fulfillment.holdReason(), fulfillment.rejectionReason(), now, now});
+                            fulfillment.holdReason(), fulfillment.rejectionReason(), name(fulfillment.storefrontStatus()),
+                            now, now});
                 } else if (!before.values().equals(FulfillmentState.values(fulfillment))) {
                     boolean moved = !before.statusChange().equals(FulfillmentState.statusChange(fulfillment));
                     changedFulfillments.add(new Object[] {fulfillmentId, name(fulfillment.fulfiller()),
                             fulfillment.status().name(), name(fulfillment.statusBeforeCancellation()),
                             fulfillment.vendorReference(), fulfillment.holdReason(), fulfillment.rejectionReason(),
-                            moved ? now : before.updatedAt().atOffset(ZoneOffset.UTC), before.version()});
+                            name(fulfillment.storefrontStatus()), moved ? now : before.updatedAt().atOffset(ZoneOffset.UTC), before.version()});
                 }
                 for (FulfillmentLine line : fulfillment.lines()) {
                     Integer shippedBefore = tracked.shippedBefore(fulfillmentId, line.lineId());
@@ -333,7 +335,7 @@ public class OrderRows {
                 .chain(() -> Unnest.update(connection, "fulfillment", FULFILLMENT_UPDATE, "fulfiller = u.fulfiller, "
                         + "status = u.status, status_before_cancellation = u.status_before_cancellation, "
                         + "vendor_reference = u.vendor_reference, hold_reason = u.hold_reason, "
-                        + "rejection_reason = u.rejection_reason, updated_at = u.updated_at, version = t.version + 1",
+                        + "rejection_reason = u.rejection_reason, storefront_status = u.storefront_status, updated_at = u.updated_at, version = t.version + 1",
                         "t.version = u.version", changedFulfillments))
                 .chain(() -> Unnest.insert(connection, "fulfillment_line", FULFILLMENT_LINE, newFulfillmentLines))
                 .chain(() -> Unnest.update(connection, "fulfillment_line", FULFILLMENT_LINE_UPDATE, "shipped = u.shipped",
@@ -381,6 +383,7 @@ public class OrderRows {
                         enumOrNull(Fulfiller::valueOf, f.getString("fulfiller")), FulfillmentStatus.valueOf(f.getString("status")),
                         enumOrNull(FulfillmentStatus::valueOf, f.getString("status_before_cancellation")),
                         f.getString("vendor_reference"), f.getString("hold_reason"), f.getString("rejection_reason"),
+                        enumOrNull(UpdateStorefrontFulfillmentStatus.Status::valueOf, f.getString("storefront_status")),
                         linesByFulfillment.getOrDefault(fulfillmentId, List.of()).stream().map(line -> new FulfillmentLine(
                                 line.getString("line_id"), line.getString("sku"), line.getString("fulfiller_sku"),
                                 line.getInteger("ordered"), line.getInteger("shipped"))).toList()));

@@ -110,7 +110,7 @@ public final class TrackedOrder {
         /** Everything the row stores that a transition can change. */
         static List<Object> values(Fulfillment f) {
             return Arrays.asList(f.fulfiller(), f.status(), f.statusBeforeCancellation(), f.vendorReference(),
-                    f.holdReason(), f.rejectionReason());
+                    f.holdReason(), f.rejectionReason(), f.storefrontStatus());
         }
 
         /** What moves {@code updated_at}: the status, the vendor's reference, the status before a cancellation. */

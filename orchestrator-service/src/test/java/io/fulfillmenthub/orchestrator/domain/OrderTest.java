@@ -353,4 +353,33 @@ class OrderTest {
         assertThat(placement.order().newTimelineEntries()).anyMatch(entry -> entry.factId().equals(cancelCause.factId())
                 && entry.note().equals("cancelled at SPRESSO before the order arrived: fraud"));
     }
+
+    @Test
+    void theStorefrontHearsPreparingItemsOnceAndNeverBackwardsWhenAcceptedComesBeforeSubmitted() {
+        Order order = twoFulfillmentsInFulfillment();
+        List<Outgoing> accepted = order.fulfillmentAccepted(new FulfillmentAccepted(ORDER, F1, Fulfiller.SPOD, "spod-1",
+                "confirmed", AT), cause("fulfillment-accepted"));
+        assertThat(messages(accepted, UpdateStorefrontFulfillmentStatus.class))
+                .extracting(UpdateStorefrontFulfillmentStatus::status, UpdateStorefrontFulfillmentStatus::sourceFulfillmentId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(UpdateStorefrontFulfillmentStatus.Status.PREPARING_ITEMS,
+                        "f-1"));
+        assertThatThrownBy(() -> order.fulfillmentSubmitted(new FulfillmentSubmitted(ORDER, F1, Fulfiller.SPOD, "spod-1",
+                AT), cause("fulfillment-submitted"))).isInstanceOf(IllegalTransitionException.class);
+        assertThat(fulfillment(order, F1).storefrontStatus()).isEqualTo(UpdateStorefrontFulfillmentStatus.Status.PREPARING_ITEMS);
+
+        List<Outgoing> submittedF2 = order.fulfillmentSubmitted(new FulfillmentSubmitted(ORDER, F2, Fulfiller.SPOD, "spod-2",
+                AT), cause("fulfillment-submitted"));
+        assertThat(messages(submittedF2, UpdateStorefrontFulfillmentStatus.class))
+                .extracting(UpdateStorefrontFulfillmentStatus::status)
+                .containsExactly(UpdateStorefrontFulfillmentStatus.Status.RECEIVED_BY_FULFILLER);
+    }
+
+    @Test
+    void noProgressGoesToTheStorefrontOnceTheOrderWasCancelledThere() {
+        Order order = twoFulfillmentsInFulfillment();
+        order.cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114", null, AT), cause("cancel"));
+        List<Outgoing> submitted = order.fulfillmentSubmitted(new FulfillmentSubmitted(ORDER, F1, Fulfiller.SPOD, "spod-1",
+                AT), cause("fulfillment-submitted"));
+        assertThat(messages(submitted, UpdateStorefrontFulfillmentStatus.class)).isEmpty();
+    }
 }
