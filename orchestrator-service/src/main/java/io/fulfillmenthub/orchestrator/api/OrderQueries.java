@@ -106,7 +106,7 @@ public class OrderQueries {
                         f.lines().stream().map(line -> new OrderView.FulfillmentLineView(line.lineId(), line.sku(),
                                 line.fulfillerSku(), line.ordered(), line.shipped())).toList())).toList(),
                 order.shipments().stream().map(s -> new OrderView.ShipmentView(s.shipmentId(), s.fulfillmentId(),
-                        s.carrier(), s.trackingNumber(), s.trackingUrl(), s.dispatchedAt(), s.lines().stream()
+                        s.carrier(), s.trackingNumber(), s.trackingUrl(), s.dispatchedAt(), s.deliveredAt(), s.lines().stream()
                                 .map(line -> new OrderView.ShipmentLineView(line.lineId(), line.quantity())).toList()))
                         .toList(),
                 timeline.stream().map(recorded -> {

@@ -1,19 +1,28 @@
 package io.fulfillmenthub.orchestrator.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fulfillmenthub.contracts.model.OrderStatus;
+import io.fulfillmenthub.orchestrator.domain.UnknownShipmentException;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 
-/** Operations API over orders: one order with its timeline, and pages of orders. Validates, then asks {@link OrderQueries}. */
+/**
+ * Operations API over orders: one order with its timeline, pages of orders, and what operators record on
+ * an order. Validates, then asks {@link OrderQueries} or {@link OrderOperations}.
+ */
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
@@ -27,6 +36,12 @@ public class OrderResource {
     @Inject
     DeadLetterQueries deadLetters;
 
+    @Inject
+    OrderOperations operations;
+
+    @Inject
+    ObjectMapper json;
+
     /** @param orderId the hub order id, e.g. {@code spresso:6114} (or {@code spresso%3A6114}) */
     @GET
     @Path("/{orderId}")
@@ -36,6 +51,30 @@ public class OrderResource {
                 : deadLetters.notReplayedCount(orderId).map(count -> ApiError.notFound("no order " + orderId
                         + (count == 0 ? "" : "; it has " + count + " dead letters not replayed: GET /dead-letters?order="
                                 + orderId))));
+    }
+
+    /**
+     * Records that the parcel with this tracking number reached the customer, as a tracking service's
+     * {@code ShipmentDelivered} would; optional body {@code {"deliveredAt": "<ISO-8601 instant>"}} (default:
+     * now). 200 with the order; 404 for an unknown order or tracking number; 400 naming a bad field. A parcel
+     * already delivered stays as it was (noted on the timeline).
+     */
+    @POST
+    @Path("/{orderId}/shipments/{trackingNumber}/delivered")
+    // any content type: the body is read as JSON whatever a client (curl -d) declares
+    public Uni<Response> shipmentDelivered(@PathParam("orderId") String orderId,
+            @PathParam("trackingNumber") String trackingNumber, String body) {
+        Instant deliveredAt;
+        try {
+            JsonNode fields = RequestBody.object(json, body, Set.of("deliveredAt"), true);
+            deliveredAt = fields == null ? Instant.now() : RequestBody.instant(fields, "deliveredAt", Instant.now());
+        } catch (RequestBody.BadField bad) {
+            return Uni.createFrom().item(ApiError.badParameter(bad.field(), bad.getMessage()));
+        }
+        return operations.shipmentDelivered(orderId, trackingNumber, deliveredAt)
+                .chain(stored -> stored ? order(orderId) : Uni.createFrom().item(ApiError.notFound("no order " + orderId)))
+                .onFailure(UnknownShipmentException.class)
+                .recoverWithItem(unknown -> ApiError.notFound(unknown.getMessage()));
     }
 
     /**

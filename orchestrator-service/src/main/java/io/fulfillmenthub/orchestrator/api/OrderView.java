@@ -52,7 +52,7 @@ public record OrderView(
     }
 
     public record ShipmentView(String shipmentId, String fulfillmentId, String carrier, String trackingNumber,
-            String trackingUrl, Instant dispatchedAt, List<ShipmentLineView> lines) {
+            String trackingUrl, Instant dispatchedAt, Instant deliveredAt, List<ShipmentLineView> lines) {
     }
 
     public record ShipmentLineView(String lineId, int quantity) {

@@ -25,7 +25,9 @@ import io.fulfillmenthub.contracts.facts.FulfillmentShipped;
 import io.fulfillmenthub.contracts.facts.FulfillmentSubmitted;
 import io.fulfillmenthub.contracts.facts.OrderCancelledAtSource;
 import io.fulfillmenthub.contracts.facts.OrderPlaced;
+import io.fulfillmenthub.contracts.facts.ShipmentDelivered;
 import io.fulfillmenthub.contracts.facts.ShipmentDispatched;
+import io.fulfillmenthub.contracts.facts.TimelineNoted;
 import io.fulfillmenthub.contracts.model.Address;
 import io.fulfillmenthub.contracts.model.Fulfiller;
 import io.fulfillmenthub.contracts.model.FulfillmentStatus;
@@ -304,7 +306,7 @@ public final class Order {
         FulfillmentStatus from = fulfillment.status();
         fulfillment.shipmentDispatched(fact.lines());
         shipments.add(new Shipment(shipmentId, fulfillment.fulfillmentId(), fact.carrier(), fact.trackingNumber(),
-                fact.trackingUrl(), fact.dispatchedAt(), fact.lines()));
+                fact.trackingUrl(), fact.dispatchedAt(), fact.lines(), null));
         record(cause, fulfillment.fulfillmentId(), from, fulfillment.status(), "shipment " + shipmentId + " by "
                 + fact.carrier() + ": " + describe(fact.lines()));
         List<Outgoing> out = new ArrayList<>();
@@ -323,7 +325,64 @@ public final class Order {
                             .map(line -> line.lineId() + " " + line.shipped() + " of " + line.ordered()).toList();
                     return short_.isEmpty() ? "all parcels sent" : "all parcels sent, short: " + String.join(", ", short_);
                 },
-                f -> tellStorefront(f, Status.IN_TRANSIT, f.shippedQuantities()));
+                f -> {
+                    List<Outgoing> told = new ArrayList<>(tellStorefront(f, Status.IN_TRANSIT, f.shippedQuantities()));
+                    // the tracking service may have reported every parcel delivered before the fulfiller said all were sent
+                    deliveredWhenEveryParcelIs(f, cause, told);
+                    return told;
+                });
+    }
+
+    /**
+     * One parcel reached the customer: the shipment is marked delivered. Once every parcel of a fulfillment
+     * that is SHIPPED is delivered, the fulfillment is DELIVERED and the storefront told so.
+     *
+     * @throws UnknownShipmentException when no shipment of the order has the tracking number
+     */
+    public List<Outgoing> shipmentDelivered(ShipmentDelivered fact, Cause cause) {
+        List<Shipment> parcels = shipments.stream().filter(s -> s.trackingNumber().equals(fact.trackingNumber())).toList();
+        if (parcels.isEmpty()) {
+            throw new UnknownShipmentException(hubOrderId, fact.trackingNumber());
+        }
+        List<Outgoing> out = new ArrayList<>();
+        for (Shipment parcel : parcels) {
+            Fulfillment fulfillment = fulfillments.stream()
+                    .filter(f -> f.fulfillmentId().equals(parcel.fulfillmentId())).findFirst().orElseThrow();
+            if (parcel.deliveredAt() != null) {
+                record(cause, fulfillment.fulfillmentId(), fulfillment.status(), fulfillment.status(),
+                        "shipment " + parcel.shipmentId() + " already delivered at " + parcel.deliveredAt());
+                continue;
+            }
+            shipments.set(shipments.indexOf(parcel), parcel.delivered(fact.deliveredAt()));
+            record(cause, fulfillment.fulfillmentId(), fulfillment.status(), fulfillment.status(), "shipment "
+                    + parcel.shipmentId() + " delivered at " + fact.deliveredAt()
+                    + (fact.source() == null ? "" : " (" + fact.source() + ")"));
+            deliveredWhenEveryParcelIs(fulfillment, cause, out);
+        }
+        moveTo(derivedStatus(), cause, "delivered", out);
+        return out;
+    }
+
+    /** A SHIPPED fulfillment whose every parcel was delivered is delivered; the storefront learns it once. */
+    private void deliveredWhenEveryParcelIs(Fulfillment fulfillment, Cause cause, List<Outgoing> out) {
+        List<Shipment> parcels = shipments.stream()
+                .filter(s -> s.fulfillmentId().equals(fulfillment.fulfillmentId())).toList();
+        if (fulfillment.status() != FulfillmentStatus.SHIPPED || parcels.isEmpty()
+                || parcels.stream().anyMatch(s -> s.deliveredAt() == null)) {
+            return;
+        }
+        fulfillment.delivered();
+        record(cause, fulfillment.fulfillmentId(), FulfillmentStatus.SHIPPED, fulfillment.status(),
+                "every parcel delivered");
+        out.addAll(tellStorefront(fulfillment, Status.DELIVERED, List.of()));
+    }
+
+    /** Something for operators to read on the timeline, about the order or one fulfillment; no state changes. */
+    public List<Outgoing> timelineNoted(TimelineNoted fact, Cause cause) {
+        Enum<?> now = fulfillments.stream().filter(f -> f.fulfillmentId().equals(fact.fulfillmentId())).findFirst()
+                .<Enum<?>>map(Fulfillment::status).orElse(status);
+        record(cause, fact.fulfillmentId(), now, now, fact.source() + ": " + fact.note());
+        return List.of();
     }
 
     public List<Outgoing> fulfillmentDelivered(FulfillmentDelivered fact, Cause cause) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -76,6 +77,29 @@ public class FactApplier {
                 }
                 return rows.write(connection, work).replaceWith(written);
             });
+        });
+    }
+
+    /**
+     * Applies an operator's action to one stored order in the caller's transaction, the way a fact is
+     * applied: the order locked and loaded, moved in memory, and written with its timeline and outbox rows.
+     * An action that throws (e.g. IllegalTransitionException) writes nothing.
+     *
+     * @param cause what the timeline and the outbox's message ids name, e.g. a fact the API made
+     * @return whether the order is stored (false: nothing was done)
+     */
+    public Uni<Boolean> applyToOrder(SqlConnection connection, String hubOrderId, Cause cause,
+            Function<Order, List<Outgoing>> action) {
+        return rows.lockAndLoad(connection, List.of(hubOrderId)).chain(work -> {
+            TrackedOrder tracked = work.order(hubOrderId);
+            if (tracked == null) {
+                return Uni.createFrom().item(false);
+            }
+            Order order = tracked.order();
+            List<Outgoing> messages = action.apply(order);
+            work.timeline(hubOrderId, order.newTimelineEntries());
+            work.outbox(cause, messages);
+            return rows.write(connection, work).replaceWith(true);
         });
     }
 

@@ -5,11 +5,14 @@ import io.fulfillmenthub.contracts.MessageType;
 import io.fulfillmenthub.contracts.MessageTypes;
 import io.fulfillmenthub.contracts.facts.OrderCancelledAtSource;
 import io.fulfillmenthub.contracts.facts.OrderPlaced;
+import io.fulfillmenthub.contracts.facts.ShipmentDelivered;
+import io.fulfillmenthub.kit.failure.ContractViolation;
 import io.fulfillmenthub.orchestrator.domain.Cause;
 import io.fulfillmenthub.orchestrator.domain.EarlyCancellation;
 import io.fulfillmenthub.orchestrator.domain.FulfillmentRouting;
 import io.fulfillmenthub.orchestrator.domain.Order;
 import io.fulfillmenthub.orchestrator.domain.Outgoing;
+import io.fulfillmenthub.orchestrator.domain.UnknownShipmentException;
 import io.fulfillmenthub.orchestrator.persistence.TrackedOrder;
 import io.fulfillmenthub.orchestrator.persistence.UnitOfWork;
 import java.util.LinkedHashMap;
@@ -77,6 +80,8 @@ final class FactTransitions {
         on(MessageTypes.FULFILLMENT_CANCELLED, Order::fulfillmentCancelled);
         on(MessageTypes.FULFILLMENT_CANCELLATION_REJECTED, Order::cancellationRejected);
         on(MessageTypes.COMMAND_FAILED, Order::commandFailed);
+        on(MessageTypes.SHIPMENT_DELIVERED, FactTransitions::shipmentDelivered);
+        on(MessageTypes.TIMELINE_NOTED, Order::timelineNoted);
     }
 
     private FactTransitions() {
@@ -100,6 +105,22 @@ final class FactTransitions {
             @Nullable BeforeItsOrder<F> beforeItsOrder) {
         if (BY_CE_TYPE.putIfAbsent(type.ceType(), new Registered<>(type, transition, beforeItsOrder)) != null) {
             throw new IllegalStateException("two transitions for " + type.ceType());
+        }
+    }
+
+    /** A tracking number no shipment of the order has can never apply: a dead letter that says so. */
+    private static List<Outgoing> shipmentDelivered(Order order, ShipmentDelivered fact, Cause cause) {
+        try {
+            return order.shipmentDelivered(fact, cause);
+        } catch (UnknownShipmentException unknown) {
+            throw new UnknownTrackingNumberException(unknown, cause);
+        }
+    }
+
+    /** A delivery of a parcel the order does not have: the sender's mistake, which no retry mends. */
+    static final class UnknownTrackingNumberException extends RuntimeException implements ContractViolation {
+        UnknownTrackingNumberException(UnknownShipmentException unknown, Cause cause) {
+            super(cause.factType() + " " + cause.factId() + ": " + unknown.getMessage(), unknown);
         }
     }
 

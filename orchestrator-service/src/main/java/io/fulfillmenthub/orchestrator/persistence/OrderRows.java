@@ -78,7 +78,8 @@ public class OrderRows {
             integer("shipped"));
     private static final List<Column> SHIPMENT = List.of(text("shipment_id"), text("hub_order_id"),
             text("fulfillment_id"), text("carrier"), text("tracking_number"), text("tracking_url"),
-            timestamp("dispatched_at"), timestamp("created_at"));
+            timestamp("dispatched_at"), timestamp("delivered_at"), timestamp("created_at"));
+    private static final List<Column> SHIPMENT_DELIVERED = List.of(text("shipment_id"), timestamp("delivered_at"));
     private static final List<Column> SHIPMENT_LINE = List.of(text("hub_order_id"), text("shipment_id"),
             text("line_id"), integer("quantity"));
     private static final List<Column> TIMELINE = List.of(text("hub_order_id"), timestamp("occurred_at"),
@@ -249,7 +250,7 @@ public class OrderRows {
                                     + "fulfiller_sku, ordered, shipped FROM fulfillment_line WHERE hub_order_id = ANY($1) "
                                     + "ORDER BY id", stored)
                             .chain(fulfillmentLines -> select(connection, "SELECT shipment_id, hub_order_id, "
-                                    + "fulfillment_id, carrier, tracking_number, tracking_url, dispatched_at FROM shipment "
+                                    + "fulfillment_id, carrier, tracking_number, tracking_url, dispatched_at, delivered_at FROM shipment "
                                     + "WHERE hub_order_id = ANY($1) ORDER BY dispatched_at, shipment_id", stored)
                             .chain(shipments -> select(connection, "SELECT hub_order_id, shipment_id, line_id, quantity "
                                     + "FROM shipment_line WHERE hub_order_id = ANY($1) ORDER BY id", stored)
@@ -270,6 +271,7 @@ public class OrderRows {
         List<Object[]> shippedLines = new ArrayList<>();
         List<Object[]> newShipments = new ArrayList<>();
         List<Object[]> shipmentLines = new ArrayList<>();
+        List<Object[]> deliveredShipments = new ArrayList<>();
         for (TrackedOrder tracked : work.orders()) {
             Order order = tracked.order();
             String id = order.hubOrderId();
@@ -315,11 +317,15 @@ public class OrderRows {
             }
             for (Shipment shipment : order.shipments()) {
                 if (tracked.hadShipment(shipment.shipmentId())) {
+                    if (shipment.deliveredAt() != null && tracked.deliveredBefore(shipment.shipmentId()) == null) {
+                        deliveredShipments.add(new Object[] {shipment.shipmentId(),
+                                shipment.deliveredAt().atOffset(ZoneOffset.UTC)});
+                    }
                     continue;
                 }
                 newShipments.add(new Object[] {shipment.shipmentId(), id, shipment.fulfillmentId(), shipment.carrier(),
                         shipment.trackingNumber(), shipment.trackingUrl(), shipment.dispatchedAt().atOffset(ZoneOffset.UTC),
-                        now});
+                        shipment.deliveredAt() == null ? null : shipment.deliveredAt().atOffset(ZoneOffset.UTC), now});
                 for (LineQuantity quantity : shipment.lines()) {
                     shipmentLines.add(new Object[] {id, shipment.shipmentId(), quantity.lineId(), quantity.quantity()});
                 }
@@ -342,6 +348,8 @@ public class OrderRows {
                         "t.line_id = u.line_id", shippedLines))
                 .chain(() -> Unnest.insert(connection, "shipment", SHIPMENT, newShipments))
                 .chain(() -> Unnest.insert(connection, "shipment_line", SHIPMENT_LINE, shipmentLines))
+                .chain(() -> Unnest.update(connection, "shipment", SHIPMENT_DELIVERED, "delivered_at = u.delivered_at",
+                        null, deliveredShipments))
                 .chain(() -> Unnest.insert(connection, "order_timeline", TIMELINE, work.timelineRows()))
                 .chain(() -> Unnest.insert(connection, "outbox", OUTBOX, work.outboxRows()))
                 // a replica that kept one for the same order at the same time: the first one counts
@@ -402,7 +410,7 @@ public class OrderRows {
                             s.getString("tracking_url"), s.getOffsetDateTime("dispatched_at").toInstant(),
                             linesByShipment.getOrDefault(s.getString("shipment_id"), List.of()).stream()
                                     .map(line -> new LineQuantity(line.getString("line_id"), line.getInteger("quantity")))
-                                    .toList())).toList());
+                                    .toList(), instantOrNull(s.getOffsetDateTime("delivered_at")))).toList());
             loaded.add(new LoadedOrder(order, rowVersion(row), versions));
         }
         return loaded;
@@ -420,6 +428,10 @@ public class OrderRows {
 
     private static <E> E enumOrNull(Function<String, E> valueOf, String name) {
         return name == null ? null : valueOf.apply(name);
+    }
+
+    private static Instant instantOrNull(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 
     private static String name(Enum<?> value) {

@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * An order a transaction works on, with what its rows held when it was loaded (nothing when it was
@@ -25,10 +23,11 @@ public final class TrackedOrder {
     private final OrderState before;
     private final Map<String, FulfillmentState> fulfillmentsBefore;
     private final Map<String, Integer> shippedBefore;
-    private final Set<String> shipmentsBefore;
+    /** Shipment id → when it was delivered (null: not yet). */
+    private final Map<String, Instant> shipmentsBefore;
 
     private TrackedOrder(Order order, boolean placed, OrderState before, Map<String, FulfillmentState> fulfillmentsBefore,
-            Map<String, Integer> shippedBefore, Set<String> shipmentsBefore) {
+            Map<String, Integer> shippedBefore, Map<String, Instant> shipmentsBefore) {
         this.order = order;
         this.placed = placed;
         this.before = before;
@@ -39,7 +38,7 @@ public final class TrackedOrder {
 
     /** An order placed in this transaction: every row of it is new. */
     public static TrackedOrder placed(Order order) {
-        return new TrackedOrder(order, true, null, Map.of(), Map.of(), Set.of());
+        return new TrackedOrder(order, true, null, Map.of(), Map.of(), Map.of());
     }
 
     /** An order as loaded, with its rows' versions. */
@@ -54,7 +53,8 @@ public final class TrackedOrder {
                 shipped.put(lineKey(fulfillment.fulfillmentId(), line.lineId()), line.shipped());
             }
         }
-        Set<String> shipments = order.shipments().stream().map(Shipment::shipmentId).collect(Collectors.toSet());
+        Map<String, Instant> shipments = new HashMap<>();
+        order.shipments().forEach(shipment -> shipments.put(shipment.shipmentId(), shipment.deliveredAt()));
         return new TrackedOrder(order, false, OrderState.of(order, loaded.row().version()), fulfillments, shipped,
                 shipments);
     }
@@ -80,7 +80,11 @@ public final class TrackedOrder {
     }
 
     boolean hadShipment(String shipmentId) {
-        return shipmentsBefore.contains(shipmentId);
+        return shipmentsBefore.containsKey(shipmentId);
+    }
+
+    Instant deliveredBefore(String shipmentId) {
+        return shipmentsBefore.get(shipmentId);
     }
 
     private static String lineKey(String fulfillmentId, String lineId) {

@@ -133,7 +133,7 @@ class OrderResourceTest {
                                "shipped": 0}]}],
                  "shipments": [
                    {"shipmentId": "%3$s/1Z1", "fulfillmentId": "%3$s", "carrier": "ups", "trackingNumber": "1Z1",
-                    "trackingUrl": "https://ups.example/1Z1", "dispatchedAt": "2026-11-23T10:15:30Z",
+                    "trackingUrl": "https://ups.example/1Z1", "dispatchedAt": "2026-11-23T10:15:30Z", "deliveredAt": null,
                     "lines": [{"lineId": "var-1", "quantity": 1}]}],
                  "unpublished": []}
                 """.formatted(order, order.substring("spresso:".length()), f1, f2, f3, updatedAt)));

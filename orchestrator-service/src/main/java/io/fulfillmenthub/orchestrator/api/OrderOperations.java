@@ -1,0 +1,56 @@
+package io.fulfillmenthub.orchestrator.api;
+
+import io.fulfillmenthub.contracts.MessageTypes;
+import io.fulfillmenthub.contracts.facts.ShipmentDelivered;
+import io.fulfillmenthub.orchestrator.domain.Cause;
+import io.fulfillmenthub.orchestrator.domain.Order;
+import io.fulfillmenthub.orchestrator.domain.Outgoing;
+import io.fulfillmenthub.orchestrator.messaging.FactApplier;
+import io.fulfillmenthub.orchestrator.messaging.OutboxRelay;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * What operators do to an order, applied in one transaction through the same path as the facts
+ * ({@link FactApplier#applyToOrder}): the order's timeline names the action's cause, and the messages it
+ * causes go through the outbox.
+ */
+@ApplicationScoped
+public class OrderOperations {
+
+    /** {@code source} of the facts the operations API records. */
+    static final String SOURCE = "operations-api";
+
+    @Inject
+    Pool database;
+
+    @Inject
+    FactApplier applier;
+
+    @Inject
+    OutboxRelay relay;
+
+    /**
+     * Records a {@link ShipmentDelivered}, as a tracking service would publish it.
+     *
+     * @return whether the order is stored
+     * @throws io.fulfillmenthub.orchestrator.domain.UnknownShipmentException (in the Uni) for a tracking
+     *         number the order has no shipment with
+     */
+    public Uni<Boolean> shipmentDelivered(String hubOrderId, String trackingNumber, Instant deliveredAt) {
+        ShipmentDelivered fact = new ShipmentDelivered(hubOrderId, trackingNumber, null, deliveredAt, SOURCE);
+        Cause cause = new Cause(MessageTypes.SHIPMENT_DELIVERED.ceType(), UUID.randomUUID().toString(), Instant.now());
+        return apply(hubOrderId, cause, order -> order.shipmentDelivered(fact, cause));
+    }
+
+    Uni<Boolean> apply(String hubOrderId, Cause cause, Function<Order, List<Outgoing>> action) {
+        return database.withTransaction(connection -> applier.applyToOrder(connection, hubOrderId, cause, action))
+                .invoke(relay::wake);
+    }
+}
