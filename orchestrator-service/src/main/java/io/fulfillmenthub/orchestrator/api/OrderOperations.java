@@ -2,6 +2,7 @@ package io.fulfillmenthub.orchestrator.api;
 
 import io.fulfillmenthub.contracts.MessageTypes;
 import io.fulfillmenthub.contracts.facts.ShipmentDelivered;
+import io.fulfillmenthub.contracts.model.LineQuantity;
 import io.fulfillmenthub.orchestrator.domain.Cause;
 import io.fulfillmenthub.orchestrator.domain.Order;
 import io.fulfillmenthub.orchestrator.domain.Outgoing;
@@ -27,6 +28,9 @@ public class OrderOperations {
     /** {@code source} of the facts the operations API records. */
     static final String SOURCE = "operations-api";
 
+    /** The cause an operator's assignment of a held parcel is recorded under (no fact: the API's own action). */
+    static final String HELD_PARCEL_ASSIGNED = "hub.operation.held-parcel-assigned";
+
     @Inject
     Pool database;
 
@@ -47,6 +51,19 @@ public class OrderOperations {
         ShipmentDelivered fact = new ShipmentDelivered(hubOrderId, trackingNumber, null, deliveredAt, SOURCE);
         Cause cause = new Cause(MessageTypes.SHIPMENT_DELIVERED.ceType(), UUID.randomUUID().toString(), Instant.now());
         return apply(hubOrderId, cause, order -> order.shipmentDelivered(fact, cause));
+    }
+
+    /**
+     * Makes a held parcel a shipment of the given lines ({@link Order#assignHeldParcel}).
+     *
+     * @return whether the order is stored
+     * @throws io.fulfillmenthub.orchestrator.domain.HeldParcelAssignmentException (in the Uni) naming what is wrong
+     */
+    public Uni<Boolean> assignHeldParcel(String hubOrderId, String fulfillmentId, String trackingNumber,
+            List<LineQuantity> lines) {
+        // one id per parcel: the messages it causes have the same ids however often it is tried
+        Cause cause = new Cause(HELD_PARCEL_ASSIGNED, "assign/" + fulfillmentId + "/" + trackingNumber, Instant.now());
+        return apply(hubOrderId, cause, order -> order.assignHeldParcel(fulfillmentId, trackingNumber, lines, cause));
     }
 
     Uni<Boolean> apply(String hubOrderId, Cause cause, Function<Order, List<Outgoing>> action) {

@@ -3,6 +3,8 @@ package io.fulfillmenthub.orchestrator.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fulfillmenthub.contracts.model.OrderStatus;
+import io.fulfillmenthub.contracts.model.LineQuantity;
+import io.fulfillmenthub.orchestrator.domain.HeldParcelAssignmentException;
 import io.fulfillmenthub.orchestrator.domain.UnknownShipmentException;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -75,6 +78,40 @@ public class OrderResource {
                 .chain(stored -> stored ? order(orderId) : Uni.createFrom().item(ApiError.notFound("no order " + orderId)))
                 .onFailure(UnknownShipmentException.class)
                 .recoverWithItem(unknown -> ApiError.notFound(unknown.getMessage()));
+    }
+
+    /**
+     * Makes a parcel its fulfiller's connector could not match ({@code FulfillmentHeld} {@code unmatched-shipment})
+     * a shipment of the lines given: body {@code {"lines": [{"lineId": "var-1", "quantity": 2}]}}. The same
+     * effects as a {@code ShipmentDispatched} ({@code AddShipment} to the storefront); once no parcel of the
+     * fulfillment waits, it leaves ON_HOLD for the status its shipments give. 200 with the order; 400 naming
+     * the field (nothing applied); 404 for an unknown order, fulfillment or held parcel; 409 when the parcel
+     * was assigned already (assigning twice changes nothing).
+     *
+     * @param fulfillmentId the hub fulfillment id, or the storefront's ({@code f-1})
+     */
+    @POST
+    @Path("/{orderId}/fulfillments/{fulfillmentId}/parcels/{trackingNumber}/assign")
+    public Uni<Response> assignHeldParcel(@PathParam("orderId") String orderId,
+            @PathParam("fulfillmentId") String fulfillmentId, @PathParam("trackingNumber") String trackingNumber,
+            String body) {
+        List<LineQuantity> lines;
+        try {
+            lines = RequestBody.lineQuantities(RequestBody.object(json, body, Set.of("lines"), false), "lines");
+        } catch (RequestBody.BadField bad) {
+            return Uni.createFrom().item(ApiError.badParameter(bad.field(), bad.getMessage()));
+        }
+        String hubFulfillmentId = fulfillmentId.startsWith(orderId + ":") ? fulfillmentId : orderId + ":" + fulfillmentId;
+        return operations.assignHeldParcel(orderId, hubFulfillmentId, trackingNumber, lines)
+                .chain(stored -> stored ? order(orderId) : Uni.createFrom().item(ApiError.notFound("no order " + orderId)))
+                .onFailure(HeldParcelAssignmentException.class).recoverWithItem(failure -> {
+                    var refused = (HeldParcelAssignmentException) failure;
+                    return switch (refused.kind()) {
+                        case INVALID -> ApiError.badParameter(refused.field(), refused.getMessage());
+                        case NOT_FOUND -> ApiError.notFound(refused.getMessage());
+                        case ALREADY_ASSIGNED -> ApiError.conflict(refused.getMessage());
+                    };
+                });
     }
 
     /**

@@ -82,6 +82,7 @@ final class FactTransitions {
         on(MessageTypes.COMMAND_FAILED, Order::commandFailed);
         on(MessageTypes.SHIPMENT_DELIVERED, FactTransitions::shipmentDelivered);
         on(MessageTypes.TIMELINE_NOTED, Order::timelineNoted);
+        on(MessageTypes.FULFILLMENT_HELD, Order::fulfillmentHeld);
     }
 
     private FactTransitions() {

@@ -9,6 +9,7 @@ import static io.fulfillmenthub.orchestrator.persistence.Unnest.Column.timestamp
 
 import io.fulfillmenthub.contracts.HubJson;
 import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
+import io.fulfillmenthub.contracts.facts.FulfillmentHeld;
 import io.fulfillmenthub.contracts.facts.OrderCancelledAtSource;
 import io.fulfillmenthub.contracts.model.Address;
 import io.fulfillmenthub.contracts.model.Fulfiller;
@@ -21,6 +22,7 @@ import io.fulfillmenthub.orchestrator.domain.Cause;
 import io.fulfillmenthub.orchestrator.domain.EarlyCancellation;
 import io.fulfillmenthub.orchestrator.domain.Fulfillment;
 import io.fulfillmenthub.orchestrator.domain.FulfillmentLine;
+import io.fulfillmenthub.orchestrator.domain.HeldParcel;
 import io.fulfillmenthub.orchestrator.domain.Order;
 import io.fulfillmenthub.orchestrator.domain.Shipment;
 import io.fulfillmenthub.orchestrator.domain.TimelineEntry;
@@ -68,10 +70,17 @@ public class OrderRows {
     private static final List<Column> FULFILLMENT = List.of(text("fulfillment_id"), text("hub_order_id"),
             text("source_fulfillment_id"), text("fulfiller"), text("status"), text("status_before_cancellation"),
             text("vendor_reference"), text("hold_reason"), text("rejection_reason"), text("storefront_status"),
-            timestamp("created_at"), timestamp("updated_at"));
+            text("hold_code"), text("hold_detail"), text("status_before_hold"), timestamp("created_at"),
+            timestamp("updated_at"));
     private static final List<Column> FULFILLMENT_UPDATE = List.of(text("fulfillment_id"), text("fulfiller"),
             text("status"), text("status_before_cancellation"), text("vendor_reference"), text("hold_reason"),
-            text("rejection_reason"), text("storefront_status"), timestamp("updated_at"), bigint("version"));
+            text("rejection_reason"), text("storefront_status"), text("hold_code"), text("hold_detail"),
+            text("status_before_hold"), timestamp("updated_at"), bigint("version"));
+    private static final List<Column> HELD_PARCEL = List.of(text("fulfillment_id"), text("tracking_number"),
+            text("hub_order_id"), text("carrier"), text("tracking_url"), text("items"), timestamp("dispatched_at"),
+            timestamp("held_at"), text("assigned_shipment_id"));
+    private static final List<Column> HELD_PARCEL_ASSIGNED = List.of(text("fulfillment_id"), text("tracking_number"),
+            text("assigned_shipment_id"));
     private static final List<Column> FULFILLMENT_LINE = List.of(text("hub_order_id"), text("fulfillment_id"),
             text("line_id"), text("sku"), text("fulfiller_sku"), integer("ordered"), integer("shipped"));
     private static final List<Column> FULFILLMENT_LINE_UPDATE = List.of(text("fulfillment_id"), text("line_id"),
@@ -244,7 +253,7 @@ public class OrderRows {
                             + "FROM order_line WHERE hub_order_id = ANY($1) ORDER BY id", stored)
                             .chain(lines -> select(connection, "SELECT fulfillment_id, hub_order_id, source_fulfillment_id, "
                                     + "fulfiller, status, status_before_cancellation, vendor_reference, hold_reason, "
-                                    + "rejection_reason, storefront_status, updated_at, version FROM fulfillment WHERE hub_order_id = ANY($1) "
+                                    + "rejection_reason, storefront_status, hold_code, hold_detail, status_before_hold, updated_at, version FROM fulfillment WHERE hub_order_id = ANY($1) "
                                     + "ORDER BY created_at, fulfillment_id", stored)
                             .chain(fulfillments -> select(connection, "SELECT hub_order_id, fulfillment_id, line_id, sku, "
                                     + "fulfiller_sku, ordered, shipped FROM fulfillment_line WHERE hub_order_id = ANY($1) "
@@ -254,8 +263,12 @@ public class OrderRows {
                                     + "WHERE hub_order_id = ANY($1) ORDER BY dispatched_at, shipment_id", stored)
                             .chain(shipments -> select(connection, "SELECT hub_order_id, shipment_id, line_id, quantity "
                                     + "FROM shipment_line WHERE hub_order_id = ANY($1) ORDER BY id", stored)
-                            .map(shipmentLines -> orders(list(orderRows), lines, fulfillments, fulfillmentLines,
-                                    shipments, shipmentLines))))));
+                            .chain(shipmentLines -> select(connection, "SELECT fulfillment_id, tracking_number, "
+                                    + "hub_order_id, carrier, tracking_url, items, dispatched_at, held_at, "
+                                    + "assigned_shipment_id FROM held_parcel WHERE hub_order_id = ANY($1) "
+                                    + "ORDER BY held_at, tracking_number", stored)
+                            .map(heldParcels -> orders(list(orderRows), lines, fulfillments, fulfillmentLines,
+                                    shipments, shipmentLines, heldParcels)))))));
                 });
     }
 
@@ -272,6 +285,8 @@ public class OrderRows {
         List<Object[]> newShipments = new ArrayList<>();
         List<Object[]> shipmentLines = new ArrayList<>();
         List<Object[]> deliveredShipments = new ArrayList<>();
+        List<Object[]> newHeldParcels = new ArrayList<>();
+        List<Object[]> assignedHeldParcels = new ArrayList<>();
         for (TrackedOrder tracked : work.orders()) {
             Order order = tracked.order();
             String id = order.hubOrderId();
@@ -297,13 +312,14 @@ public class OrderRows {
                             name(fulfillment.fulfiller()), fulfillment.status().name(),
                             name(fulfillment.statusBeforeCancellation()), fulfillment.vendorReference(),
                             fulfillment.holdReason(), fulfillment.rejectionReason(), name(fulfillment.storefrontStatus()),
-                            now, now});
+                            holdCode(fulfillment), holdDetail(fulfillment), statusBeforeHold(fulfillment), now, now});
                 } else if (!before.values().equals(FulfillmentState.values(fulfillment))) {
                     boolean moved = !before.statusChange().equals(FulfillmentState.statusChange(fulfillment));
                     changedFulfillments.add(new Object[] {fulfillmentId, name(fulfillment.fulfiller()),
                             fulfillment.status().name(), name(fulfillment.statusBeforeCancellation()),
                             fulfillment.vendorReference(), fulfillment.holdReason(), fulfillment.rejectionReason(),
-                            name(fulfillment.storefrontStatus()), moved ? now : before.updatedAt().atOffset(ZoneOffset.UTC), before.version()});
+                            name(fulfillment.storefrontStatus()), holdCode(fulfillment), holdDetail(fulfillment),
+                            statusBeforeHold(fulfillment), moved ? now : before.updatedAt().atOffset(ZoneOffset.UTC), before.version()});
                 }
                 for (FulfillmentLine line : fulfillment.lines()) {
                     Integer shippedBefore = tracked.shippedBefore(fulfillmentId, line.lineId());
@@ -313,6 +329,18 @@ public class OrderRows {
                     } else if (shippedBefore != line.shipped()) {
                         shippedLines.add(new Object[] {fulfillmentId, line.lineId(), line.shipped()});
                     }
+                }
+            }
+            for (HeldParcel parcel : order.heldParcels()) {
+                String key = parcel.fulfillmentId() + "/" + parcel.trackingNumber();
+                if (!tracked.hadHeldParcel(key)) {
+                    newHeldParcels.add(new Object[] {parcel.fulfillmentId(), parcel.trackingNumber(), id, parcel.carrier(),
+                            parcel.trackingUrl(), new String(HubJson.write(parcel.items()), StandardCharsets.UTF_8),
+                            parcel.dispatchedAt() == null ? null : parcel.dispatchedAt().atOffset(ZoneOffset.UTC),
+                            parcel.heldAt().atOffset(ZoneOffset.UTC), parcel.assignedShipmentId()});
+                } else if (parcel.assignedShipmentId() != null && !tracked.heldParcelWasAssigned(key)) {
+                    assignedHeldParcels.add(new Object[] {parcel.fulfillmentId(), parcel.trackingNumber(),
+                            parcel.assignedShipmentId()});
                 }
             }
             for (Shipment shipment : order.shipments()) {
@@ -341,7 +369,9 @@ public class OrderRows {
                 .chain(() -> Unnest.update(connection, "fulfillment", FULFILLMENT_UPDATE, "fulfiller = u.fulfiller, "
                         + "status = u.status, status_before_cancellation = u.status_before_cancellation, "
                         + "vendor_reference = u.vendor_reference, hold_reason = u.hold_reason, "
-                        + "rejection_reason = u.rejection_reason, storefront_status = u.storefront_status, updated_at = u.updated_at, version = t.version + 1",
+                        + "rejection_reason = u.rejection_reason, storefront_status = u.storefront_status, "
+                        + "hold_code = u.hold_code, hold_detail = u.hold_detail, status_before_hold = u.status_before_hold, "
+                        + "updated_at = u.updated_at, version = t.version + 1",
                         "t.version = u.version", changedFulfillments))
                 .chain(() -> Unnest.insert(connection, "fulfillment_line", FULFILLMENT_LINE, newFulfillmentLines))
                 .chain(() -> Unnest.update(connection, "fulfillment_line", FULFILLMENT_LINE_UPDATE, "shipped = u.shipped",
@@ -350,6 +380,10 @@ public class OrderRows {
                 .chain(() -> Unnest.insert(connection, "shipment_line", SHIPMENT_LINE, shipmentLines))
                 .chain(() -> Unnest.update(connection, "shipment", SHIPMENT_DELIVERED, "delivered_at = u.delivered_at",
                         null, deliveredShipments))
+                .chain(() -> Unnest.insert(connection, "held_parcel", HELD_PARCEL, newHeldParcels))
+                .chain(() -> Unnest.update(connection, "held_parcel", HELD_PARCEL_ASSIGNED,
+                        "assigned_shipment_id = u.assigned_shipment_id", "t.tracking_number = u.tracking_number",
+                        assignedHeldParcels))
                 .chain(() -> Unnest.insert(connection, "order_timeline", TIMELINE, work.timelineRows()))
                 .chain(() -> Unnest.insert(connection, "outbox", OUTBOX, work.outboxRows()))
                 // a replica that kept one for the same order at the same time: the first one counts
@@ -373,7 +407,8 @@ public class OrderRows {
     }
 
     private static List<LoadedOrder> orders(List<Row> orders, List<Row> lines, List<Row> fulfillments,
-            List<Row> fulfillmentLines, List<Row> shipments, List<Row> shipmentLines) {
+            List<Row> fulfillmentLines, List<Row> shipments, List<Row> shipmentLines, List<Row> heldParcels) {
+        Map<String, List<Row>> heldParcelsByOrder = byKey(heldParcels, "hub_order_id");
         Map<String, List<Row>> linesByOrder = byKey(lines, "hub_order_id");
         Map<String, List<Row>> fulfillmentsByOrder = byKey(fulfillments, "hub_order_id");
         Map<String, List<Row>> linesByFulfillment = byKey(fulfillmentLines, "fulfillment_id");
@@ -392,6 +427,8 @@ public class OrderRows {
                         enumOrNull(FulfillmentStatus::valueOf, f.getString("status_before_cancellation")),
                         f.getString("vendor_reference"), f.getString("hold_reason"), f.getString("rejection_reason"),
                         enumOrNull(UpdateStorefrontFulfillmentStatus.Status::valueOf, f.getString("storefront_status")),
+                        f.getString("hold_code") == null ? null : new Fulfillment.Hold(f.getString("hold_code"),
+                                f.getString("hold_detail"), FulfillmentStatus.valueOf(f.getString("status_before_hold"))),
                         linesByFulfillment.getOrDefault(fulfillmentId, List.of()).stream().map(line -> new FulfillmentLine(
                                 line.getString("line_id"), line.getString("sku"), line.getString("fulfiller_sku"),
                                 line.getInteger("ordered"), line.getInteger("shipped"))).toList()));
@@ -410,7 +447,13 @@ public class OrderRows {
                             s.getString("tracking_url"), s.getOffsetDateTime("dispatched_at").toInstant(),
                             linesByShipment.getOrDefault(s.getString("shipment_id"), List.of()).stream()
                                     .map(line -> new LineQuantity(line.getString("line_id"), line.getInteger("quantity")))
-                                    .toList(), instantOrNull(s.getOffsetDateTime("delivered_at")))).toList());
+                                    .toList(), instantOrNull(s.getOffsetDateTime("delivered_at")))).toList(),
+                    heldParcelsByOrder.getOrDefault(id, List.of()).stream().map(p -> new HeldParcel(
+                            p.getString("fulfillment_id"), p.getString("carrier"), p.getString("tracking_number"),
+                            p.getString("tracking_url"), List.of(HubJson.read(p.getString("items")
+                                    .getBytes(StandardCharsets.UTF_8), FulfillmentHeld.Item[].class)),
+                            instantOrNull(p.getOffsetDateTime("dispatched_at")),
+                            p.getOffsetDateTime("held_at").toInstant(), p.getString("assigned_shipment_id"))).toList());
             loaded.add(new LoadedOrder(order, rowVersion(row), versions));
         }
         return loaded;
@@ -428,6 +471,18 @@ public class OrderRows {
 
     private static <E> E enumOrNull(Function<String, E> valueOf, String name) {
         return name == null ? null : valueOf.apply(name);
+    }
+
+    private static String holdCode(Fulfillment fulfillment) {
+        return fulfillment.hold() == null ? null : fulfillment.hold().reason();
+    }
+
+    private static String holdDetail(Fulfillment fulfillment) {
+        return fulfillment.hold() == null ? null : fulfillment.hold().detail();
+    }
+
+    private static String statusBeforeHold(Fulfillment fulfillment) {
+        return fulfillment.hold() == null ? null : fulfillment.hold().statusBefore().name();
     }
 
     private static Instant instantOrNull(OffsetDateTime at) {

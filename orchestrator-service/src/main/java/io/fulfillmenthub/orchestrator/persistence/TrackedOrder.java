@@ -25,20 +25,24 @@ public final class TrackedOrder {
     private final Map<String, Integer> shippedBefore;
     /** Shipment id → when it was delivered (null: not yet). */
     private final Map<String, Instant> shipmentsBefore;
+    /** {@code <fulfillment id>/<tracking number>} → whether it was assigned. */
+    private final Map<String, Boolean> heldParcelsBefore;
 
     private TrackedOrder(Order order, boolean placed, OrderState before, Map<String, FulfillmentState> fulfillmentsBefore,
-            Map<String, Integer> shippedBefore, Map<String, Instant> shipmentsBefore) {
+            Map<String, Integer> shippedBefore, Map<String, Instant> shipmentsBefore,
+            Map<String, Boolean> heldParcelsBefore) {
         this.order = order;
         this.placed = placed;
         this.before = before;
         this.fulfillmentsBefore = fulfillmentsBefore;
         this.shippedBefore = shippedBefore;
         this.shipmentsBefore = shipmentsBefore;
+        this.heldParcelsBefore = heldParcelsBefore;
     }
 
     /** An order placed in this transaction: every row of it is new. */
     public static TrackedOrder placed(Order order) {
-        return new TrackedOrder(order, true, null, Map.of(), Map.of(), Map.of());
+        return new TrackedOrder(order, true, null, Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /** An order as loaded, with its rows' versions. */
@@ -55,8 +59,11 @@ public final class TrackedOrder {
         }
         Map<String, Instant> shipments = new HashMap<>();
         order.shipments().forEach(shipment -> shipments.put(shipment.shipmentId(), shipment.deliveredAt()));
+        Map<String, Boolean> heldParcels = new HashMap<>();
+        order.heldParcels().forEach(parcel -> heldParcels.put(parcel.fulfillmentId() + "/" + parcel.trackingNumber(),
+                parcel.assignedShipmentId() != null));
         return new TrackedOrder(order, false, OrderState.of(order, loaded.row().version()), fulfillments, shipped,
-                shipments);
+                shipments, heldParcels);
     }
 
     public Order order() {
@@ -81,6 +88,14 @@ public final class TrackedOrder {
 
     boolean hadShipment(String shipmentId) {
         return shipmentsBefore.containsKey(shipmentId);
+    }
+
+    boolean hadHeldParcel(String key) {
+        return heldParcelsBefore.containsKey(key);
+    }
+
+    boolean heldParcelWasAssigned(String key) {
+        return Boolean.TRUE.equals(heldParcelsBefore.get(key));
     }
 
     Instant deliveredBefore(String shipmentId) {
@@ -114,7 +129,7 @@ public final class TrackedOrder {
         /** Everything the row stores that a transition can change. */
         static List<Object> values(Fulfillment f) {
             return Arrays.asList(f.fulfiller(), f.status(), f.statusBeforeCancellation(), f.vendorReference(),
-                    f.holdReason(), f.rejectionReason(), f.storefrontStatus());
+                    f.holdReason(), f.rejectionReason(), f.storefrontStatus(), f.hold());
         }
 
         /** What moves {@code updated_at}: the status, the vendor's reference, the status before a cancellation. */

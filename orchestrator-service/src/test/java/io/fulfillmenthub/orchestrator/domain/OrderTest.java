@@ -12,6 +12,7 @@ import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancellationRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancelled;
 import io.fulfillmenthub.contracts.facts.FulfillmentDelivered;
+import io.fulfillmenthub.contracts.facts.FulfillmentHeld;
 import io.fulfillmenthub.contracts.facts.FulfillmentRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentShipped;
 import io.fulfillmenthub.contracts.facts.FulfillmentSubmitted;
@@ -381,5 +382,47 @@ class OrderTest {
         List<Outgoing> submitted = order.fulfillmentSubmitted(new FulfillmentSubmitted(ORDER, F1, Fulfiller.SPOD, "spod-1",
                 AT), cause("fulfillment-submitted"));
         assertThat(messages(submitted, UpdateStorefrontFulfillmentStatus.class)).isEmpty();
+    }
+
+    static FulfillmentHeld unmatchedParcel(String tracking) {
+        return new FulfillmentHeld(ORDER, F1, Fulfiller.SPOD, FulfillmentHeld.UNMATCHED_SHIPMENT, "999-9 matches no line",
+                new FulfillmentHeld.Parcel("ups", tracking, null, List.of(new FulfillmentHeld.Item("999-9", 2)), AT), AT);
+    }
+
+    @Test
+    void aHeldParcelAssignedAsPartOfTheLinesLeavesTheHoldPartiallyShippedAndIsRefusedWholeWhenWrong() {
+        Order order = twoFulfillmentsInFulfillment();
+        order.fulfillmentHeld(unmatchedParcel("1Z9"), cause("fulfillment-held"));
+        assertThat(fulfillment(order, F1).status()).isEqualTo(FulfillmentStatus.ON_HOLD);
+        assertThat(order.status()).isEqualTo(OrderStatus.ON_HOLD);
+        assertThat(order.heldParcels()).extracting(HeldParcel::trackingNumber).containsExactly("1Z9");
+
+        assertThatThrownBy(() -> order.assignHeldParcel(F1, "1Z9", List.of(new LineQuantity("var-1", 1),
+                new LineQuantity("var-2", 4)), cause("assign")))
+                .isInstanceOf(HeldParcelAssignmentException.class)
+                .extracting(e -> ((HeldParcelAssignmentException) e).field()).isEqualTo("lines[1].quantity");
+        assertThat(fulfillment(order, F1).lines()).extracting(FulfillmentLine::shipped).containsOnly(0);
+        assertThat(order.shipments()).isEmpty();
+
+        List<Outgoing> out = order.assignHeldParcel(F1, "1Z9", List.of(new LineQuantity("var-1", 2)), cause("assign"));
+        assertThat(messages(out, AddShipment.class)).extracting(AddShipment::shipmentId).containsExactly(F1 + "/1Z9");
+        assertThat(messages(out, UpdateStorefrontFulfillmentStatus.class)).isEmpty();
+        assertThat(fulfillment(order, F1).status()).isEqualTo(FulfillmentStatus.PARTIALLY_SHIPPED);
+        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_SHIPPED);
+        assertThatThrownBy(() -> order.assignHeldParcel(F1, "1Z9", List.of(new LineQuantity("var-2", 1)), cause("assign")))
+                .isInstanceOf(HeldParcelAssignmentException.class)
+                .extracting(e -> ((HeldParcelAssignmentException) e).kind())
+                .isEqualTo(HeldParcelAssignmentException.Kind.ALREADY_ASSIGNED);
+    }
+
+    @Test
+    void aHeldFulfillmentCancelledAtSourceBeforeAnyParcelLeftIsCancelledAtItsFulfiller() {
+        Order order = twoFulfillmentsInFulfillment();
+        order.fulfillmentHeld(new FulfillmentHeld(ORDER, F1, Fulfiller.SPOD, FulfillmentHeld.DESTINATION_NOT_SERVED, null,
+                null, AT), cause("fulfillment-held"));
+        List<Outgoing> out = order.cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114", null, AT),
+                cause("cancel"));
+        assertThat(messages(out, CancelPrintOrder.class)).extracting(CancelPrintOrder::fulfillmentId).containsExactly(F1, F2);
+        assertThat(fulfillment(order, F1).status()).isEqualTo(FulfillmentStatus.CANCELLATION_REQUESTED);
     }
 }
