@@ -14,7 +14,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.fulfillmenthub.contracts.CloudEventHeaders;
-import io.fulfillmenthub.contracts.HubJson;
 import io.fulfillmenthub.contracts.MessageTypes;
 import io.fulfillmenthub.contracts.Topics;
 import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
@@ -26,7 +25,6 @@ import io.fulfillmenthub.contracts.model.Fulfiller;
 import io.fulfillmenthub.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.pgclient.PgPool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -81,11 +79,8 @@ class DeliveryTest {
         given().get("/orders/{id}", order).then().body("timeline.findAll { it.note == 'shipment " + f1
                 + "/1Z2 already delivered at 2026-11-25T08:00:00Z' }.size()", equalTo(1));
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> outboxRows(order) == 0);
-        List<UpdateStorefrontFulfillmentStatus> delivered = FactFixtures.publishedSoFar(kafka, Topics.COMMANDS_STOREFRONT)
-                .stream().filter(r -> FactFixtures.isOf(r, MessageTypes.UPDATE_STOREFRONT_FULFILLMENT_STATUS, order))
-                .map(r -> HubJson.read(r.value(), UpdateStorefrontFulfillmentStatus.class))
+        FactFixtures.awaitOutboxEmpty(database, order);
+        List<UpdateStorefrontFulfillmentStatus> delivered = FactFixtures.storefrontUpdatesSoFar(kafka, order).stream()
                 .filter(update -> update.status() == UpdateStorefrontFulfillmentStatus.Status.DELIVERED).toList();
         assertThat(delivered).hasSize(1);
         assertThat(delivered.get(0).sourceFulfillmentId()).isEqualTo("f-1");
@@ -134,12 +129,5 @@ class DeliveryTest {
                 .body("status", equalTo("SHIPPED"))
                 .body("fulfillments[0].status", equalTo("SHIPPED"))
                 .body("version", notNullValue()));
-    }
-
-    /** Rows of the order still waiting in the outbox to be published. */
-    private long outboxRows(String order) {
-        var rows = database.preparedQuery("SELECT count(*) AS n FROM outbox WHERE message_key = $1")
-                .execute(Tuple.of(order)).await().atMost(Duration.ofSeconds(10));
-        return rows.iterator().next().getLong("n");
     }
 }

@@ -12,9 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.fulfillmenthub.contracts.HubJson;
 import io.fulfillmenthub.contracts.MessageTypes;
-import io.fulfillmenthub.contracts.Topics;
 import io.fulfillmenthub.contracts.commands.AddShipment;
 import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
 import io.fulfillmenthub.contracts.facts.FulfillmentHeld;
@@ -24,7 +22,6 @@ import io.fulfillmenthub.contracts.facts.ShipmentDispatched;
 import io.fulfillmenthub.contracts.model.Fulfiller;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.pgclient.PgPool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -109,11 +106,8 @@ class HeldParcelTest {
         assertThat(added.lines()).containsExactly(quantity("var-2", 3));
         assertThat(added.carrier()).isEqualTo("DHL Express");
         assertThat(added.sourceFulfillmentId()).isEqualTo("f-1");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> outboxRows(order) == 0);
-        List<UpdateStorefrontFulfillmentStatus> inTransit = FactFixtures.publishedSoFar(kafka, Topics.COMMANDS_STOREFRONT)
-                .stream().filter(r -> FactFixtures.isOf(r, MessageTypes.UPDATE_STOREFRONT_FULFILLMENT_STATUS, order))
-                .map(r -> HubJson.read(r.value(), UpdateStorefrontFulfillmentStatus.class))
+        FactFixtures.awaitOutboxEmpty(database, order);
+        List<UpdateStorefrontFulfillmentStatus> inTransit = FactFixtures.storefrontUpdatesSoFar(kafka, order).stream()
                 .filter(update -> update.status() == UpdateStorefrontFulfillmentStatus.Status.IN_TRANSIT).toList();
         assertThat(inTransit).hasSize(1);
         assertThat(inTransit.get(0).fulfilledLines()).containsExactly(quantity("var-1", 2), quantity("var-2", 3));
@@ -133,12 +127,5 @@ class HeldParcelTest {
                 .body("fulfillments[0].hold.reason", equalTo("destination-not-served"))
                 .body("fulfillments[0].hold.statusBefore", equalTo("PENDING"))
                 .body("fulfillments[0].heldParcels.size()", equalTo(0)));
-    }
-
-    /** Rows of the order still waiting in the outbox to be published. */
-    private long outboxRows(String order) {
-        var rows = database.preparedQuery("SELECT count(*) AS n FROM outbox WHERE message_key = $1")
-                .execute(Tuple.of(order)).await().atMost(Duration.ofSeconds(10));
-        return rows.iterator().next().getLong("n");
     }
 }

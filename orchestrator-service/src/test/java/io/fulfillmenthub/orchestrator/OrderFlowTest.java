@@ -202,12 +202,8 @@ class OrderFlowTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/orders/{id}", order).then()
                 .statusCode(200).body("timeline.find { it.cause.id == '" + last + "' }", org.hamcrest.Matchers.notNullValue()));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> outboxRows(order) == 0);
-        List<UpdateStorefrontFulfillmentStatus> updates = FactFixtures.publishedSoFar(kafka, Topics.COMMANDS_STOREFRONT)
-                .stream().filter(r -> FactFixtures.isOf(r, MessageTypes.UPDATE_STOREFRONT_FULFILLMENT_STATUS, order))
-                .map(r -> io.fulfillmenthub.contracts.HubJson.read(r.value(), UpdateStorefrontFulfillmentStatus.class))
-                .toList();
+        FactFixtures.awaitOutboxEmpty(database, order);
+        List<UpdateStorefrontFulfillmentStatus> updates = FactFixtures.storefrontUpdatesSoFar(kafka, order);
         assertThat(updates).allMatch(update -> "f-1".equals(update.sourceFulfillmentId()))
                 .extracting(UpdateStorefrontFulfillmentStatus::status).containsExactly(
                         UpdateStorefrontFulfillmentStatus.Status.RECEIVED_BY_FULFILLER,
