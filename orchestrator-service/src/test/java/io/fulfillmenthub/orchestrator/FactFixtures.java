@@ -6,6 +6,7 @@ import io.fulfillmenthub.contracts.HubJson;
 import io.fulfillmenthub.contracts.MessageType;
 import io.fulfillmenthub.contracts.MessageTypes;
 import io.fulfillmenthub.contracts.Topics;
+import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
 import io.fulfillmenthub.contracts.facts.OrderPlaced;
 import io.fulfillmenthub.contracts.model.Address;
 import io.fulfillmenthub.contracts.model.LineQuantity;
@@ -16,6 +17,8 @@ import io.fulfillmenthub.contracts.model.Storefront;
 import io.fulfillmenthub.contracts.HubMessage;
 import io.fulfillmenthub.testing.TopicReader;
 import io.fulfillmenthub.testing.TopicWriter;
+import io.vertx.mutiny.pgclient.PgPool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -177,6 +180,20 @@ public final class FactFixtures {
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the end offsets of " + topic, e);
         }
+    }
+
+    /** Waits until the order has no row left in the outbox: everything it caused so far is on the broker. */
+    public static void awaitOutboxEmpty(PgPool database, String order) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> database.preparedQuery("SELECT count(*) AS n FROM outbox WHERE message_key = $1")
+                        .execute(Tuple.of(order)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong("n") == 0);
+    }
+
+    /** Every storefront status update published for the order so far, in the order published. */
+    public static List<UpdateStorefrontFulfillmentStatus> storefrontUpdatesSoFar(String bootstrapServers, String order) {
+        return publishedSoFar(bootstrapServers, Topics.COMMANDS_STOREFRONT).stream()
+                .filter(r -> isOf(r, MessageTypes.UPDATE_STOREFRONT_FULFILLMENT_STATUS, order))
+                .map(r -> HubJson.read(r.value(), UpdateStorefrontFulfillmentStatus.class)).toList();
     }
 
     public static boolean isOf(ConsumerRecord<String, byte[]> record, MessageType<?> type, String orderId) {

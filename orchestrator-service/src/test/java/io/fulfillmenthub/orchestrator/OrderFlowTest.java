@@ -20,6 +20,7 @@ import io.fulfillmenthub.contracts.commands.AddShipment;
 import io.fulfillmenthub.contracts.commands.CancelPrintOrder;
 import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
 import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
+import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancellationRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancelled;
 import io.fulfillmenthub.contracts.facts.FulfillmentDelivered;
@@ -184,6 +185,35 @@ class OrderFlowTest {
     }
 
     @Test
+    void theStorefrontLearnsEachProgressStatusOnceAndInOrderWhateverIsRepeatedOrLate() {
+        String order = FactFixtures.newOrderId();
+        placeTwoFulfillments(order);
+        String f1 = order + ":f-1";
+        send(kafka, new FulfillmentSubmitted(order, f1, Fulfiller.SPOD, "spod-1", AT));
+        send(kafka, new FulfillmentSubmitted(order, f1, Fulfiller.SPOD, "spod-1", AT)); // repeated, a new id
+        send(kafka, new FulfillmentAccepted(order, f1, Fulfiller.SPOD, null, "confirmed", AT));
+        send(kafka, new FulfillmentSubmitted(order, f1, Fulfiller.SPOD, "spod-1", AT)); // late
+        send(kafka, new FulfillmentAccepted(order, f1, Fulfiller.SPOD, null, "confirmed", AT)); // repeated
+        send(kafka, new ShipmentDispatched(order, f1, Fulfiller.SPOD, "ups", "1Z7", null,
+                List.of(quantity("var-1", 2), quantity("var-2", 3)), AT));
+        send(kafka, new FulfillmentShipped(order, f1, Fulfiller.SPOD, AT));
+        send(kafka, new FulfillmentDelivered(order, f1, Fulfiller.SPOD, AT));
+        String last = send(kafka, new FulfillmentDelivered(order, f1, Fulfiller.SPOD, AT)); // repeated
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/orders/{id}", order).then()
+                .statusCode(200).body("timeline.find { it.cause.id == '" + last + "' }", org.hamcrest.Matchers.notNullValue()));
+        FactFixtures.awaitOutboxEmpty(database, order);
+        List<UpdateStorefrontFulfillmentStatus> updates = FactFixtures.storefrontUpdatesSoFar(kafka, order);
+        assertThat(updates).allMatch(update -> "f-1".equals(update.sourceFulfillmentId()))
+                .extracting(UpdateStorefrontFulfillmentStatus::status).containsExactly(
+                        UpdateStorefrontFulfillmentStatus.Status.RECEIVED_BY_FULFILLER,
+                        UpdateStorefrontFulfillmentStatus.Status.PREPARING_ITEMS,
+                        UpdateStorefrontFulfillmentStatus.Status.IN_TRANSIT,
+                        UpdateStorefrontFulfillmentStatus.Status.DELIVERED);
+        assertThat(updates.get(2).fulfilledLines()).containsExactly(quantity("var-1", 2), quantity("var-2", 3));
+    }
+
+    @Test
     void cancelledBeforeShippingAsksSpodToCancelThenCancelledCancelsTheOrder() {
         String order = FactFixtures.newOrderId();
         placeTwoFulfillments(order);
@@ -203,6 +233,48 @@ class OrderFlowTest {
                 .containsOnly(io.fulfillmenthub.contracts.model.FulfillmentStatus.CANCELLED);
         given().get("/orders/{id}", order).then().statusCode(200).body("status", equalTo("CANCELLED"))
                 .body("cancelledAtSource", equalTo(true));
+    }
+
+    @Test
+    void aCancellationThatArrivesBeforeItsOrderWinsAndTheOrderIsNeverSentToAFulfiller() {
+        String order = FactFixtures.newOrderId();
+        var cancelled = new OrderCancelledAtSource(order, Storefront.SPRESSO, order.substring(8), "customer changed mind", AT);
+        String cancellation = send(kafka, cancelled);
+        send(kafka, cancellation, cancelled); // a redelivery of the same fact
+        String placed = placeTwoFulfillments(order);
+
+        OrderStatusChanged status = await(kafka, MessageTypes.ORDER_STATUS_CHANGED, order,
+                changed -> changed.status() == OrderStatus.CANCELLED);
+        assertThat(status.fulfillments()).extracting(OrderStatusChanged.FulfillmentSummary::status)
+                .containsOnly(io.fulfillmenthub.contracts.model.FulfillmentStatus.CANCELLED);
+        given().get("/orders/{id}", order).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("cancelledAtSource", equalTo(true))
+                .body("fulfillments.status", org.hamcrest.Matchers.everyItem(equalTo("CANCELLED")))
+                .body("timeline.find { it.cause.id == '" + cancellation + "' }.note",
+                        equalTo("cancelled at SPRESSO before the order arrived: customer changed mind"))
+                .body("timeline.findAll { it.cause.id == '" + cancellation + "' }.size()", equalTo(1))
+                .body("timeline.find { it.cause.id == '" + placed + "' && it.to == 'CANCELLED' && it.fulfillmentId == null }.note",
+                        equalTo("cancelled at source before the order arrived: nothing sent to a fulfiller"));
+        // once the order has nothing left in the outbox, everything it caused is on the broker: no print order
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> outboxRows(order) == 0);
+        assertThat(FactFixtures.publishedSoFar(kafka, Topics.COMMANDS_SPOD)).noneMatch(r -> order.equals(r.key()));
+    }
+
+    @Test
+    void aCancellationAfterTheOrderStillAsksSpodToCancelAndARepeatOfItChangesNothing() {
+        String order = FactFixtures.newOrderId();
+        placeTwoFulfillments(order);
+        await(kafka, MessageTypes.SUBMIT_PRINT_ORDER, order, submit -> submit.fulfillmentId().equals(order + ":f-1"));
+        var cancelled = new OrderCancelledAtSource(order, Storefront.SPRESSO, order.substring(8), null, AT);
+        send(kafka, cancelled);
+        String again = send(kafka, cancelled); // the storefront's webhook again, with a new delivery id
+
+        await(kafka, MessageTypes.CANCEL_PRINT_ORDER, order, cancel -> cancel.fulfillmentId().equals(order + ":f-1"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/orders/{id}", order).then()
+                .statusCode(200)
+                .body("timeline.find { it.cause.id == '" + again + "' }.note", equalTo("already cancelled at source")));
     }
 
     @Test

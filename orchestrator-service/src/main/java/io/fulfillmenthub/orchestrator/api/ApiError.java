@@ -17,6 +17,12 @@ public record ApiError(String error, String message, String parameter) {
                 .entity(new ApiError("unavailable", message, null)).build();
     }
 
+    /** The request is well formed but clashes with what was done already, e.g. a parcel assigned before. */
+    static Response conflict(String message) {
+        return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
+                .entity(new ApiError("conflict", message, null)).build();
+    }
+
     static Response badParameter(String parameter, String message) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
                 .entity(new ApiError("bad_request", message, parameter)).build();

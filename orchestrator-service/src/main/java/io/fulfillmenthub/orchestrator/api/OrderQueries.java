@@ -104,9 +104,16 @@ public class OrderQueries {
                         f.vendorReference(), f.holdReason(), f.rejectionReason(),
                         loaded.fulfillment(f.fulfillmentId()).version(),
                         f.lines().stream().map(line -> new OrderView.FulfillmentLineView(line.lineId(), line.sku(),
-                                line.fulfillerSku(), line.ordered(), line.shipped())).toList())).toList(),
+                                line.fulfillerSku(), line.ordered(), line.shipped())).toList(),
+                        f.hold() == null ? null : new OrderView.Hold(f.hold().reason(), f.hold().detail(),
+                                f.hold().statusBefore().name()),
+                        order.heldParcels().stream().filter(p -> p.fulfillmentId().equals(f.fulfillmentId()))
+                                .map(p -> new OrderView.HeldParcelView(p.carrier(), p.trackingNumber(), p.trackingUrl(),
+                                        p.items().stream().map(item -> new OrderView.ParcelItemView(item.vendorSku(),
+                                                item.quantity())).toList(),
+                                        p.dispatchedAt(), p.heldAt(), p.assignedShipmentId())).toList())).toList(),
                 order.shipments().stream().map(s -> new OrderView.ShipmentView(s.shipmentId(), s.fulfillmentId(),
-                        s.carrier(), s.trackingNumber(), s.trackingUrl(), s.dispatchedAt(), s.lines().stream()
+                        s.carrier(), s.trackingNumber(), s.trackingUrl(), s.dispatchedAt(), s.deliveredAt(), s.lines().stream()
                                 .map(line -> new OrderView.ShipmentLineView(line.lineId(), line.quantity())).toList()))
                         .toList(),
                 timeline.stream().map(recorded -> {

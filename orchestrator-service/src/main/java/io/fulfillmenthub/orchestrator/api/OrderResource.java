@@ -1,19 +1,31 @@
 package io.fulfillmenthub.orchestrator.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fulfillmenthub.contracts.model.OrderStatus;
+import io.fulfillmenthub.contracts.model.LineQuantity;
+import io.fulfillmenthub.orchestrator.domain.HeldParcelAssignmentException;
+import io.fulfillmenthub.orchestrator.domain.UnknownShipmentException;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
-/** Operations API over orders: one order with its timeline, and pages of orders. Validates, then asks {@link OrderQueries}. */
+/**
+ * Operations API over orders: one order with its timeline, pages of orders, and what operators record on
+ * an order. Validates, then asks {@link OrderQueries} or {@link OrderOperations}.
+ */
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
@@ -27,6 +39,12 @@ public class OrderResource {
     @Inject
     DeadLetterQueries deadLetters;
 
+    @Inject
+    OrderOperations operations;
+
+    @Inject
+    ObjectMapper json;
+
     /** @param orderId the hub order id, e.g. {@code spresso:6114} (or {@code spresso%3A6114}) */
     @GET
     @Path("/{orderId}")
@@ -36,6 +54,64 @@ public class OrderResource {
                 : deadLetters.notReplayedCount(orderId).map(count -> ApiError.notFound("no order " + orderId
                         + (count == 0 ? "" : "; it has " + count + " dead letters not replayed: GET /dead-letters?order="
                                 + orderId))));
+    }
+
+    /**
+     * Records that the parcel with this tracking number reached the customer, as a tracking service's
+     * {@code ShipmentDelivered} would; optional body {@code {"deliveredAt": "<ISO-8601 instant>"}} (default:
+     * now). 200 with the order; 404 for an unknown order or tracking number; 400 naming a bad field. A parcel
+     * already delivered stays as it was (noted on the timeline).
+     */
+    @POST
+    @Path("/{orderId}/shipments/{trackingNumber}/delivered")
+    // any content type: the body is read as JSON whatever a client (curl -d) declares
+    public Uni<Response> shipmentDelivered(@PathParam("orderId") String orderId,
+            @PathParam("trackingNumber") String trackingNumber, String body) {
+        Instant deliveredAt;
+        try {
+            JsonNode fields = RequestBody.object(json, body, Set.of("deliveredAt"), true);
+            deliveredAt = fields == null ? Instant.now() : RequestBody.instant(fields, "deliveredAt", Instant.now());
+        } catch (RequestBody.BadField bad) {
+            return Uni.createFrom().item(ApiError.badParameter(bad.field(), bad.getMessage()));
+        }
+        return operations.shipmentDelivered(orderId, trackingNumber, deliveredAt)
+                .chain(stored -> stored ? order(orderId) : Uni.createFrom().item(ApiError.notFound("no order " + orderId)))
+                .onFailure(UnknownShipmentException.class)
+                .recoverWithItem(unknown -> ApiError.notFound(unknown.getMessage()));
+    }
+
+    /**
+     * Makes a parcel its fulfiller's connector could not match ({@code FulfillmentHeld} {@code unmatched-shipment})
+     * a shipment of the lines given: body {@code {"lines": [{"lineId": "var-1", "quantity": 2}]}}. The same
+     * effects as a {@code ShipmentDispatched} ({@code AddShipment} to the storefront); once no parcel of the
+     * fulfillment waits, it leaves ON_HOLD for the status its shipments give. 200 with the order; 400 naming
+     * the field (nothing applied); 404 for an unknown order, fulfillment or held parcel; 409 when the parcel
+     * was assigned already (assigning twice changes nothing).
+     *
+     * @param fulfillmentId the hub fulfillment id, or the storefront's ({@code f-1})
+     */
+    @POST
+    @Path("/{orderId}/fulfillments/{fulfillmentId}/parcels/{trackingNumber}/assign")
+    public Uni<Response> assignHeldParcel(@PathParam("orderId") String orderId,
+            @PathParam("fulfillmentId") String fulfillmentId, @PathParam("trackingNumber") String trackingNumber,
+            String body) {
+        List<LineQuantity> lines;
+        try {
+            lines = RequestBody.lineQuantities(RequestBody.object(json, body, Set.of("lines"), false), "lines");
+        } catch (RequestBody.BadField bad) {
+            return Uni.createFrom().item(ApiError.badParameter(bad.field(), bad.getMessage()));
+        }
+        String hubFulfillmentId = fulfillmentId.startsWith(orderId + ":") ? fulfillmentId : orderId + ":" + fulfillmentId;
+        return operations.assignHeldParcel(orderId, hubFulfillmentId, trackingNumber, lines)
+                .chain(stored -> stored ? order(orderId) : Uni.createFrom().item(ApiError.notFound("no order " + orderId)))
+                .onFailure(HeldParcelAssignmentException.class).recoverWithItem(failure -> {
+                    var refused = (HeldParcelAssignmentException) failure;
+                    return switch (refused.kind()) {
+                        case INVALID -> ApiError.badParameter(refused.field(), refused.getMessage());
+                        case NOT_FOUND -> ApiError.notFound(refused.getMessage());
+                        case ALREADY_ASSIGNED -> ApiError.conflict(refused.getMessage());
+                    };
+                });
     }
 
     /**

@@ -43,16 +43,31 @@ public record OrderView(
     public record Line(String lineId, String variantId, String sku, String name, int quantity, BigDecimal unitPrice) {
     }
 
+    /**
+     * @param hold null unless its fulfiller's connector holds it for an operator ({@code FulfillmentHeld})
+     * @param heldParcels parcels the connector could not match, each with the shipment an operator made of it
+     */
     public record FulfillmentView(String fulfillmentId, String sourceFulfillmentId, String fulfiller, String status,
             String vendorReference, String holdReason, String rejectionReason, long version,
-            List<FulfillmentLineView> lines) {
+            List<FulfillmentLineView> lines, Hold hold, List<HeldParcelView> heldParcels) {
+    }
+
+    /** @param statusBefore where the fulfillment was, and where the fulfiller's later facts moved it while held */
+    public record Hold(String reason, String detail, String statusBefore) {
+    }
+
+    public record HeldParcelView(String carrier, String trackingNumber, String trackingUrl, List<ParcelItemView> items,
+            Instant dispatchedAt, Instant heldAt, String assignedShipmentId) {
+    }
+
+    public record ParcelItemView(String vendorSku, int quantity) {
     }
 
     public record FulfillmentLineView(String lineId, String sku, String fulfillerSku, int ordered, int shipped) {
     }
 
     public record ShipmentView(String shipmentId, String fulfillmentId, String carrier, String trackingNumber,
-            String trackingUrl, Instant dispatchedAt, List<ShipmentLineView> lines) {
+            String trackingUrl, Instant dispatchedAt, Instant deliveredAt, List<ShipmentLineView> lines) {
     }
 
     public record ShipmentLineView(String lineId, int quantity) {

@@ -11,6 +11,7 @@ import static io.fulfillmenthub.contracts.model.FulfillmentStatus.REJECTED;
 import static io.fulfillmenthub.contracts.model.FulfillmentStatus.SHIPPED;
 import static io.fulfillmenthub.contracts.model.FulfillmentStatus.SUBMITTED;
 
+import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus.Status;
 import io.fulfillmenthub.contracts.model.Fulfiller;
 import io.fulfillmenthub.contracts.model.FulfillmentStatus;
 import io.fulfillmenthub.contracts.model.LineQuantity;
@@ -47,12 +48,23 @@ public final class Fulfillment {
     private @Nullable String vendorReference;
     private @Nullable String holdReason;
     private @Nullable String rejectionReason;
+    private @Nullable Status storefrontStatus;
+    private @Nullable Hold hold;
     private final List<FulfillmentLine> lines;
+
+    /**
+     * The fulfiller's connector handed the fulfillment to an operator ({@code FulfillmentHeld}).
+     *
+     * @param reason the fact's code, e.g. {@code unmatched-shipment}
+     * @param statusBefore where it was, and where the fulfiller's later facts move it while it is held
+     */
+    public record Hold(String reason, @Nullable String detail, FulfillmentStatus statusBefore) {
+    }
 
     public Fulfillment(String fulfillmentId, String sourceFulfillmentId, @Nullable Fulfiller fulfiller,
             FulfillmentStatus status, @Nullable FulfillmentStatus statusBeforeCancellation,
             @Nullable String vendorReference, @Nullable String holdReason, @Nullable String rejectionReason,
-            List<FulfillmentLine> lines) {
+            @Nullable Status storefrontStatus, @Nullable Hold hold, List<FulfillmentLine> lines) {
         this.fulfillmentId = Objects.requireNonNull(fulfillmentId, "fulfillmentId");
         this.sourceFulfillmentId = Objects.requireNonNull(sourceFulfillmentId, "sourceFulfillmentId");
         this.fulfiller = fulfiller;
@@ -61,6 +73,8 @@ public final class Fulfillment {
         this.vendorReference = vendorReference;
         this.holdReason = holdReason;
         this.rejectionReason = rejectionReason;
+        this.storefrontStatus = storefrontStatus;
+        this.hold = hold;
         this.lines = new ArrayList<>(lines);
     }
 
@@ -72,12 +86,18 @@ public final class Fulfillment {
     static Fulfillment routed(String hubOrderId, String sourceFulfillmentId, Fulfiller fulfiller,
             List<FulfillmentLine> lines) {
         return new Fulfillment(idOf(hubOrderId, sourceFulfillmentId), sourceFulfillmentId, fulfiller, PENDING, null,
-                null, null, null, lines);
+                null, null, null, null, null, lines);
     }
 
     static Fulfillment onHold(String hubOrderId, String sourceFulfillmentId, String reason, List<FulfillmentLine> lines) {
         return new Fulfillment(idOf(hubOrderId, sourceFulfillmentId), sourceFulfillmentId, null, ON_HOLD, null, null,
-                reason, null, lines);
+                reason, null, null, null, lines);
+    }
+
+    /** The order was cancelled at source before it arrived: never routed, never sent. */
+    static Fulfillment cancelledBeforeRouting(String hubOrderId, String sourceFulfillmentId, List<FulfillmentLine> lines) {
+        return new Fulfillment(idOf(hubOrderId, sourceFulfillmentId), sourceFulfillmentId, null, CANCELLED, null, null,
+                null, null, null, null, lines);
     }
 
     void submitted(String reference) {
@@ -109,6 +129,14 @@ public final class Fulfillment {
     /** Adds one shipment's quantities; every line must be on this fulfillment and still to ship. */
     void shipmentDispatched(List<LineQuantity> shipped) {
         require(EnumSet.of(PENDING, SUBMITTED, ACCEPTED, PARTIALLY_SHIPPED, CANCELLATION_REQUESTED), "ship a parcel");
+        addShipped(shipped);
+        // a parcel leaving means the fulfiller did not cancel
+        statusBeforeCancellation = null;
+        status = PARTIALLY_SHIPPED;
+    }
+
+    /** Adds the quantities, or throws before changing anything when a line is not here or has less left. */
+    private void addShipped(List<LineQuantity> shipped) {
         List<FulfillmentLine> updated = new ArrayList<>(lines);
         for (LineQuantity quantity : shipped) {
             int index = indexOf(updated, quantity.lineId());
@@ -125,13 +153,56 @@ public final class Fulfillment {
         }
         lines.clear();
         lines.addAll(updated);
-        // a parcel leaving means the fulfiller did not cancel
-        statusBeforeCancellation = null;
-        status = PARTIALLY_SHIPPED;
     }
 
-    /** Every parcel has left; what has not shipped by now is short. */
+    /**
+     * The fulfiller's connector holds the fulfillment for an operator. Held again (another parcel), it stays
+     * held with the latest reason.
+     */
+    void held(String reason, @Nullable String detail) {
+        require(EnumSet.of(PENDING, SUBMITTED, ACCEPTED, PARTIALLY_SHIPPED, ON_HOLD), "be held");
+        if (status == ON_HOLD && hold == null) {
+            throw IllegalTransitionException.of("fulfillment " + fulfillmentId + " (never routed)", status, "be held");
+        }
+        hold = new Hold(reason, detail, hold == null ? status : hold.statusBefore());
+        holdReason = reason + (detail == null ? "" : ": " + detail);
+        status = ON_HOLD;
+    }
+
+    /** Whether the fulfiller's connector holds it (not a fulfillment that could not be routed). */
+    boolean isHeldByItsFulfiller() {
+        return status == ON_HOLD && hold != null;
+    }
+
+    /** An operator says which lines a held parcel holds: its quantities are added, the hold stays. */
+    void heldParcelAssigned(List<LineQuantity> shipped) {
+        if (!isHeldByItsFulfiller()) {
+            throw IllegalTransitionException.of("fulfillment " + fulfillmentId, status, "take a held parcel");
+        }
+        addShipped(shipped);
+    }
+
+    /**
+     * Leaves the hold for the status its shipments give: SHIPPED when every line is shipped or the fulfiller
+     * said every parcel was sent, PARTIALLY_SHIPPED when some are, else where it was.
+     */
+    void released() {
+        if (!isHeldByItsFulfiller()) {
+            throw IllegalTransitionException.of("fulfillment " + fulfillmentId, status, "be released");
+        }
+        boolean allShipped = lines.stream().allMatch(line -> line.remaining() == 0);
+        boolean someShipped = lines.stream().anyMatch(line -> line.shipped() > 0);
+        FulfillmentStatus before = hold.statusBefore();
+        status = allShipped || before == SHIPPED && someShipped ? SHIPPED : someShipped ? PARTIALLY_SHIPPED : before;
+        hold = null;
+        holdReason = null;
+    }
+    /** Every parcel has left; what has not shipped by now is short. Held, it is remembered for the release. */
     void shipped() {
+        if (isHeldByItsFulfiller()) {
+            hold = new Hold(hold.reason(), hold.detail(), SHIPPED);
+            return;
+        }
         require(EnumSet.of(PARTIALLY_SHIPPED), "be marked shipped (no shipment recorded)");
         status = SHIPPED;
     }
@@ -143,9 +214,15 @@ public final class Fulfillment {
 
     /** True when a cancel must be sent to the fulfiller; an unrouted fulfillment is cancelled at once. */
     boolean requestCancellation() {
-        if (status == ON_HOLD) {
+        if (status == ON_HOLD && hold == null) {
             status = CANCELLED;
             return false;
+        }
+        if (status == ON_HOLD) {
+            // held by its fulfiller before anything left: the fulfiller still has it
+            statusBeforeCancellation = ON_HOLD;
+            status = CANCELLATION_REQUESTED;
+            return true;
         }
         require(EnumSet.of(PENDING, SUBMITTED, ACCEPTED), "be cancelled");
         statusBeforeCancellation = status;
@@ -154,11 +231,21 @@ public final class Fulfillment {
     }
 
     boolean isCancellable() {
-        return status == ON_HOLD || EnumSet.of(PENDING, SUBMITTED, ACCEPTED).contains(status);
+        if (status == ON_HOLD) {
+            return hold == null || !hasShippedLines();
+        }
+        return EnumSet.of(PENDING, SUBMITTED, ACCEPTED).contains(status);
+    }
+
+    private boolean hasShippedLines() {
+        return lines.stream().anyMatch(line -> line.shipped() > 0);
     }
 
     void cancelled() {
         require(EnumSet.of(ON_HOLD, PENDING, SUBMITTED, ACCEPTED, CANCELLATION_REQUESTED), "be cancelled");
+        if (status == ON_HOLD && hasShippedLines()) {
+            throw IllegalTransitionException.of("fulfillment " + fulfillmentId + " (a parcel left)", status, "be cancelled");
+        }
         statusBeforeCancellation = null;
         status = CANCELLED;
     }
@@ -169,6 +256,20 @@ public final class Fulfillment {
             status = statusBeforeCancellation == null ? SUBMITTED : statusBeforeCancellation;
             statusBeforeCancellation = null;
         }
+    }
+
+    /**
+     * Records that the storefront is told this status, unless it was told it or a later one already: each
+     * status goes to the storefront once, and never backwards.
+     *
+     * @return whether to tell it
+     */
+    boolean tellStorefront(Status next) {
+        if (storefrontStatus != null && storefrontStatus.compareTo(next) >= 0) {
+            return false;
+        }
+        storefrontStatus = next;
+        return true;
     }
 
     private void require(Set<FulfillmentStatus> allowed, String transition) {
@@ -227,6 +328,11 @@ public final class Fulfillment {
         return rejectionReason;
     }
 
+    /** The last status the storefront was told, null before the first. */
+    public @Nullable Status storefrontStatus() {
+        return storefrontStatus;
+    }
+
     public List<FulfillmentLine> lines() {
         return List.copyOf(lines);
     }
@@ -236,6 +342,10 @@ public final class Fulfillment {
     }
 
     boolean hasShipped() {
-        return status == PARTIALLY_SHIPPED || isShippedOrLater();
+        return status == PARTIALLY_SHIPPED || isShippedOrLater() || hasShippedLines();
+    }
+
+    public @Nullable Hold hold() {
+        return hold;
     }
 }

@@ -14,17 +14,21 @@ import io.fulfillmenthub.contracts.commands.AddShipment;
 import io.fulfillmenthub.contracts.commands.CancelPrintOrder;
 import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
 import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
+import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus.Status;
 import io.fulfillmenthub.contracts.facts.CommandFailed;
 import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancellationRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancelled;
 import io.fulfillmenthub.contracts.facts.FulfillmentDelivered;
+import io.fulfillmenthub.contracts.facts.FulfillmentHeld;
 import io.fulfillmenthub.contracts.facts.FulfillmentRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentShipped;
 import io.fulfillmenthub.contracts.facts.FulfillmentSubmitted;
 import io.fulfillmenthub.contracts.facts.OrderCancelledAtSource;
 import io.fulfillmenthub.contracts.facts.OrderPlaced;
+import io.fulfillmenthub.contracts.facts.ShipmentDelivered;
 import io.fulfillmenthub.contracts.facts.ShipmentDispatched;
+import io.fulfillmenthub.contracts.facts.TimelineNoted;
 import io.fulfillmenthub.contracts.model.Address;
 import io.fulfillmenthub.contracts.model.Fulfiller;
 import io.fulfillmenthub.contracts.model.FulfillmentStatus;
@@ -65,10 +69,11 @@ public final class Order {
     static {
         ORDER_TRANSITIONS.put(RECEIVED, EnumSet.of(AWAITING_FULFILLABLE, ON_HOLD, IN_FULFILLMENT, CANCELLED));
         ORDER_TRANSITIONS.put(AWAITING_FULFILLABLE, EnumSet.of(ON_HOLD, IN_FULFILLMENT, CANCELLED));
-        ORDER_TRANSITIONS.put(ON_HOLD, EnumSet.of(IN_FULFILLMENT, CANCELLED, FAILED));
+        ORDER_TRANSITIONS.put(ON_HOLD, EnumSet.of(IN_FULFILLMENT, PARTIALLY_SHIPPED, SHIPPED, COMPLETED, CANCELLED, FAILED));
         ORDER_TRANSITIONS.put(IN_FULFILLMENT,
                 EnumSet.of(ON_HOLD, PARTIALLY_SHIPPED, SHIPPED, COMPLETED, CANCELLED, FAILED));
-        ORDER_TRANSITIONS.put(PARTIALLY_SHIPPED, EnumSet.of(SHIPPED, COMPLETED));
+        // ON_HOLD: a fulfillment held by its fulfiller's connector (FulfillmentHeld) after a parcel left
+        ORDER_TRANSITIONS.put(PARTIALLY_SHIPPED, EnumSet.of(SHIPPED, COMPLETED, ON_HOLD));
         ORDER_TRANSITIONS.put(SHIPPED, EnumSet.of(COMPLETED));
         ORDER_TRANSITIONS.put(COMPLETED, EnumSet.noneOf(OrderStatus.class));
         ORDER_TRANSITIONS.put(CANCELLED, EnumSet.noneOf(OrderStatus.class));
@@ -91,13 +96,14 @@ public final class Order {
     private final List<OrderLine> lines;
     private final List<Fulfillment> fulfillments;
     private final List<Shipment> shipments;
+    private final List<HeldParcel> heldParcels;
     private final List<TimelineEntry> newTimelineEntries = new ArrayList<>();
 
     /** Restores an order as stored. */
     public Order(String hubOrderId, Storefront storefront, String sourceOrderId, String orderNumber,
             @Nullable String currency, @Nullable String customerEmail, Address shippingAddress, Instant placedAt,
             OrderStatus status, boolean cancelledAtSource, @Nullable String holdReason, List<OrderLine> lines,
-            List<Fulfillment> fulfillments, List<Shipment> shipments) {
+            List<Fulfillment> fulfillments, List<Shipment> shipments, List<HeldParcel> heldParcels) {
         this.hubOrderId = Objects.requireNonNull(hubOrderId, "hubOrderId");
         this.storefront = Objects.requireNonNull(storefront, "storefront");
         this.sourceOrderId = Objects.requireNonNull(sourceOrderId, "sourceOrderId");
@@ -112,6 +118,7 @@ public final class Order {
         this.lines = new ArrayList<>(lines);
         this.fulfillments = new ArrayList<>(fulfillments);
         this.shipments = new ArrayList<>(shipments);
+        this.heldParcels = new ArrayList<>(heldParcels);
     }
 
     /** A new order and what placing it causes. */
@@ -124,13 +131,27 @@ public final class Order {
      * own fulfillable rule and its timers come later).
      */
     public static Placement place(OrderPlaced fact, Cause cause, FulfillmentRouting routing) {
+        return place(fact, cause, routing, null);
+    }
+
+    /**
+     * Receives an order, as {@link #place(OrderPlaced, Cause, FulfillmentRouting)} does; when the storefront's
+     * cancellation came first, the order is cancelled at once: its fulfillments are kept as CANCELLED and
+     * nothing goes to a fulfiller.
+     */
+    public static Placement place(OrderPlaced fact, Cause cause, FulfillmentRouting routing,
+            @Nullable EarlyCancellation early) {
         Order order = new Order(fact.hubOrderId(), fact.storefront(), fact.sourceOrderId(), fact.orderNumber(),
                 fact.currency(), fact.customerEmail(), fact.shippingAddress(), fact.placedAt(), RECEIVED, false, null,
-                fact.lines(), List.of(), List.of());
+                fact.lines(), List.of(), List.of(), List.of());
         List<Outgoing> out = new ArrayList<>();
         order.record(cause, null, null, RECEIVED, "order " + fact.orderNumber() + " received from " + fact.storefront()
                 + " with " + fact.lines().size() + " line(s), " + fact.sourceFulfillments().size() + " fulfillment(s)");
         out.add(order.statusChanged(null, cause));
+        if (early != null) {
+            order.cancelledBeforeItArrived(fact, early, cause, out);
+            return new Placement(order, out);
+        }
         if (!fact.fulfillableAtSource()) {
             order.moveTo(AWAITING_FULFILLABLE, cause, "not yet fulfillable at the storefront", out);
             return new Placement(order, out);
@@ -179,6 +200,27 @@ public final class Order {
         return List.of();
     }
 
+    private void cancelledBeforeItArrived(OrderPlaced fact, EarlyCancellation early, Cause cause, List<Outgoing> out) {
+        OrderCancelledAtSource cancelled = early.fact();
+        cancelledAtSource = true;
+        record(early.cause(), null, status, status, "cancelled at " + cancelled.storefront() + " before the order arrived: "
+                + (cancelled.reason() == null ? "cancelled at source" : cancelled.reason()));
+        for (SourceFulfillment source : fact.sourceFulfillments()) {
+            List<FulfillmentLine> fulfillmentLines = source.lines().stream().filter(quantity -> quantity.quantity() > 0)
+                    .map(quantity -> new FulfillmentLine(quantity.lineId(), fact.lines().stream()
+                            .filter(line -> line.lineId().equals(quantity.lineId())).map(OrderLine::sku).findFirst()
+                            .orElse(null), null, quantity.quantity(), 0))
+                    .toList();
+            if (!fulfillmentLines.isEmpty()) {
+                Fulfillment fulfillment = Fulfillment.cancelledBeforeRouting(hubOrderId, source.sourceFulfillmentId(),
+                        fulfillmentLines);
+                fulfillments.add(fulfillment);
+                record(cause, fulfillment.fulfillmentId(), null, fulfillment.status(), "cancelled at source before routing");
+            }
+        }
+        moveTo(derivedStatus(), cause, "cancelled at source before the order arrived: nothing sent to a fulfiller", out);
+    }
+
     /** A repeat of the order (another delivery of the storefront's webhook): nothing changes. */
     public List<Outgoing> placedAgain(Cause cause) {
         record(cause, null, status, status, "order already received; repeated order ignored");
@@ -214,14 +256,39 @@ public final class Order {
         return out;
     }
 
+    /** The fulfiller has it: the storefront learns RECEIVED_BY_FULFILLER. */
     public List<Outgoing> fulfillmentSubmitted(FulfillmentSubmitted fact, Cause cause) {
-        return change(fact.fulfillmentId(), fact.fulfiller(), cause,
-                f -> f.submitted(fact.vendorReference()), "submitted to " + fact.fulfiller() + " as " + fact.vendorReference());
+        String note = "submitted to " + fact.fulfiller() + " as " + fact.vendorReference();
+        return change(fact.fulfillmentId(), fact.fulfiller(), cause, f -> f.submitted(fact.vendorReference()), note,
+                f -> note, f -> progress(f, Status.RECEIVED_BY_FULFILLER));
     }
 
+    /** It is in production: the storefront learns PREPARING_ITEMS. */
     public List<Outgoing> fulfillmentAccepted(FulfillmentAccepted fact, Cause cause) {
-        return change(fact.fulfillmentId(), fact.fulfiller(), cause, f -> f.accepted(fact.vendorReference()),
-                "accepted by " + fact.fulfiller() + (fact.vendorStatus() == null ? "" : " (" + fact.vendorStatus() + ")"));
+        String note = "accepted by " + fact.fulfiller() + (fact.vendorStatus() == null ? "" : " (" + fact.vendorStatus() + ")");
+        return change(fact.fulfillmentId(), fact.fulfiller(), cause, f -> f.accepted(fact.vendorReference()), note,
+                f -> note, f -> progress(f, Status.PREPARING_ITEMS));
+    }
+
+    /**
+     * The fulfiller's progress for the storefront, while the order goes on: nothing once it was cancelled
+     * at source or while a cancellation is asked of the fulfiller.
+     */
+    private List<Outgoing> progress(Fulfillment fulfillment, Status status) {
+        if (cancelledAtSource || fulfillment.status() == FulfillmentStatus.CANCELLATION_REQUESTED) {
+            return List.of();
+        }
+        return tellStorefront(fulfillment, status, List.of());
+    }
+
+    /** Tells the storefront the fulfillment's status, once per status and never backwards ({@link Fulfillment#tellStorefront}). */
+    private List<Outgoing> tellStorefront(Fulfillment fulfillment, Status status, List<LineQuantity> lines) {
+        if (!fulfillment.tellStorefront(status)) {
+            return List.of();
+        }
+        return List.of(new Outgoing("storefront-" + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "/"
+                + fulfillment.fulfillmentId(), new UpdateStorefrontFulfillmentStatus(hubOrderId, storefront, sourceOrderId,
+                        fulfillment.sourceFulfillmentId(), status, lines)));
     }
 
     public List<Outgoing> fulfillmentRejected(FulfillmentRejected fact, Cause cause) {
@@ -243,7 +310,7 @@ public final class Order {
         FulfillmentStatus from = fulfillment.status();
         fulfillment.shipmentDispatched(fact.lines());
         shipments.add(new Shipment(shipmentId, fulfillment.fulfillmentId(), fact.carrier(), fact.trackingNumber(),
-                fact.trackingUrl(), fact.dispatchedAt(), fact.lines()));
+                fact.trackingUrl(), fact.dispatchedAt(), fact.lines(), null));
         record(cause, fulfillment.fulfillmentId(), from, fulfillment.status(), "shipment " + shipmentId + " by "
                 + fact.carrier() + ": " + describe(fact.lines()));
         List<Outgoing> out = new ArrayList<>();
@@ -258,22 +325,195 @@ public final class Order {
     public List<Outgoing> fulfillmentShipped(FulfillmentShipped fact, Cause cause) {
         return change(fact.fulfillmentId(), fact.fulfiller(), cause, Fulfillment::shipped, "all parcels sent",
                 f -> {
+                    if (f.isHeldByItsFulfiller()) {
+                        return "all parcels sent, while held: shipped once its held parcels are assigned";
+                    }
                     List<String> short_ = f.lines().stream().filter(line -> line.remaining() > 0)
                             .map(line -> line.lineId() + " " + line.shipped() + " of " + line.ordered()).toList();
                     return short_.isEmpty() ? "all parcels sent" : "all parcels sent, short: " + String.join(", ", short_);
                 },
-                f -> List.of(new Outgoing("storefront-in-transit/" + f.fulfillmentId(),
-                        new UpdateStorefrontFulfillmentStatus(hubOrderId, storefront, sourceOrderId,
-                                f.sourceFulfillmentId(), UpdateStorefrontFulfillmentStatus.Status.IN_TRANSIT,
-                                f.shippedQuantities()))));
+                f -> {
+                    if (f.status() != FulfillmentStatus.SHIPPED) {
+                        return List.of();
+                    }
+                    List<Outgoing> told = new ArrayList<>(tellStorefront(f, Status.IN_TRANSIT, f.shippedQuantities()));
+                    // the tracking service may have reported every parcel delivered before the fulfiller said all were sent
+                    deliveredWhenEveryParcelIs(f, cause, told);
+                    return told;
+                });
+    }
+
+    /**
+     * One parcel reached the customer: the shipment is marked delivered. Once every parcel of a fulfillment
+     * that is SHIPPED is delivered, the fulfillment is DELIVERED and the storefront told so.
+     *
+     * @throws UnknownShipmentException when no shipment of the order has the tracking number
+     */
+    public List<Outgoing> shipmentDelivered(ShipmentDelivered fact, Cause cause) {
+        List<Shipment> parcels = shipments.stream().filter(s -> s.trackingNumber().equals(fact.trackingNumber())).toList();
+        if (parcels.isEmpty()) {
+            throw new UnknownShipmentException(hubOrderId, fact.trackingNumber());
+        }
+        List<Outgoing> out = new ArrayList<>();
+        for (Shipment parcel : parcels) {
+            Fulfillment fulfillment = fulfillments.stream()
+                    .filter(f -> f.fulfillmentId().equals(parcel.fulfillmentId())).findFirst().orElseThrow();
+            if (parcel.deliveredAt() != null) {
+                record(cause, fulfillment.fulfillmentId(), fulfillment.status(), fulfillment.status(),
+                        "shipment " + parcel.shipmentId() + " already delivered at " + parcel.deliveredAt());
+                continue;
+            }
+            shipments.set(shipments.indexOf(parcel), parcel.delivered(fact.deliveredAt()));
+            record(cause, fulfillment.fulfillmentId(), fulfillment.status(), fulfillment.status(), "shipment "
+                    + parcel.shipmentId() + " delivered at " + fact.deliveredAt()
+                    + (fact.source() == null ? "" : " (" + fact.source() + ")"));
+            deliveredWhenEveryParcelIs(fulfillment, cause, out);
+        }
+        moveTo(derivedStatus(), cause, "delivered", out);
+        return out;
+    }
+
+    /** A SHIPPED fulfillment whose every parcel was delivered is delivered; the storefront learns it once. */
+    private void deliveredWhenEveryParcelIs(Fulfillment fulfillment, Cause cause, List<Outgoing> out) {
+        List<Shipment> parcels = shipments.stream()
+                .filter(s -> s.fulfillmentId().equals(fulfillment.fulfillmentId())).toList();
+        if (fulfillment.status() != FulfillmentStatus.SHIPPED || parcels.isEmpty()
+                || parcels.stream().anyMatch(s -> s.deliveredAt() == null)) {
+            return;
+        }
+        fulfillment.delivered();
+        record(cause, fulfillment.fulfillmentId(), FulfillmentStatus.SHIPPED, fulfillment.status(),
+                "every parcel delivered");
+        out.addAll(tellStorefront(fulfillment, Status.DELIVERED, List.of()));
+    }
+
+    /**
+     * The fulfiller's connector hands the fulfillment to an operator: ON_HOLD with the reason and detail,
+     * and a parcel it could not match kept whole. The same parcel held again changes nothing.
+     */
+    public List<Outgoing> fulfillmentHeld(FulfillmentHeld fact, Cause cause) {
+        Fulfillment fulfillment = fulfillment(fact.fulfillmentId(), fact.fulfiller());
+        FulfillmentHeld.Parcel parcel = fact.parcel();
+        if (parcel != null && heldParcels.stream().anyMatch(p -> p.fulfillmentId().equals(fulfillment.fulfillmentId())
+                && p.trackingNumber().equals(parcel.trackingNumber()))) {
+            record(cause, fulfillment.fulfillmentId(), fulfillment.status(), fulfillment.status(),
+                    "parcel " + parcel.trackingNumber() + " already held");
+            return List.of();
+        }
+        requireNotFinal("hold " + fulfillment.fulfillmentId());
+        FulfillmentStatus from = fulfillment.status();
+        fulfillment.held(fact.reason(), fact.detail());
+        if (parcel != null) {
+            heldParcels.add(new HeldParcel(fulfillment.fulfillmentId(), parcel.carrier(), parcel.trackingNumber(),
+                    parcel.trackingUrl(), parcel.items(), parcel.dispatchedAt(), fact.heldAt(), null));
+        }
+        record(cause, fulfillment.fulfillmentId(), from, fulfillment.status(), "held by " + fact.fulfiller() + ": "
+                + fulfillment.holdReason() + (parcel == null ? "" : " (parcel " + parcel.carrier() + " "
+                        + parcel.trackingNumber() + ": " + parcel.items().stream()
+                                .map(item -> item.vendorSku() + " x" + item.quantity()).collect(Collectors.joining(", "))
+                        + ")"));
+        List<Outgoing> out = new ArrayList<>();
+        moveTo(derivedStatus(), cause, "fulfillment " + fulfillment.fulfillmentId() + " held", out);
+        return out;
+    }
+
+    /**
+     * An operator says which lines a held parcel holds: it becomes a shipment of them, with the effects of a
+     * {@code ShipmentDispatched} (the storefront's {@code AddShipment}), and once no parcel of the fulfillment
+     * waits any more the fulfillment leaves the hold for the status its shipments give (SHIPPED: the
+     * storefront hears IN_TRANSIT). Checked whole before anything changes.
+     *
+     * @throws HeldParcelAssignmentException naming the field, when it cannot be applied as given
+     */
+    public List<Outgoing> assignHeldParcel(String fulfillmentId, String trackingNumber, List<LineQuantity> assigned,
+            Cause cause) {
+        Fulfillment fulfillment = fulfillments.stream().filter(f -> f.fulfillmentId().equals(fulfillmentId)).findFirst()
+                .orElseThrow(() -> new HeldParcelAssignmentException(HeldParcelAssignmentException.Kind.NOT_FOUND,
+                        "fulfillmentId", "order " + hubOrderId + " has no fulfillment " + fulfillmentId));
+        HeldParcel parcel = heldParcels.stream().filter(p -> p.fulfillmentId().equals(fulfillmentId)
+                && p.trackingNumber().equals(trackingNumber)).findFirst()
+                .orElseThrow(() -> new HeldParcelAssignmentException(HeldParcelAssignmentException.Kind.NOT_FOUND,
+                        "trackingNumber", "fulfillment " + fulfillmentId + " has no held parcel " + trackingNumber));
+        if (parcel.assignedShipmentId() != null) {
+            throw new HeldParcelAssignmentException(HeldParcelAssignmentException.Kind.ALREADY_ASSIGNED, "trackingNumber",
+                    "parcel " + trackingNumber + " was already assigned as shipment " + parcel.assignedShipmentId());
+        }
+        if (!fulfillment.isHeldByItsFulfiller()) {
+            throw new HeldParcelAssignmentException(HeldParcelAssignmentException.Kind.ALREADY_ASSIGNED, "fulfillmentId",
+                    "fulfillment " + fulfillmentId + " is " + fulfillment.status() + ", not held");
+        }
+        checkAssignment(fulfillment, assigned);
+        String shipmentId = Shipment.idOf(fulfillmentId, trackingNumber);
+        if (shipments.stream().anyMatch(s -> s.shipmentId().equals(shipmentId))) {
+            throw new HeldParcelAssignmentException(HeldParcelAssignmentException.Kind.ALREADY_ASSIGNED, "trackingNumber",
+                    "fulfillment " + fulfillmentId + " already has a shipment " + trackingNumber);
+        }
+        Instant dispatchedAt = parcel.dispatchedAt() == null ? parcel.heldAt() : parcel.dispatchedAt();
+        fulfillment.heldParcelAssigned(assigned);
+        shipments.add(new Shipment(shipmentId, fulfillmentId, parcel.carrier(), trackingNumber, parcel.trackingUrl(),
+                dispatchedAt, assigned, null));
+        heldParcels.set(heldParcels.indexOf(parcel), parcel.assigned(shipmentId));
+        record(cause, fulfillmentId, fulfillment.status(), fulfillment.status(), "held parcel " + trackingNumber
+                + " assigned by an operator as shipment " + shipmentId + ": " + describe(assigned));
+        List<Outgoing> out = new ArrayList<>();
+        out.add(new Outgoing("add-shipment/" + shipmentId, new AddShipment(hubOrderId, storefront, sourceOrderId,
+                fulfillment.sourceFulfillmentId(), shipmentId, parcel.carrier(), trackingNumber, parcel.trackingUrl(),
+                assigned, dispatchedAt, true)));
+        boolean waiting = heldParcels.stream().anyMatch(p -> p.fulfillmentId().equals(fulfillmentId)
+                && p.assignedShipmentId() == null);
+        if (!waiting) {
+            FulfillmentStatus from = fulfillment.status();
+            fulfillment.released();
+            record(cause, fulfillmentId, from, fulfillment.status(), "no held parcel left: released");
+            if (fulfillment.status() == FulfillmentStatus.SHIPPED) {
+                out.addAll(tellStorefront(fulfillment, Status.IN_TRANSIT, fulfillment.shippedQuantities()));
+            }
+        }
+        moveTo(derivedStatus(), cause, "held parcel " + trackingNumber + " assigned", out);
+        return out;
+    }
+
+    private static void checkAssignment(Fulfillment fulfillment, List<LineQuantity> assigned) {
+        if (assigned.isEmpty()) {
+            throw new HeldParcelAssignmentException(HeldParcelAssignmentException.Kind.INVALID, "lines",
+                    "lines must name at least one line of fulfillment " + fulfillment.fulfillmentId());
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < assigned.size(); i++) {
+            LineQuantity quantity = assigned.get(i);
+            FulfillmentLine line = fulfillment.lines().stream().filter(l -> l.lineId().equals(quantity.lineId()))
+                    .findFirst().orElse(null);
+            if (line == null) {
+                throw new HeldParcelAssignmentException(HeldParcelAssignmentException.Kind.INVALID,
+                        "lines[" + i + "].lineId", "fulfillment " + fulfillment.fulfillmentId() + " has no line '"
+                                + quantity.lineId() + "'; its lines are " + fulfillment.lines().stream()
+                                        .map(FulfillmentLine::lineId).toList());
+            }
+            if (!seen.add(quantity.lineId())) {
+                throw new HeldParcelAssignmentException(HeldParcelAssignmentException.Kind.INVALID,
+                        "lines[" + i + "].lineId", "line '" + quantity.lineId() + "' is listed twice");
+            }
+            if (quantity.quantity() <= 0 || quantity.quantity() > line.remaining()) {
+                throw new HeldParcelAssignmentException(HeldParcelAssignmentException.Kind.INVALID,
+                        "lines[" + i + "].quantity", "line '" + quantity.lineId() + "': quantity must be 1.."
+                                + line.remaining() + " (" + line.remaining() + " of " + line.ordered()
+                                + " left to ship), was " + quantity.quantity());
+            }
+        }
+    }
+
+    /** Something for operators to read on the timeline, about the order or one fulfillment; no state changes. */
+    public List<Outgoing> timelineNoted(TimelineNoted fact, Cause cause) {
+        Enum<?> now = fulfillments.stream().filter(f -> f.fulfillmentId().equals(fact.fulfillmentId())).findFirst()
+                .<Enum<?>>map(Fulfillment::status).orElse(status);
+        record(cause, fact.fulfillmentId(), now, now, fact.source() + ": " + fact.note());
+        return List.of();
     }
 
     public List<Outgoing> fulfillmentDelivered(FulfillmentDelivered fact, Cause cause) {
         return change(fact.fulfillmentId(), fact.fulfiller(), cause, Fulfillment::delivered, "delivered",
                 f -> "delivered",
-                f -> List.of(new Outgoing("storefront-delivered/" + f.fulfillmentId(),
-                        new UpdateStorefrontFulfillmentStatus(hubOrderId, storefront, sourceOrderId,
-                                f.sourceFulfillmentId(), UpdateStorefrontFulfillmentStatus.Status.DELIVERED, List.of()))));
+                f -> tellStorefront(f, Status.DELIVERED, List.of()));
     }
 
     public List<Outgoing> fulfillmentCancelled(FulfillmentCancelled fact, Cause cause) {
@@ -338,6 +578,10 @@ public final class Order {
         if (active.isEmpty()) {
             boolean anyRejected = fulfillments.stream().anyMatch(f -> f.status() == FulfillmentStatus.REJECTED);
             return anyRejected && !cancelledAtSource ? FAILED : CANCELLED;
+        }
+        if (active.stream().anyMatch(Fulfillment::isHeldByItsFulfiller)) {
+            // an operator must act: findable with GET /orders?status=ON_HOLD
+            return ON_HOLD;
         }
         if (active.stream().allMatch(f -> f.status() == FulfillmentStatus.DELIVERED)) {
             return COMPLETED;
@@ -442,5 +686,9 @@ public final class Order {
 
     public List<Shipment> shipments() {
         return List.copyOf(shipments);
+    }
+
+    public List<HeldParcel> heldParcels() {
+        return List.copyOf(heldParcels);
     }
 }

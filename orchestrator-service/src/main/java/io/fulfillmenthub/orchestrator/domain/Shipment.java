@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** One parcel: one carrier and tracking number, some quantity of some lines of one fulfillment. */
+/**
+ * One parcel: one carrier and tracking number, some quantity of some lines of one fulfillment.
+ *
+ * @param deliveredAt when it reached the customer ({@code ShipmentDelivered}); null until then
+ */
 public record Shipment(
         String shipmentId,
         String fulfillmentId,
@@ -13,10 +17,15 @@ public record Shipment(
         String trackingNumber,
         @Nullable String trackingUrl,
         Instant dispatchedAt,
-        List<LineQuantity> lines) {
+        List<LineQuantity> lines,
+        @Nullable Instant deliveredAt) {
 
     public Shipment {
         lines = List.copyOf(lines);
+    }
+
+    Shipment delivered(Instant at) {
+        return new Shipment(shipmentId, fulfillmentId, carrier, trackingNumber, trackingUrl, dispatchedAt, lines, at);
     }
 
     /** {@code <fulfillment id>/<tracking number>} (docs/first-channel.md). */

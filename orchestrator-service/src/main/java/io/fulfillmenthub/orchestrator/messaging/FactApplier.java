@@ -1,17 +1,6 @@
 package io.fulfillmenthub.orchestrator.messaging;
 
 import io.fulfillmenthub.contracts.Fact;
-import io.fulfillmenthub.contracts.facts.CommandFailed;
-import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
-import io.fulfillmenthub.contracts.facts.FulfillmentCancellationRejected;
-import io.fulfillmenthub.contracts.facts.FulfillmentCancelled;
-import io.fulfillmenthub.contracts.facts.FulfillmentDelivered;
-import io.fulfillmenthub.contracts.facts.FulfillmentRejected;
-import io.fulfillmenthub.contracts.facts.FulfillmentShipped;
-import io.fulfillmenthub.contracts.facts.FulfillmentSubmitted;
-import io.fulfillmenthub.contracts.facts.OrderCancelledAtSource;
-import io.fulfillmenthub.contracts.facts.OrderPlaced;
-import io.fulfillmenthub.contracts.facts.ShipmentDispatched;
 import io.fulfillmenthub.orchestrator.domain.Cause;
 import io.fulfillmenthub.orchestrator.domain.FulfillmentRouting;
 import io.fulfillmenthub.orchestrator.domain.IllegalTransitionException;
@@ -29,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,9 +29,11 @@ import org.jboss.logging.Logger;
  * stores the result with the outbox rows it causes ({@link OrderRows}). It opens no transaction itself
  * ({@link FactProcessing} does).
  *
- * <p>A fact the order's state does not allow is recorded on its timeline as refused and changes nothing
- * else. A fact about an order never received fails the batch ({@link UnknownOrderException}), as any
- * other failure does; {@link FactProcessing} then applies the facts one transaction each.
+ * <p>What each fact does is registered once, in {@link FactTransitions}. A fact the order's state does not
+ * allow is recorded on its timeline as refused and changes nothing else. A fact about an order never
+ * received fails the batch ({@link UnknownOrderException}), as any other failure does, unless it may come
+ * before its order (an {@code OrderCancelledAtSource} is kept for it); {@link FactProcessing} then applies
+ * the facts one transaction each.
  */
 @ApplicationScoped
 public class FactApplier {
@@ -71,34 +63,59 @@ public class FactApplier {
                 return Uni.createFrom().item(0);
             }
             Set<String> orders = new LinkedHashSet<>();
-            fresh.forEach(fact -> orders.add(fact.fact().hubOrderId()));
-            return rows.lockAndLoad(connection, orders).chain(work -> {
+            Set<String> mayHaveComeEarly = new LinkedHashSet<>();
+            for (ConsumedFact fact : fresh) {
+                orders.add(fact.fact().hubOrderId());
+                if (fact.registered().mayComeBeforeItsOrder()) {
+                    mayHaveComeEarly.add(fact.fact().hubOrderId());
+                }
+            }
+            return rows.lockAndLoad(connection, orders, mayHaveComeEarly).chain(work -> {
                 int written = 0;
                 for (ConsumedFact fact : fresh) {
-                    written += apply(work, fact.cause(), fact.fact());
+                    written += apply(work, fact);
                 }
                 return rows.write(connection, work).replaceWith(written);
             });
         });
     }
 
+    /**
+     * Applies an operator's action to one stored order in the caller's transaction, the way a fact is
+     * applied: the order locked and loaded, moved in memory, and written with its timeline and outbox rows.
+     * An action that throws (e.g. IllegalTransitionException) writes nothing.
+     *
+     * @param cause what the timeline and the outbox's message ids name, e.g. a fact the API made
+     * @return whether the order is stored (false: nothing was done)
+     */
+    public Uni<Boolean> applyToOrder(SqlConnection connection, String hubOrderId, Cause cause,
+            Function<Order, List<Outgoing>> action) {
+        return rows.lockAndLoad(connection, List.of(hubOrderId)).chain(work -> {
+            TrackedOrder tracked = work.order(hubOrderId);
+            if (tracked == null) {
+                return Uni.createFrom().item(false);
+            }
+            Order order = tracked.order();
+            List<Outgoing> messages = action.apply(order);
+            work.timeline(hubOrderId, order.newTimelineEntries());
+            work.outbox(cause, messages);
+            return rows.write(connection, work).replaceWith(true);
+        });
+    }
+
     /** @return how many outbox rows the fact causes */
-    private int apply(UnitOfWork work, Cause cause, Fact fact) {
+    private int apply(UnitOfWork work, ConsumedFact consumed) {
+        Cause cause = consumed.cause();
+        Fact fact = consumed.fact();
         TrackedOrder tracked = work.order(fact.hubOrderId());
-        if (fact instanceof OrderPlaced placed && tracked == null) {
-            Order.Placement placement = Order.place(placed, cause, routing);
-            work.placed(TrackedOrder.placed(placement.order()));
-            work.timeline(fact.hubOrderId(), placement.order().newTimelineEntries());
-            return work.outbox(cause, placement.messages());
-        }
         if (tracked == null) {
-            throw new UnknownOrderException(fact.hubOrderId(), cause.factType(), cause.factId());
+            return consumed.registered().applyBeforeItsOrder(work, routing, fact, cause);
         }
         Order order = tracked.order();
         int recorded = order.newTimelineEntries().size();
         List<Outgoing> messages;
         try {
-            messages = transition(order, fact, cause);
+            messages = consumed.registered().apply(order, fact, cause);
         } catch (IllegalTransitionException refused) {
             LOG.infof("%s %s refused for %s: %s", cause.factType(), cause.factId(), fact.hubOrderId(), refused.getMessage());
             work.timeline(fact.hubOrderId(), List.of(new TimelineEntry(cause.at(), cause.factType(), cause.factId(), null,
@@ -108,32 +125,5 @@ public class FactApplier {
         List<TimelineEntry> entries = order.newTimelineEntries();
         work.timeline(fact.hubOrderId(), entries.subList(recorded, entries.size()));
         return work.outbox(cause, messages);
-    }
-
-    private static List<Outgoing> transition(Order order, Fact fact, Cause cause) {
-        if (fact instanceof OrderPlaced) {
-            return order.placedAgain(cause);
-        } else if (fact instanceof OrderCancelledAtSource cancelled) {
-            return order.cancelAtSource(cancelled, cause);
-        } else if (fact instanceof FulfillmentSubmitted submitted) {
-            return order.fulfillmentSubmitted(submitted, cause);
-        } else if (fact instanceof FulfillmentAccepted accepted) {
-            return order.fulfillmentAccepted(accepted, cause);
-        } else if (fact instanceof FulfillmentRejected rejected) {
-            return order.fulfillmentRejected(rejected, cause);
-        } else if (fact instanceof ShipmentDispatched shipment) {
-            return order.shipmentDispatched(shipment, cause);
-        } else if (fact instanceof FulfillmentShipped shipped) {
-            return order.fulfillmentShipped(shipped, cause);
-        } else if (fact instanceof FulfillmentDelivered delivered) {
-            return order.fulfillmentDelivered(delivered, cause);
-        } else if (fact instanceof FulfillmentCancelled cancelled) {
-            return order.fulfillmentCancelled(cancelled, cause);
-        } else if (fact instanceof FulfillmentCancellationRejected rejected) {
-            return order.cancellationRejected(rejected, cause);
-        } else if (fact instanceof CommandFailed failed) {
-            return order.commandFailed(failed, cause);
-        }
-        throw new IllegalArgumentException("no transition for " + fact.getClass().getSimpleName());
     }
 }

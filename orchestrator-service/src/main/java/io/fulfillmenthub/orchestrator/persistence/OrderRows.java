@@ -8,6 +8,9 @@ import static io.fulfillmenthub.orchestrator.persistence.Unnest.Column.text;
 import static io.fulfillmenthub.orchestrator.persistence.Unnest.Column.timestamp;
 
 import io.fulfillmenthub.contracts.HubJson;
+import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
+import io.fulfillmenthub.contracts.facts.FulfillmentHeld;
+import io.fulfillmenthub.contracts.facts.OrderCancelledAtSource;
 import io.fulfillmenthub.contracts.model.Address;
 import io.fulfillmenthub.contracts.model.Fulfiller;
 import io.fulfillmenthub.contracts.model.FulfillmentStatus;
@@ -15,8 +18,11 @@ import io.fulfillmenthub.contracts.model.LineQuantity;
 import io.fulfillmenthub.contracts.model.OrderLine;
 import io.fulfillmenthub.contracts.model.OrderStatus;
 import io.fulfillmenthub.contracts.model.Storefront;
+import io.fulfillmenthub.orchestrator.domain.Cause;
+import io.fulfillmenthub.orchestrator.domain.EarlyCancellation;
 import io.fulfillmenthub.orchestrator.domain.Fulfillment;
 import io.fulfillmenthub.orchestrator.domain.FulfillmentLine;
+import io.fulfillmenthub.orchestrator.domain.HeldParcel;
 import io.fulfillmenthub.orchestrator.domain.Order;
 import io.fulfillmenthub.orchestrator.domain.Shipment;
 import io.fulfillmenthub.orchestrator.domain.TimelineEntry;
@@ -63,23 +69,34 @@ public class OrderRows {
             text("sku"), text("name"), integer("quantity"), numeric("unit_price"));
     private static final List<Column> FULFILLMENT = List.of(text("fulfillment_id"), text("hub_order_id"),
             text("source_fulfillment_id"), text("fulfiller"), text("status"), text("status_before_cancellation"),
-            text("vendor_reference"), text("hold_reason"), text("rejection_reason"), timestamp("created_at"),
+            text("vendor_reference"), text("hold_reason"), text("rejection_reason"), text("storefront_status"),
+            text("hold_code"), text("hold_detail"), text("status_before_hold"), timestamp("created_at"),
             timestamp("updated_at"));
     private static final List<Column> FULFILLMENT_UPDATE = List.of(text("fulfillment_id"), text("fulfiller"),
             text("status"), text("status_before_cancellation"), text("vendor_reference"), text("hold_reason"),
-            text("rejection_reason"), timestamp("updated_at"), bigint("version"));
+            text("rejection_reason"), text("storefront_status"), text("hold_code"), text("hold_detail"),
+            text("status_before_hold"), timestamp("updated_at"), bigint("version"));
+    private static final List<Column> HELD_PARCEL = List.of(text("fulfillment_id"), text("tracking_number"),
+            text("hub_order_id"), text("carrier"), text("tracking_url"), text("items"), timestamp("dispatched_at"),
+            timestamp("held_at"), text("assigned_shipment_id"));
+    private static final List<Column> HELD_PARCEL_ASSIGNED = List.of(text("fulfillment_id"), text("tracking_number"),
+            text("assigned_shipment_id"));
     private static final List<Column> FULFILLMENT_LINE = List.of(text("hub_order_id"), text("fulfillment_id"),
             text("line_id"), text("sku"), text("fulfiller_sku"), integer("ordered"), integer("shipped"));
     private static final List<Column> FULFILLMENT_LINE_UPDATE = List.of(text("fulfillment_id"), text("line_id"),
             integer("shipped"));
     private static final List<Column> SHIPMENT = List.of(text("shipment_id"), text("hub_order_id"),
             text("fulfillment_id"), text("carrier"), text("tracking_number"), text("tracking_url"),
-            timestamp("dispatched_at"), timestamp("created_at"));
+            timestamp("dispatched_at"), timestamp("delivered_at"), timestamp("created_at"));
+    private static final List<Column> SHIPMENT_DELIVERED = List.of(text("shipment_id"), timestamp("delivered_at"));
     private static final List<Column> SHIPMENT_LINE = List.of(text("hub_order_id"), text("shipment_id"),
             text("line_id"), integer("quantity"));
     private static final List<Column> TIMELINE = List.of(text("hub_order_id"), timestamp("occurred_at"),
             timestamp("recorded_at"), text("fact_type"), text("fact_id"), text("fulfillment_id"), text("from_status"),
             text("to_status"), text("note"));
+    private static final List<Column> EARLY_CANCELLATION = List.of(text("hub_order_id"), text("storefront"),
+            text("source_order_id"), text("reason"), timestamp("cancelled_at"), text("fact_type"), text("fact_id"),
+            timestamp("occurred_at"));
     private static final List<Column> OUTBOX = List.of(text("topic"), text("message_key"), text("ce_id"),
             text("ce_type"), text("ce_source"), text("payload"), timestamp("created_at"));
 
@@ -105,12 +122,41 @@ public class OrderRows {
      * everything under them into a unit of work.
      */
     public Uni<UnitOfWork> lockAndLoad(SqlConnection connection, Collection<String> hubOrderIds) {
+        return lockAndLoad(connection, hubOrderIds, List.of());
+    }
+
+    /**
+     * As {@link #lockAndLoad(SqlConnection, Collection)}, and with the cancellations at source kept for
+     * {@code mayHaveComeEarly} before their orders (V7), read in the same round trip (the connection
+     * pipelines the statement with the orders').
+     */
+    public Uni<UnitOfWork> lockAndLoad(SqlConnection connection, Collection<String> hubOrderIds,
+            Collection<String> mayHaveComeEarly) {
         String[] ids = hubOrderIds.stream().sorted().toArray(String[]::new);
-        return load(connection, ids, true).map(orders -> {
+        Uni<Map<String, EarlyCancellation>> early = mayHaveComeEarly.isEmpty() ? Uni.createFrom().item(Map.of())
+                : earlyCancellations(connection, mayHaveComeEarly.toArray(String[]::new));
+        return Uni.combine().all().unis(load(connection, ids, true), early).asTuple().map(loaded -> {
             Map<String, TrackedOrder> tracked = new LinkedHashMap<>();
-            orders.forEach(order -> tracked.put(order.order().hubOrderId(), TrackedOrder.loaded(order)));
-            return new UnitOfWork(tracked);
+            loaded.getItem1().forEach(order -> tracked.put(order.order().hubOrderId(), TrackedOrder.loaded(order)));
+            return new UnitOfWork(tracked, loaded.getItem2());
         });
+    }
+
+    private static Uni<Map<String, EarlyCancellation>> earlyCancellations(SqlConnection connection, String[] ids) {
+        return select(connection, "SELECT hub_order_id, storefront, source_order_id, reason, cancelled_at, fact_type, "
+                + "fact_id, occurred_at FROM early_cancellation WHERE hub_order_id = ANY($1)", Tuple.of((Object) ids))
+                .map(rows -> {
+                    Map<String, EarlyCancellation> early = new HashMap<>();
+                    for (Row row : rows) {
+                        String id = row.getString("hub_order_id");
+                        early.put(id, new EarlyCancellation(new OrderCancelledAtSource(id,
+                                Storefront.valueOf(row.getString("storefront")), row.getString("source_order_id"),
+                                row.getString("reason"), row.getOffsetDateTime("cancelled_at").toInstant()),
+                                new Cause(row.getString("fact_type"), row.getString("fact_id"),
+                                        row.getOffsetDateTime("occurred_at").toInstant())));
+                    }
+                    return early;
+                });
     }
 
     /**
@@ -207,18 +253,22 @@ public class OrderRows {
                             + "FROM order_line WHERE hub_order_id = ANY($1) ORDER BY id", stored)
                             .chain(lines -> select(connection, "SELECT fulfillment_id, hub_order_id, source_fulfillment_id, "
                                     + "fulfiller, status, status_before_cancellation, vendor_reference, hold_reason, "
-                                    + "rejection_reason, updated_at, version FROM fulfillment WHERE hub_order_id = ANY($1) "
+                                    + "rejection_reason, storefront_status, hold_code, hold_detail, status_before_hold, updated_at, version FROM fulfillment WHERE hub_order_id = ANY($1) "
                                     + "ORDER BY created_at, fulfillment_id", stored)
                             .chain(fulfillments -> select(connection, "SELECT hub_order_id, fulfillment_id, line_id, sku, "
                                     + "fulfiller_sku, ordered, shipped FROM fulfillment_line WHERE hub_order_id = ANY($1) "
                                     + "ORDER BY id", stored)
                             .chain(fulfillmentLines -> select(connection, "SELECT shipment_id, hub_order_id, "
-                                    + "fulfillment_id, carrier, tracking_number, tracking_url, dispatched_at FROM shipment "
+                                    + "fulfillment_id, carrier, tracking_number, tracking_url, dispatched_at, delivered_at FROM shipment "
                                     + "WHERE hub_order_id = ANY($1) ORDER BY dispatched_at, shipment_id", stored)
                             .chain(shipments -> select(connection, "SELECT hub_order_id, shipment_id, line_id, quantity "
                                     + "FROM shipment_line WHERE hub_order_id = ANY($1) ORDER BY id", stored)
-                            .map(shipmentLines -> orders(list(orderRows), lines, fulfillments, fulfillmentLines,
-                                    shipments, shipmentLines))))));
+                            .chain(shipmentLines -> select(connection, "SELECT fulfillment_id, tracking_number, "
+                                    + "hub_order_id, carrier, tracking_url, items, dispatched_at, held_at, "
+                                    + "assigned_shipment_id FROM held_parcel WHERE hub_order_id = ANY($1) "
+                                    + "ORDER BY held_at, tracking_number", stored)
+                            .map(heldParcels -> orders(list(orderRows), lines, fulfillments, fulfillmentLines,
+                                    shipments, shipmentLines, heldParcels)))))));
                 });
     }
 
@@ -234,6 +284,9 @@ public class OrderRows {
         List<Object[]> shippedLines = new ArrayList<>();
         List<Object[]> newShipments = new ArrayList<>();
         List<Object[]> shipmentLines = new ArrayList<>();
+        List<Object[]> deliveredShipments = new ArrayList<>();
+        List<Object[]> newHeldParcels = new ArrayList<>();
+        List<Object[]> assignedHeldParcels = new ArrayList<>();
         for (TrackedOrder tracked : work.orders()) {
             Order order = tracked.order();
             String id = order.hubOrderId();
@@ -258,13 +311,15 @@ public class OrderRows {
                     newFulfillments.add(new Object[] {fulfillmentId, id, fulfillment.sourceFulfillmentId(),
                             name(fulfillment.fulfiller()), fulfillment.status().name(),
                             name(fulfillment.statusBeforeCancellation()), fulfillment.vendorReference(),
-                            fulfillment.holdReason(), fulfillment.rejectionReason(), now, now});
+                            fulfillment.holdReason(), fulfillment.rejectionReason(), name(fulfillment.storefrontStatus()),
+                            holdCode(fulfillment), holdDetail(fulfillment), statusBeforeHold(fulfillment), now, now});
                 } else if (!before.values().equals(FulfillmentState.values(fulfillment))) {
                     boolean moved = !before.statusChange().equals(FulfillmentState.statusChange(fulfillment));
                     changedFulfillments.add(new Object[] {fulfillmentId, name(fulfillment.fulfiller()),
                             fulfillment.status().name(), name(fulfillment.statusBeforeCancellation()),
                             fulfillment.vendorReference(), fulfillment.holdReason(), fulfillment.rejectionReason(),
-                            moved ? now : before.updatedAt().atOffset(ZoneOffset.UTC), before.version()});
+                            name(fulfillment.storefrontStatus()), holdCode(fulfillment), holdDetail(fulfillment),
+                            statusBeforeHold(fulfillment), moved ? now : before.updatedAt().atOffset(ZoneOffset.UTC), before.version()});
                 }
                 for (FulfillmentLine line : fulfillment.lines()) {
                     Integer shippedBefore = tracked.shippedBefore(fulfillmentId, line.lineId());
@@ -276,13 +331,29 @@ public class OrderRows {
                     }
                 }
             }
+            for (HeldParcel parcel : order.heldParcels()) {
+                String key = parcel.fulfillmentId() + "/" + parcel.trackingNumber();
+                if (!tracked.hadHeldParcel(key)) {
+                    newHeldParcels.add(new Object[] {parcel.fulfillmentId(), parcel.trackingNumber(), id, parcel.carrier(),
+                            parcel.trackingUrl(), new String(HubJson.write(parcel.items()), StandardCharsets.UTF_8),
+                            parcel.dispatchedAt() == null ? null : parcel.dispatchedAt().atOffset(ZoneOffset.UTC),
+                            parcel.heldAt().atOffset(ZoneOffset.UTC), parcel.assignedShipmentId()});
+                } else if (parcel.assignedShipmentId() != null && !tracked.heldParcelWasAssigned(key)) {
+                    assignedHeldParcels.add(new Object[] {parcel.fulfillmentId(), parcel.trackingNumber(),
+                            parcel.assignedShipmentId()});
+                }
+            }
             for (Shipment shipment : order.shipments()) {
                 if (tracked.hadShipment(shipment.shipmentId())) {
+                    if (shipment.deliveredAt() != null && tracked.deliveredBefore(shipment.shipmentId()) == null) {
+                        deliveredShipments.add(new Object[] {shipment.shipmentId(),
+                                shipment.deliveredAt().atOffset(ZoneOffset.UTC)});
+                    }
                     continue;
                 }
                 newShipments.add(new Object[] {shipment.shipmentId(), id, shipment.fulfillmentId(), shipment.carrier(),
                         shipment.trackingNumber(), shipment.trackingUrl(), shipment.dispatchedAt().atOffset(ZoneOffset.UTC),
-                        now});
+                        shipment.deliveredAt() == null ? null : shipment.deliveredAt().atOffset(ZoneOffset.UTC), now});
                 for (LineQuantity quantity : shipment.lines()) {
                     shipmentLines.add(new Object[] {id, shipment.shipmentId(), quantity.lineId(), quantity.quantity()});
                 }
@@ -298,15 +369,30 @@ public class OrderRows {
                 .chain(() -> Unnest.update(connection, "fulfillment", FULFILLMENT_UPDATE, "fulfiller = u.fulfiller, "
                         + "status = u.status, status_before_cancellation = u.status_before_cancellation, "
                         + "vendor_reference = u.vendor_reference, hold_reason = u.hold_reason, "
-                        + "rejection_reason = u.rejection_reason, updated_at = u.updated_at, version = t.version + 1",
+                        + "rejection_reason = u.rejection_reason, storefront_status = u.storefront_status, "
+                        + "hold_code = u.hold_code, hold_detail = u.hold_detail, status_before_hold = u.status_before_hold, "
+                        + "updated_at = u.updated_at, version = t.version + 1",
                         "t.version = u.version", changedFulfillments))
                 .chain(() -> Unnest.insert(connection, "fulfillment_line", FULFILLMENT_LINE, newFulfillmentLines))
                 .chain(() -> Unnest.update(connection, "fulfillment_line", FULFILLMENT_LINE_UPDATE, "shipped = u.shipped",
                         "t.line_id = u.line_id", shippedLines))
                 .chain(() -> Unnest.insert(connection, "shipment", SHIPMENT, newShipments))
                 .chain(() -> Unnest.insert(connection, "shipment_line", SHIPMENT_LINE, shipmentLines))
+                .chain(() -> Unnest.update(connection, "shipment", SHIPMENT_DELIVERED, "delivered_at = u.delivered_at",
+                        null, deliveredShipments))
+                .chain(() -> Unnest.insert(connection, "held_parcel", HELD_PARCEL, newHeldParcels))
+                .chain(() -> Unnest.update(connection, "held_parcel", HELD_PARCEL_ASSIGNED,
+                        "assigned_shipment_id = u.assigned_shipment_id", "t.tracking_number = u.tracking_number",
+                        assignedHeldParcels))
                 .chain(() -> Unnest.insert(connection, "order_timeline", TIMELINE, work.timelineRows()))
                 .chain(() -> Unnest.insert(connection, "outbox", OUTBOX, work.outboxRows()))
+                // a replica that kept one for the same order at the same time: the first one counts
+                .chain(() -> Unnest.insert(connection, "early_cancellation", EARLY_CANCELLATION,
+                        work.newEarlyCancellations().stream().map(early -> new Object[] {early.fact().hubOrderId(),
+                                early.fact().storefront().name(), early.fact().sourceOrderId(), early.fact().reason(),
+                                early.fact().cancelledAt().atOffset(ZoneOffset.UTC), early.cause().factType(),
+                                early.cause().factId(), early.cause().at().atOffset(ZoneOffset.UTC)}).toList(),
+                        "ON CONFLICT (hub_order_id) DO NOTHING"))
                 .replaceWithVoid();
     }
 
@@ -321,7 +407,8 @@ public class OrderRows {
     }
 
     private static List<LoadedOrder> orders(List<Row> orders, List<Row> lines, List<Row> fulfillments,
-            List<Row> fulfillmentLines, List<Row> shipments, List<Row> shipmentLines) {
+            List<Row> fulfillmentLines, List<Row> shipments, List<Row> shipmentLines, List<Row> heldParcels) {
+        Map<String, List<Row>> heldParcelsByOrder = byKey(heldParcels, "hub_order_id");
         Map<String, List<Row>> linesByOrder = byKey(lines, "hub_order_id");
         Map<String, List<Row>> fulfillmentsByOrder = byKey(fulfillments, "hub_order_id");
         Map<String, List<Row>> linesByFulfillment = byKey(fulfillmentLines, "fulfillment_id");
@@ -339,6 +426,9 @@ public class OrderRows {
                         enumOrNull(Fulfiller::valueOf, f.getString("fulfiller")), FulfillmentStatus.valueOf(f.getString("status")),
                         enumOrNull(FulfillmentStatus::valueOf, f.getString("status_before_cancellation")),
                         f.getString("vendor_reference"), f.getString("hold_reason"), f.getString("rejection_reason"),
+                        enumOrNull(UpdateStorefrontFulfillmentStatus.Status::valueOf, f.getString("storefront_status")),
+                        f.getString("hold_code") == null ? null : new Fulfillment.Hold(f.getString("hold_code"),
+                                f.getString("hold_detail"), FulfillmentStatus.valueOf(f.getString("status_before_hold"))),
                         linesByFulfillment.getOrDefault(fulfillmentId, List.of()).stream().map(line -> new FulfillmentLine(
                                 line.getString("line_id"), line.getString("sku"), line.getString("fulfiller_sku"),
                                 line.getInteger("ordered"), line.getInteger("shipped"))).toList()));
@@ -357,7 +447,13 @@ public class OrderRows {
                             s.getString("tracking_url"), s.getOffsetDateTime("dispatched_at").toInstant(),
                             linesByShipment.getOrDefault(s.getString("shipment_id"), List.of()).stream()
                                     .map(line -> new LineQuantity(line.getString("line_id"), line.getInteger("quantity")))
-                                    .toList())).toList());
+                                    .toList(), instantOrNull(s.getOffsetDateTime("delivered_at")))).toList(),
+                    heldParcelsByOrder.getOrDefault(id, List.of()).stream().map(p -> new HeldParcel(
+                            p.getString("fulfillment_id"), p.getString("carrier"), p.getString("tracking_number"),
+                            p.getString("tracking_url"), List.of(HubJson.read(p.getString("items")
+                                    .getBytes(StandardCharsets.UTF_8), FulfillmentHeld.Item[].class)),
+                            instantOrNull(p.getOffsetDateTime("dispatched_at")),
+                            p.getOffsetDateTime("held_at").toInstant(), p.getString("assigned_shipment_id"))).toList());
             loaded.add(new LoadedOrder(order, rowVersion(row), versions));
         }
         return loaded;
@@ -375,6 +471,22 @@ public class OrderRows {
 
     private static <E> E enumOrNull(Function<String, E> valueOf, String name) {
         return name == null ? null : valueOf.apply(name);
+    }
+
+    private static String holdCode(Fulfillment fulfillment) {
+        return fulfillment.hold() == null ? null : fulfillment.hold().reason();
+    }
+
+    private static String holdDetail(Fulfillment fulfillment) {
+        return fulfillment.hold() == null ? null : fulfillment.hold().detail();
+    }
+
+    private static String statusBeforeHold(Fulfillment fulfillment) {
+        return fulfillment.hold() == null ? null : fulfillment.hold().statusBefore().name();
+    }
+
+    private static Instant instantOrNull(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 
     private static String name(Enum<?> value) {

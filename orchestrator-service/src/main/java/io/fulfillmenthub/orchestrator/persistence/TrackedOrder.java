@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * An order a transaction works on, with what its rows held when it was loaded (nothing when it was
@@ -25,21 +23,26 @@ public final class TrackedOrder {
     private final OrderState before;
     private final Map<String, FulfillmentState> fulfillmentsBefore;
     private final Map<String, Integer> shippedBefore;
-    private final Set<String> shipmentsBefore;
+    /** Shipment id → when it was delivered (null: not yet). */
+    private final Map<String, Instant> shipmentsBefore;
+    /** {@code <fulfillment id>/<tracking number>} → whether it was assigned. */
+    private final Map<String, Boolean> heldParcelsBefore;
 
     private TrackedOrder(Order order, boolean placed, OrderState before, Map<String, FulfillmentState> fulfillmentsBefore,
-            Map<String, Integer> shippedBefore, Set<String> shipmentsBefore) {
+            Map<String, Integer> shippedBefore, Map<String, Instant> shipmentsBefore,
+            Map<String, Boolean> heldParcelsBefore) {
         this.order = order;
         this.placed = placed;
         this.before = before;
         this.fulfillmentsBefore = fulfillmentsBefore;
         this.shippedBefore = shippedBefore;
         this.shipmentsBefore = shipmentsBefore;
+        this.heldParcelsBefore = heldParcelsBefore;
     }
 
     /** An order placed in this transaction: every row of it is new. */
     public static TrackedOrder placed(Order order) {
-        return new TrackedOrder(order, true, null, Map.of(), Map.of(), Set.of());
+        return new TrackedOrder(order, true, null, Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /** An order as loaded, with its rows' versions. */
@@ -54,9 +57,13 @@ public final class TrackedOrder {
                 shipped.put(lineKey(fulfillment.fulfillmentId(), line.lineId()), line.shipped());
             }
         }
-        Set<String> shipments = order.shipments().stream().map(Shipment::shipmentId).collect(Collectors.toSet());
+        Map<String, Instant> shipments = new HashMap<>();
+        order.shipments().forEach(shipment -> shipments.put(shipment.shipmentId(), shipment.deliveredAt()));
+        Map<String, Boolean> heldParcels = new HashMap<>();
+        order.heldParcels().forEach(parcel -> heldParcels.put(parcel.fulfillmentId() + "/" + parcel.trackingNumber(),
+                parcel.assignedShipmentId() != null));
         return new TrackedOrder(order, false, OrderState.of(order, loaded.row().version()), fulfillments, shipped,
-                shipments);
+                shipments, heldParcels);
     }
 
     public Order order() {
@@ -80,7 +87,19 @@ public final class TrackedOrder {
     }
 
     boolean hadShipment(String shipmentId) {
-        return shipmentsBefore.contains(shipmentId);
+        return shipmentsBefore.containsKey(shipmentId);
+    }
+
+    boolean hadHeldParcel(String key) {
+        return heldParcelsBefore.containsKey(key);
+    }
+
+    boolean heldParcelWasAssigned(String key) {
+        return Boolean.TRUE.equals(heldParcelsBefore.get(key));
+    }
+
+    Instant deliveredBefore(String shipmentId) {
+        return shipmentsBefore.get(shipmentId);
     }
 
     private static String lineKey(String fulfillmentId, String lineId) {
@@ -110,7 +129,7 @@ public final class TrackedOrder {
         /** Everything the row stores that a transition can change. */
         static List<Object> values(Fulfillment f) {
             return Arrays.asList(f.fulfiller(), f.status(), f.statusBeforeCancellation(), f.vendorReference(),
-                    f.holdReason(), f.rejectionReason());
+                    f.holdReason(), f.rejectionReason(), f.storefrontStatus(), f.hold());
         }
 
         /** What moves {@code updated_at}: the status, the vendor's reference, the status before a cancellation. */

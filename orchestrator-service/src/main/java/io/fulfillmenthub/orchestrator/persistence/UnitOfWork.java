@@ -4,6 +4,7 @@ import io.fulfillmenthub.contracts.HubJson;
 import io.fulfillmenthub.contracts.MessageType;
 import io.fulfillmenthub.contracts.MessageTypes;
 import io.fulfillmenthub.orchestrator.domain.Cause;
+import io.fulfillmenthub.orchestrator.domain.EarlyCancellation;
 import io.fulfillmenthub.orchestrator.domain.Outgoing;
 import io.fulfillmenthub.orchestrator.domain.TimelineEntry;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one transaction changes: the orders it works on, and the timeline and outbox rows its facts
@@ -26,17 +29,32 @@ public final class UnitOfWork {
     public static final String SOURCE = "/orchestrator";
 
     private final Map<String, TrackedOrder> orders;
+    private final Map<String, EarlyCancellation> earlyCancellations;
+    private final List<EarlyCancellation> newEarlyCancellations = new ArrayList<>();
     private final List<Object[]> timeline = new ArrayList<>();
     private final List<Object[]> outbox = new ArrayList<>();
     private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
-    UnitOfWork(Map<String, TrackedOrder> loaded) {
+    UnitOfWork(Map<String, TrackedOrder> loaded, Map<String, EarlyCancellation> earlyCancellations) {
         this.orders = new LinkedHashMap<>(loaded);
+        this.earlyCancellations = new HashMap<>(earlyCancellations);
     }
 
     /** The order as this transaction has it so far; null when neither stored nor placed in it. */
     public TrackedOrder order(String hubOrderId) {
         return orders.get(hubOrderId);
+    }
+
+    /** The cancellation at source kept for this order before it arrived, stored or made in this transaction; else null. */
+    public @Nullable EarlyCancellation earlyCancellation(String hubOrderId) {
+        return earlyCancellations.get(hubOrderId);
+    }
+
+    /** Keeps a cancellation at source for an order not stored yet; the first one kept counts. */
+    public void cancelledEarly(EarlyCancellation cancellation) {
+        if (earlyCancellations.putIfAbsent(cancellation.fact().hubOrderId(), cancellation) == null) {
+            newEarlyCancellations.add(cancellation);
+        }
     }
 
     public void placed(TrackedOrder order) {
@@ -61,6 +79,10 @@ public final class UnitOfWork {
 
     Collection<TrackedOrder> orders() {
         return orders.values();
+    }
+
+    List<EarlyCancellation> newEarlyCancellations() {
+        return newEarlyCancellations;
     }
 
     List<Object[]> timelineRows() {

@@ -59,13 +59,20 @@ public final class Unnest {
 
     /** {@code INSERT INTO table (columns) SELECT ... FROM unnest($1, ...)}: every row, in the order given. */
     static Uni<Integer> insert(SqlConnection connection, String table, List<Column> columns, List<Object[]> rows) {
+        return insert(connection, table, columns, rows, "");
+    }
+
+    /** As {@link #insert(SqlConnection, String, List, List)}, with a clause after it, e.g. {@code ON CONFLICT DO NOTHING}. */
+    static Uni<Integer> insert(SqlConnection connection, String table, List<Column> columns, List<Object[]> rows,
+            String then) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(0);
         }
         String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
         String sql = "INSERT INTO " + table + " (" + names + ") SELECT "
                 + columns.stream().map(column -> "u." + column.name() + "::" + column.type()).collect(Collectors.joining(", "))
-                + " FROM " + unnest(columns) + " WITH ORDINALITY AS u(" + names + ", ordinality) ORDER BY u.ordinality";
+                + " FROM " + unnest(columns) + " WITH ORDINALITY AS u(" + names + ", ordinality) ORDER BY u.ordinality"
+                + (then.isEmpty() ? "" : " " + then);
         return execute(connection, sql, columns, rows);
     }
 

@@ -12,6 +12,7 @@ import io.fulfillmenthub.contracts.facts.FulfillmentAccepted;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancellationRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancelled;
 import io.fulfillmenthub.contracts.facts.FulfillmentDelivered;
+import io.fulfillmenthub.contracts.facts.FulfillmentHeld;
 import io.fulfillmenthub.contracts.facts.FulfillmentRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentShipped;
 import io.fulfillmenthub.contracts.facts.FulfillmentSubmitted;
@@ -331,5 +332,97 @@ class OrderTest {
         assertThatThrownBy(() -> order.cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114", null, AT),
                 cause("cancel"))).isInstanceOf(IllegalTransitionException.class);
         assertThat(order.cancelledAtSource()).isFalse();
+    }
+
+    @Test
+    void anOrderWhoseCancellationCameFirstIsCancelledAtOnceAndSendsNothingToAFulfiller() {
+        Cause cancelCause = cause("order-cancelled-at-source");
+        var early = new EarlyCancellation(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114", "fraud", AT),
+                cancelCause);
+        var placement = Order.place(placed(true, List.of(
+                new SourceFulfillment("f-1", null, "spod", List.of(new LineQuantity("var-1", 2))),
+                new SourceFulfillment("f-2", null, "spod", List.of(new LineQuantity("var-3", 1)))),
+                line("var-1", "TEE", 2), line("var-3", "CAP", 1)), cause("order-placed"), ROUTING, early);
+
+        assertThat(placement.order().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(placement.order().cancelledAtSource()).isTrue();
+        assertThat(placement.order().fulfillments()).extracting(Fulfillment::status)
+                .containsExactly(FulfillmentStatus.CANCELLED, FulfillmentStatus.CANCELLED);
+        assertThat(messages(placement.messages(), SubmitPrintOrder.class)).isEmpty();
+        assertThat(messages(placement.messages(), OrderStatusChanged.class)).extracting(OrderStatusChanged::status)
+                .containsExactly(OrderStatus.RECEIVED, OrderStatus.CANCELLED);
+        assertThat(placement.order().newTimelineEntries()).anyMatch(entry -> entry.factId().equals(cancelCause.factId())
+                && entry.note().equals("cancelled at SPRESSO before the order arrived: fraud"));
+    }
+
+    @Test
+    void theStorefrontHearsPreparingItemsOnceAndNeverBackwardsWhenAcceptedComesBeforeSubmitted() {
+        Order order = twoFulfillmentsInFulfillment();
+        List<Outgoing> accepted = order.fulfillmentAccepted(new FulfillmentAccepted(ORDER, F1, Fulfiller.SPOD, "spod-1",
+                "confirmed", AT), cause("fulfillment-accepted"));
+        assertThat(messages(accepted, UpdateStorefrontFulfillmentStatus.class))
+                .extracting(UpdateStorefrontFulfillmentStatus::status, UpdateStorefrontFulfillmentStatus::sourceFulfillmentId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(UpdateStorefrontFulfillmentStatus.Status.PREPARING_ITEMS,
+                        "f-1"));
+        assertThatThrownBy(() -> order.fulfillmentSubmitted(new FulfillmentSubmitted(ORDER, F1, Fulfiller.SPOD, "spod-1",
+                AT), cause("fulfillment-submitted"))).isInstanceOf(IllegalTransitionException.class);
+        assertThat(fulfillment(order, F1).storefrontStatus()).isEqualTo(UpdateStorefrontFulfillmentStatus.Status.PREPARING_ITEMS);
+
+        List<Outgoing> submittedF2 = order.fulfillmentSubmitted(new FulfillmentSubmitted(ORDER, F2, Fulfiller.SPOD, "spod-2",
+                AT), cause("fulfillment-submitted"));
+        assertThat(messages(submittedF2, UpdateStorefrontFulfillmentStatus.class))
+                .extracting(UpdateStorefrontFulfillmentStatus::status)
+                .containsExactly(UpdateStorefrontFulfillmentStatus.Status.RECEIVED_BY_FULFILLER);
+    }
+
+    @Test
+    void noProgressGoesToTheStorefrontOnceTheOrderWasCancelledThere() {
+        Order order = twoFulfillmentsInFulfillment();
+        order.cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114", null, AT), cause("cancel"));
+        List<Outgoing> submitted = order.fulfillmentSubmitted(new FulfillmentSubmitted(ORDER, F1, Fulfiller.SPOD, "spod-1",
+                AT), cause("fulfillment-submitted"));
+        assertThat(messages(submitted, UpdateStorefrontFulfillmentStatus.class)).isEmpty();
+    }
+
+    static FulfillmentHeld unmatchedParcel(String tracking) {
+        return new FulfillmentHeld(ORDER, F1, Fulfiller.SPOD, FulfillmentHeld.UNMATCHED_SHIPMENT, "999-9 matches no line",
+                new FulfillmentHeld.Parcel("ups", tracking, null, List.of(new FulfillmentHeld.Item("999-9", 2)), AT), AT);
+    }
+
+    @Test
+    void aHeldParcelAssignedAsPartOfTheLinesLeavesTheHoldPartiallyShippedAndIsRefusedWholeWhenWrong() {
+        Order order = twoFulfillmentsInFulfillment();
+        order.fulfillmentHeld(unmatchedParcel("1Z9"), cause("fulfillment-held"));
+        assertThat(fulfillment(order, F1).status()).isEqualTo(FulfillmentStatus.ON_HOLD);
+        assertThat(order.status()).isEqualTo(OrderStatus.ON_HOLD);
+        assertThat(order.heldParcels()).extracting(HeldParcel::trackingNumber).containsExactly("1Z9");
+
+        assertThatThrownBy(() -> order.assignHeldParcel(F1, "1Z9", List.of(new LineQuantity("var-1", 1),
+                new LineQuantity("var-2", 4)), cause("assign")))
+                .isInstanceOf(HeldParcelAssignmentException.class)
+                .extracting(e -> ((HeldParcelAssignmentException) e).field()).isEqualTo("lines[1].quantity");
+        assertThat(fulfillment(order, F1).lines()).extracting(FulfillmentLine::shipped).containsOnly(0);
+        assertThat(order.shipments()).isEmpty();
+
+        List<Outgoing> out = order.assignHeldParcel(F1, "1Z9", List.of(new LineQuantity("var-1", 2)), cause("assign"));
+        assertThat(messages(out, AddShipment.class)).extracting(AddShipment::shipmentId).containsExactly(F1 + "/1Z9");
+        assertThat(messages(out, UpdateStorefrontFulfillmentStatus.class)).isEmpty();
+        assertThat(fulfillment(order, F1).status()).isEqualTo(FulfillmentStatus.PARTIALLY_SHIPPED);
+        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_SHIPPED);
+        assertThatThrownBy(() -> order.assignHeldParcel(F1, "1Z9", List.of(new LineQuantity("var-2", 1)), cause("assign")))
+                .isInstanceOf(HeldParcelAssignmentException.class)
+                .extracting(e -> ((HeldParcelAssignmentException) e).kind())
+                .isEqualTo(HeldParcelAssignmentException.Kind.ALREADY_ASSIGNED);
+    }
+
+    @Test
+    void aHeldFulfillmentCancelledAtSourceBeforeAnyParcelLeftIsCancelledAtItsFulfiller() {
+        Order order = twoFulfillmentsInFulfillment();
+        order.fulfillmentHeld(new FulfillmentHeld(ORDER, F1, Fulfiller.SPOD, FulfillmentHeld.DESTINATION_NOT_SERVED, null,
+                null, AT), cause("fulfillment-held"));
+        List<Outgoing> out = order.cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114", null, AT),
+                cause("cancel"));
+        assertThat(messages(out, CancelPrintOrder.class)).extracting(CancelPrintOrder::fulfillmentId).containsExactly(F1, F2);
+        assertThat(fulfillment(order, F1).status()).isEqualTo(FulfillmentStatus.CANCELLATION_REQUESTED);
     }
 }

@@ -1,0 +1,73 @@
+package io.fulfillmenthub.orchestrator.api;
+
+import io.fulfillmenthub.contracts.MessageTypes;
+import io.fulfillmenthub.contracts.facts.ShipmentDelivered;
+import io.fulfillmenthub.contracts.model.LineQuantity;
+import io.fulfillmenthub.orchestrator.domain.Cause;
+import io.fulfillmenthub.orchestrator.domain.Order;
+import io.fulfillmenthub.orchestrator.domain.Outgoing;
+import io.fulfillmenthub.orchestrator.messaging.FactApplier;
+import io.fulfillmenthub.orchestrator.messaging.OutboxRelay;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * What operators do to an order, applied in one transaction through the same path as the facts
+ * ({@link FactApplier#applyToOrder}): the order's timeline names the action's cause, and the messages it
+ * causes go through the outbox.
+ */
+@ApplicationScoped
+public class OrderOperations {
+
+    /** {@code source} of the facts the operations API records. */
+    static final String SOURCE = "operations-api";
+
+    /** The cause an operator's assignment of a held parcel is recorded under (no fact: the API's own action). */
+    static final String HELD_PARCEL_ASSIGNED = "hub.operation.held-parcel-assigned";
+
+    @Inject
+    Pool database;
+
+    @Inject
+    FactApplier applier;
+
+    @Inject
+    OutboxRelay relay;
+
+    /**
+     * Records a {@link ShipmentDelivered}, as a tracking service would publish it.
+     *
+     * @return whether the order is stored
+     * @throws io.fulfillmenthub.orchestrator.domain.UnknownShipmentException (in the Uni) for a tracking
+     *         number the order has no shipment with
+     */
+    public Uni<Boolean> shipmentDelivered(String hubOrderId, String trackingNumber, Instant deliveredAt) {
+        ShipmentDelivered fact = new ShipmentDelivered(hubOrderId, trackingNumber, null, deliveredAt, SOURCE);
+        Cause cause = new Cause(MessageTypes.SHIPMENT_DELIVERED.ceType(), UUID.randomUUID().toString(), Instant.now());
+        return apply(hubOrderId, cause, order -> order.shipmentDelivered(fact, cause));
+    }
+
+    /**
+     * Makes a held parcel a shipment of the given lines ({@link Order#assignHeldParcel}).
+     *
+     * @return whether the order is stored
+     * @throws io.fulfillmenthub.orchestrator.domain.HeldParcelAssignmentException (in the Uni) naming what is wrong
+     */
+    public Uni<Boolean> assignHeldParcel(String hubOrderId, String fulfillmentId, String trackingNumber,
+            List<LineQuantity> lines) {
+        // one id per parcel: the messages it causes have the same ids however often it is tried
+        Cause cause = new Cause(HELD_PARCEL_ASSIGNED, "assign/" + fulfillmentId + "/" + trackingNumber, Instant.now());
+        return apply(hubOrderId, cause, order -> order.assignHeldParcel(fulfillmentId, trackingNumber, lines, cause));
+    }
+
+    Uni<Boolean> apply(String hubOrderId, Cause cause, Function<Order, List<Outgoing>> action) {
+        return database.withTransaction(connection -> applier.applyToOrder(connection, hubOrderId, cause, action))
+                .invoke(relay::wake);
+    }
+}
