@@ -209,6 +209,14 @@ public final class HubStack implements AutoCloseable {
         supervisor.awaitReady(starting, settings.readyTimeout());
     }
 
+    /**
+     * Sets configuration properties for the service's next starts, as an operator's redeploy with new
+     * configuration does: stop the service, configure it, start it.
+     */
+    public void configure(HubService service, Map<String, String> properties) {
+        wiring.get(service).properties().putAll(properties);
+    }
+
     /** Stops a service's replicas gracefully (SIGTERM, then by force); they are not restarted. */
     public void stop(HubService service) {
         for (Replica replica : settings.replicas(service)) {

@@ -65,6 +65,15 @@ public final class SpressoWebhookMapper {
     }
 
     public static SpressoWebhookFact translate(byte[] body) {
+        return translate(body, Map.of());
+    }
+
+    /**
+     * @param countryAliases what to read a {@code country} as when it is not ISO 3166-1 alpha-3 (upper case,
+     *     e.g. {@code XKX} to {@code XK}): {@code hub.spresso.country-aliases}, the operator's fix for a code the
+     *     mapper refused, after which the dead letters are replayed
+     */
+    public static SpressoWebhookFact translate(byte[] body, Map<String, String> countryAliases) {
         JsonNode root;
         try {
             root = HubJson.mapper().readTree(body);
@@ -77,7 +86,7 @@ public final class SpressoWebhookMapper {
         webhook.object();
         String event = webhook.child("event").text();
         if (ORDER_FULFILLABLE.equals(event)) {
-            return orderPlaced(webhook);
+            return orderPlaced(webhook, countryAliases);
         }
         if (ORDER_CANCELLED.equals(event)) {
             return orderCancelled(webhook);
@@ -86,7 +95,7 @@ public final class SpressoWebhookMapper {
                 + ORDER_FULFILLABLE + " or " + ORDER_CANCELLED + ")");
     }
 
-    private static SpressoWebhookFact orderPlaced(Field webhook) {
+    private static SpressoWebhookFact orderPlaced(Field webhook, Map<String, String> countryAliases) {
         Instant createdAt = webhook.child("createdAt").instant();
         Field order = webhook.child("order").object();
         String orderId = order.child("id").text();
@@ -97,7 +106,7 @@ public final class SpressoWebhookMapper {
         boolean hasUser = user.optionalObject();
         String email = hasUser ? user.child("email").optionalText() : null;
         String userPhone = hasUser ? user.child("telephoneNumber").optionalText() : null;
-        Address address = address(order.child("shippingAddress").object(), userPhone);
+        Address address = address(order.child("shippingAddress").object(), userPhone, countryAliases);
         List<OrderLine> lines = lines(order.child("orderVariants"));
         Set<String> variantIds = new HashSet<>();
         lines.forEach(line -> variantIds.add(line.variantId()));
@@ -155,7 +164,7 @@ public final class SpressoWebhookMapper {
         };
     }
 
-    private static Address address(Field address, String userPhone) {
+    private static Address address(Field address, String userPhone, Map<String, String> countryAliases) {
         String phone = address.child("telephoneNumber").optionalText();
         return new Address(
                 address.child("firstName").text(),
@@ -166,16 +175,21 @@ public final class SpressoWebhookMapper {
                 address.child("city").text(),
                 address.child("postalCode").text(),
                 address.child("state").optionalText(),
-                alpha2(address.child("country")),
+                alpha2(address.child("country"), countryAliases),
                 phone != null ? phone : userPhone);
     }
 
     /** Spresso's {@code country} is ISO 3166-1 alpha-3 ({@code USA}); the hub's addresses carry alpha-2. */
-    private static String alpha2(Field country) {
+    private static String alpha2(Field country, Map<String, String> countryAliases) {
         String alpha3 = country.text();
-        String alpha2 = ALPHA3_TO_ALPHA2.get(alpha3.toUpperCase(Locale.ROOT));
+        String code = alpha3.toUpperCase(Locale.ROOT);
+        String alpha2 = ALPHA3_TO_ALPHA2.get(code);
         if (alpha2 == null) {
-            throw new InvalidSpressoWebhookException(country.path + " '" + alpha3 + "' is not an ISO 3166-1 alpha-3 country code");
+            alpha2 = countryAliases.get(code);
+        }
+        if (alpha2 == null) {
+            throw new InvalidSpressoWebhookException(country.path + " '" + alpha3 + "' is not an ISO 3166-1 alpha-3 country code"
+                    + " (nor in hub.spresso.country-aliases)");
         }
         return alpha2;
     }

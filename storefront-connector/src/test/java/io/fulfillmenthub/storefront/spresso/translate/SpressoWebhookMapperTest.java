@@ -24,6 +24,7 @@ import io.fulfillmenthub.storefront.spresso.VendorFixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -98,6 +99,18 @@ class SpressoWebhookMapperTest {
         assertThatThrownBy(() -> SpressoWebhookMapper.translate(bytes(webhook)))
                 .isInstanceOf(InvalidSpressoWebhookException.class)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void aCountryTheMapperRefusedIsReadOnceTheOperatorConfiguresItsAlias() {
+        ObjectNode webhook = tree(ORDER_FULFILLABLE);
+        ((ObjectNode) webhook.get("order").get("shippingAddress")).put("country", "XKX"); // Kosovo: no ISO alpha-3 code
+
+        assertThatThrownBy(() -> SpressoWebhookMapper.translate(bytes(webhook), Map.of("GBR", "GB")))
+                .isInstanceOf(InvalidSpressoWebhookException.class)
+                .hasMessageContaining("order.shippingAddress.country 'XKX' is not an ISO 3166-1 alpha-3 country code");
+        OrderPlaced placed = (OrderPlaced) SpressoWebhookMapper.translate(bytes(webhook), Map.of("XKX", "XK")).fact();
+        assertThat(placed.shippingAddress().countryCode()).isEqualTo("XK");
     }
 
     @Test
