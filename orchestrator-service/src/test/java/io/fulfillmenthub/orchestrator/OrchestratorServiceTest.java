@@ -8,6 +8,7 @@ import io.fulfillmenthub.contracts.MessageIds;
 import io.fulfillmenthub.contracts.Topics;
 import io.fulfillmenthub.contracts.commands.CancelPrintOrder;
 import io.fulfillmenthub.testing.HubServiceContract;
+import io.fulfillmenthub.testing.UnreachableInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.pgclient.PgPool;
 import jakarta.inject.Inject;
@@ -43,7 +44,7 @@ class OrchestratorServiceTest extends HubServiceContract {
 
     @Override
     protected List<String> readinessChecks() {
-        return List.of("Reactive PostgreSQL connections health check", "SmallRye Reactive Messaging - readiness check");
+        return List.of(UnreachableInfrastructure.DATABASE_CHECK, "SmallRye Reactive Messaging - readiness check");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.fulfillmenthub.contracts.Topics;
 import io.fulfillmenthub.contracts.facts.FulfillmentDelivered;
 import io.fulfillmenthub.contracts.model.Fulfiller;
 import io.fulfillmenthub.testing.HubServiceContract;
+import io.fulfillmenthub.testing.UnreachableInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,6 @@ class PosConnectorServiceTest extends HubServiceContract {
 
     @Override
     protected List<String> readinessChecks() {
-        return List.of("Reactive PostgreSQL connections health check", "SmallRye Reactive Messaging - readiness check");
+        return List.of(UnreachableInfrastructure.DATABASE_CHECK, "SmallRye Reactive Messaging - readiness check");
     }
 }
