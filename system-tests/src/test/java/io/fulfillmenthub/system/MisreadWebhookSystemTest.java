@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * A webhook the hub accepted is never lost, even when the hub misreads it. Spresso sends Kosovo as
  * {@code XKX}, a code ISO 3166 leaves to its users, so today's mapper refuses the order: ingest has
  * already answered 2xx (Spresso will not send it again), and the connector dead-letters it, naming the
- * field. The operator fixes the mapper ({@code hub.spresso.country-aliases}, a redeploy of the
+ * field. The operator fixes the mapper ({@code hub.spresso.country-aliases=XKX=XK}, a redeploy of the
  * connector) and replays the order's dead letters: the hub then has the order, exactly once.
  */
 class MisreadWebhookSystemTest {
@@ -61,7 +61,7 @@ class MisreadWebhookSystemTest {
 
         // the fix: the connector, redeployed, reads XKX as Kosovo's XK
         hub.stop(HubService.STOREFRONT_CONNECTOR);
-        hub.configure(HubService.STOREFRONT_CONNECTOR, Map.of("hub.spresso.country-aliases.XKX", "XK"));
+        hub.configure(HubService.STOREFRONT_CONNECTOR, Map.of("hub.spresso.country-aliases", "XKX=XK"));
         hub.start(HubService.STOREFRONT_CONNECTOR);
         operations().contentType(ContentType.JSON).body(Map.of("order", hubOrderId))
                 .post("/dead-letters/replay").then().statusCode(200);

@@ -2,9 +2,9 @@ package io.fulfillmenthub.storefront.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithDefaults;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,12 +47,11 @@ public interface SpressoConfig {
     String carrierFallback();
 
     /**
-     * A {@code country} that is not ISO 3166-1 alpha-3 (upper case) to the alpha-2 code the hub uses, e.g.
-     * {@code hub.spresso.country-aliases.XKX=XK}. An order whose country the mapper cannot read is a dead letter
-     * naming the field; adding the alias and replaying its dead letter brings it in. Empty by default.
+     * Codes a {@code country} may have that are not ISO 3166-1 alpha-3, each {@code CODE=ALPHA2}, e.g.
+     * {@code hub.spresso.country-aliases=XKX=XK}. An order whose country the mapper cannot read is a dead
+     * letter naming the field; adding the alias and replaying its dead letter brings it in. None by default.
      */
-    @WithDefaults
-    Map<String, String> countryAliases();
+    Optional<List<String>> countryAliases();
 
     /**
      * Retries of 5xx, 408, 409, 429 and timeouts. A consumer holds its partition while it retries, and

@@ -10,6 +10,7 @@ import io.fulfillmenthub.storefront.spresso.translate.SpressoWebhookMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,9 +27,21 @@ public class SpressoWebhookHandler {
 
     public SpressoWebhookHandler(HubPublisher publisher, SpressoConfig config) {
         this.publisher = publisher;
+        this.countryAliases = countryAliases(config.countryAliases().orElse(List.of()));
+    }
+
+    /** {@code hub.spresso.country-aliases}: {@code CODE=ALPHA2} entries; a malformed one stops the start, named. */
+    static Map<String, String> countryAliases(List<String> entries) {
         Map<String, String> aliases = new HashMap<>();
-        config.countryAliases().forEach((code, alpha2) -> aliases.put(code.toUpperCase(Locale.ROOT), alpha2.toUpperCase(Locale.ROOT)));
-        this.countryAliases = Map.copyOf(aliases);
+        for (String entry : entries) {
+            String[] parts = entry.split("=", -1);
+            if (parts.length != 2 || parts[0].isBlank() || !parts[1].strip().matches("[A-Za-z]{2}")) {
+                throw new IllegalArgumentException("hub.spresso.country-aliases: '" + entry
+                        + "' must be CODE=ALPHA2, e.g. XKX=XK");
+            }
+            aliases.put(parts[0].strip().toUpperCase(Locale.ROOT), parts[1].strip().toUpperCase(Locale.ROOT));
+        }
+        return Map.copyOf(aliases);
     }
 
     public Uni<Void> handle(IncomingCloudEvent webhook) {
