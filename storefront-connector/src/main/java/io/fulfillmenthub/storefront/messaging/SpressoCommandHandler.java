@@ -12,6 +12,7 @@ import io.fulfillmenthub.storefront.spresso.client.SpressoClient;
 import io.fulfillmenthub.storefront.spresso.client.ShipmentUpsert;
 import io.fulfillmenthub.storefront.spresso.client.SpressoRefusedException;
 import io.fulfillmenthub.storefront.spresso.persistence.SentShipments;
+import io.fulfillmenthub.storefront.spresso.persistence.SentStatuses;
 import io.fulfillmenthub.storefront.spresso.translate.SpressoCarriers;
 import io.fulfillmenthub.storefront.spresso.translate.SpressoCommandMapper;
 import io.fulfillmenthub.storefront.spresso.translate.UnexecutableCommandException;
@@ -39,13 +40,15 @@ public class SpressoCommandHandler {
     private final HubPublisher publisher;
     private final SpressoCarriers carriers;
     private final SentShipments sentShipments;
+    private final SentStatuses sentStatuses;
 
     public SpressoCommandHandler(SpressoClient spresso, HubPublisher publisher, SpressoCarriers carriers,
-            SentShipments sentShipments) {
+            SentShipments sentShipments, SentStatuses sentStatuses) {
         this.spresso = spresso;
         this.publisher = publisher;
         this.carriers = carriers;
         this.sentShipments = sentShipments;
+        this.sentStatuses = sentStatuses;
     }
 
     public Uni<Void> addShipment(IncomingCloudEvent event, AddShipment command) {
@@ -78,9 +81,19 @@ public class SpressoCommandHandler {
     }
 
     public Uni<Void> updateFulfillmentStatus(IncomingCloudEvent event, UpdateStorefrontFulfillmentStatus command) {
-        return execute(event, command.hubOrderId(), () -> spresso.updateFulfillment(
-                SpressoCommandMapper.fulfillmentId(command.sourceFulfillmentId(), "UpdateStorefrontFulfillmentStatus"),
-                SpressoCommandMapper.fulfillmentUpdate(command)));
+        return execute(event, command.hubOrderId(), () -> {
+            String fulfillmentId = SpressoCommandMapper.fulfillmentId(command.sourceFulfillmentId(),
+                    "UpdateStorefrontFulfillmentStatus");
+            return sentStatuses.movedPast(fulfillmentId, command.status()).chain(movedPast -> {
+                if (movedPast) {
+                    LOG.infof("Spresso fulfillment %s has moved past %s: command %s skipped", fulfillmentId, command.status(),
+                            event.id());
+                    return Uni.createFrom().voidItem();
+                }
+                return spresso.updateFulfillment(fulfillmentId, SpressoCommandMapper.fulfillmentUpdate(command))
+                        .chain(() -> sentStatuses.record(fulfillmentId, command.status(), event.id()));
+            });
+        });
     }
 
     private Uni<Void> execute(IncomingCloudEvent event, String hubOrderId, Supplier<Uni<Void>> call) {

@@ -1,6 +1,7 @@
 package io.fulfillmenthub.storefront.messaging;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -103,6 +104,29 @@ class SpressoCommandTest {
 
         awaitCalls(putRequestedFor(urlPathEqualTo(status)), 1);
         assertThat(spresso.findAll(putRequestedFor(urlPathEqualTo(shipments)))).as("shipped e-mails the customer: once").hasSize(1);
+    }
+
+    @Test
+    void aStatusCommandDeliveredAgainAfterTheFulfillmentMovedOnDoesNotMoveItBack() {
+        String order = "spresso:" + UUID.randomUUID();
+        String fulfillmentId = "f-" + UUID.randomUUID();
+        String status = "/spresso/v1/fulfillments/" + fulfillmentId;
+        spresso.stubFor(put(urlPathEqualTo(status)).willReturn(aResponse().withStatus(200)));
+        String preparingId = UUID.randomUUID().toString();
+        var preparing = new UpdateStorefrontFulfillmentStatus(order, Storefront.SPRESSO, order.substring(8), fulfillmentId,
+                Status.PREPARING_ITEMS, List.of());
+
+        send(preparingId, preparing);
+        send(new UpdateStorefrontFulfillmentStatus(order, Storefront.SPRESSO, order.substring(8), fulfillmentId, Status.IN_TRANSIT,
+                List.of(new LineQuantity("var-1", 1))));
+        send(preparingId, preparing); // a copy of the old command, as a relay re-run publishes it
+        send(new UpdateStorefrontFulfillmentStatus(order, Storefront.SPRESSO, order.substring(8), fulfillmentId, Status.DELIVERED,
+                List.of()));
+
+        awaitCalls(putRequestedFor(urlPathEqualTo(status)).withRequestBody(containing("delivered")), 1);
+        assertThat(spresso.findAll(putRequestedFor(urlPathEqualTo(status))).stream()
+                .map(request -> request.getBodyAsString().replaceAll(".*\"status\":\"([a-z_]+)\".*", "$1")))
+                .as("statuses Spresso was asked for, in order").containsExactly("preparing_items", "in_transit", "delivered");
     }
 
     @ParameterizedTest
