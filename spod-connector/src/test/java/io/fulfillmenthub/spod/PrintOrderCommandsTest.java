@@ -31,10 +31,10 @@ import io.fulfillmenthub.contracts.facts.FulfillmentHeld;
 import io.fulfillmenthub.contracts.facts.FulfillmentRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentSubmitted;
 import io.fulfillmenthub.contracts.model.Fulfiller;
-import io.fulfillmenthub.testing.TopicReader;
 import io.fulfillmenthub.spod.client.SpodAccessToken;
 import io.fulfillmenthub.spod.client.SpodShippingCountries;
-import io.fulfillmenthub.spod.fixtures.VendorFixtures;
+import io.fulfillmenthub.testing.TopicReader;
+import io.fulfillmenthub.testing.VendorFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
@@ -194,7 +194,7 @@ class PrintOrderCommandsTest extends SpodConnectorTestSupport {
         // SPOD's example answer, as it is: token_type "bearer" in lower case, expires_in, internal fields
         StubMapping example = spod.stubFor(post(urlPathEqualTo(SpodSimulator.TOKEN_PATH)).atPriority(1)
                 .withHeader("User-Agent", matching(SpodSimulator.USER_AGENT))
-                .willReturn(okJson(VendorFixtures.spod("token-response.json"))));
+                .willReturn(okJson(VendorFixtures.text("spod/token-response.json"))));
         try {
             assertThat(VertxContextSupport.subscribeAndAwait(() -> accessToken.renewed())).isEqualTo("abc.def.ghj");
             String hubOrderId = newHubOrderId();
@@ -247,7 +247,7 @@ class PrintOrderCommandsTest extends SpodConnectorTestSupport {
         String fulfillmentId = hubOrderId + "/f-1";
         spod.stubFor(post(urlPathEqualTo(orderPath(fulfillmentId) + "/cancel"))
                 // SPOD's documented answer to a cancel, which says acknowledged: the 200 is what counts
-                .willReturn(okJson(VendorFixtures.spod("cancel-response.json"))));
+                .willReturn(okJson(VendorFixtures.text("spod/cancel-response.json"))));
         String commandId = UUID.randomUUID().toString();
 
         send(commandId, new CancelPrintOrder(hubOrderId, fulfillmentId, "customer changed their mind"));
@@ -315,7 +315,7 @@ class PrintOrderCommandsTest extends SpodConnectorTestSupport {
     /** SPOD's documented answer to a submit, as it is (its id is the example's, not this order's). */
     private static ResponseDefinitionBuilder created() {
         return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                .withBody(VendorFixtures.spod("submit-response.json"));
+                .withBody(VendorFixtures.text("spod/submit-response.json"));
     }
 
     static ResponseDefinitionBuilder error(int status, String message, String traceId, boolean retryable) {

@@ -7,7 +7,7 @@ import io.fulfillmenthub.contracts.HubJson;
 import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
 import io.fulfillmenthub.contracts.model.Address;
 import io.fulfillmenthub.spod.fixtures.JsonShape;
-import io.fulfillmenthub.spod.fixtures.VendorFixtures;
+import io.fulfillmenthub.testing.VendorFixtures;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,7 +67,7 @@ class SpodOrderRequestsTest {
 
     @Test
     void spodsOwnExampleTranslatedIsSpodsExampleFieldForField() {
-        JsonNode example = VendorFixtures.spodJson("submit-order.json");
+        JsonNode example = VendorFixtures.json("spod/submit-order.json");
         SubmitPrintOrder fromExample = new SubmitPrintOrder("spresso:1", "84681638-388c-4c58-8b49-325ffed37928", "USD",
                 List.of(new SubmitPrintOrder.Item("line-1", "812-4-2", 1, new BigDecimal("19.00"), List.of(
                         new SubmitPrintOrder.Design("front", "center-top", "https://api.spod.com/assets/fox_2048.png"),
@@ -91,7 +91,7 @@ class SpodOrderRequestsTest {
 
         JsonNode body = HubJson.mapper().valueToTree(SpodOrderRequests.of(asConfigured));
 
-        JsonShape.assertSameShape(VendorFixtures.spodJson("submit-order.json"), body);
+        JsonShape.assertSameShape(VendorFixtures.json("spod/submit-order.json"), body);
         assertThat(body.get("shipping").get("type").asText()).isEqualTo("standard");
         assertThat(body.get("shipping").get("price").asText()).isEqualTo("4.90");
         assertThat(body.get("shipping").get("address").get("country-code").asText()).isEqualTo("US");

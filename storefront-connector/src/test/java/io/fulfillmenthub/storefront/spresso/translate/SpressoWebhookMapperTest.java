@@ -13,14 +13,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fulfillmenthub.contracts.HubJson;
 import io.fulfillmenthub.contracts.facts.OrderCancelledAtSource;
 import io.fulfillmenthub.contracts.facts.OrderPlaced;
-import io.fulfillmenthub.contracts.model.PaymentStatus;
-import io.fulfillmenthub.contracts.model.Storefront;
 import io.fulfillmenthub.contracts.model.Address;
 import io.fulfillmenthub.contracts.model.LineQuantity;
 import io.fulfillmenthub.contracts.model.OrderLine;
+import io.fulfillmenthub.contracts.model.PaymentStatus;
 import io.fulfillmenthub.contracts.model.SourceFulfillment;
+import io.fulfillmenthub.contracts.model.Storefront;
 import io.fulfillmenthub.storefront.spresso.SpressoFixtures;
-import io.fulfillmenthub.storefront.spresso.VendorFixtures;
+import io.fulfillmenthub.testing.VendorFixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -140,7 +140,7 @@ class SpressoWebhookMapperTest {
 
     @Test
     void theOrderOfSpressosDataModelPageBecomesOrderPlacedFieldByField() {
-        ObjectNode webhook = envelope("order_fulfillable", "2023-12-19T21:11:08.119Z", VendorFixtures.spressoOrder());
+        ObjectNode webhook = envelope("order_fulfillable", "2023-12-19T21:11:08.119Z", spressoOrder());
 
         SpressoWebhookFact translated = SpressoWebhookMapper.translate(bytes(webhook));
 
@@ -166,7 +166,7 @@ class SpressoWebhookMapperTest {
 
     @Test
     void withoutAShippingTelephoneNumberTheUsersIsTaken() {
-        ObjectNode order = VendorFixtures.spressoOrder();
+        ObjectNode order = spressoOrder();
         ((ObjectNode) order.get("user")).put("telephoneNumber", "+1 212 555 0100");
         ((ObjectNode) order.get("shippingAddress")).remove("telephoneNumber");
 
@@ -178,7 +178,7 @@ class SpressoWebhookMapperTest {
 
     @Test
     void withoutOrderCreatedAtTheOrderWasPlacedWhenItsHistorySaysCreated() {
-        ObjectNode order = VendorFixtures.spressoOrder();
+        ObjectNode order = spressoOrder();
         order.remove("createdAt");
         ((ObjectNode) order.get("statusHistory").get(0)).put("updatedAt", "2023-12-19T21:08:00Z");
 
@@ -190,7 +190,7 @@ class SpressoWebhookMapperTest {
 
     @Test
     void aCancelledOrderWasCancelledWhenItsHistorySays() {
-        ObjectNode order = VendorFixtures.spressoOrder();
+        ObjectNode order = spressoOrder();
         ((ArrayNode) order.get("statusHistory")).addObject().put("status", "cancelled").put("updatedAt", "2023-12-19T22:00:00Z");
 
         OrderCancelledAtSource cancelled = (OrderCancelledAtSource) SpressoWebhookMapper.translate(bytes(envelope(
@@ -225,6 +225,11 @@ class SpressoWebhookMapperTest {
     }
 
     /** [unknown] The webhook envelope the hub assumes around Spresso's documented order. */
+    /** The order of Spresso's "Data Model" page, as the vendor fixture has it. */
+    private static ObjectNode spressoOrder() {
+        return (ObjectNode) VendorFixtures.json("spresso/order.json");
+    }
+
     private static ObjectNode envelope(String event, String createdAt, ObjectNode order) {
         ObjectNode webhook = HubJson.mapper().createObjectNode();
         webhook.put("event", event).put("eventId", "evt-fixture").put("createdAt", createdAt).set("order", order);
