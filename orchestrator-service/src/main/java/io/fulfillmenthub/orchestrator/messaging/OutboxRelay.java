@@ -16,32 +16,41 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.jboss.logging.Logger;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Publishes outbox rows through {@link HubPublisher}, in id order per order (the message key), and
- * deletes them once the broker has acked them, so the outbox holds only rows not acked yet. A delete
- * costs PostgreSQL less than marking the row sent did (V3 migration).
+ * Publishes outbox rows through {@link HubPublisher}, in id order per order (the message key) on each
+ * topic, and deletes them once the broker has acked them, so the outbox holds only rows not acked yet. A
+ * delete costs PostgreSQL less than marking the row sent did (V3 migration).
  *
  * <p><b>One order waits, the others go on.</b> A round reads up to {@code batch-size} rows in id order
- * and publishes each order's rows as a chain: an order's next row is handed to the producer only once the
- * broker has acked the one before, and a failure ends that order's chain for the round. The chains of
- * different orders are pipelined: their first rows go to the producer at once, in id order, without
- * waiting for each other's acks. Chaining per order is what keeps its order when one record is refused on
- * its own (too large, an invalid topic): with all rows pipelined, the producer would already hold the
- * order's later rows, and the broker would take them (a batch it refuses as too large is split and sent
- * again, and a record refused on the producer's side never joins a batch), so they would overtake it. The
- * cost is one broker round trip per further row of an order within a round.
+ * and publishes them in waves: the first wave holds each order's first row on each topic, the second its
+ * second row on each topic, and so on; a wave goes to the producer in id order, and the next starts once
+ * the broker has answered every row of this one. A failed row ends its order's rows for the round, on
+ * every topic. Waves are what keep an order's rows in order on a topic when one record is refused on its
+ * own (too large, an invalid topic): with all rows pipelined, the producer would already hold the order's
+ * later rows, and the broker would take them (a batch it refuses as too large is split and sent again,
+ * and a record refused on the producer's side never joins a batch), so they would overtake it. Across
+ * topics there is no order a consumer could see, so an order's rows on different topics go in the same
+ * wave. The cost is one broker round trip per wave; an {@code OrderPlaced} writes two status events to
+ * {@code fulfillment.orders.v1} and one command, so a round of them takes two waves, each a few large produce
+ * requests.
+ * (Until 2026-12-03 each order's rows were one chain across topics, advanced row by row on each ack:
+ * three round trips for an {@code OrderPlaced}. The orchestrator benchmark measured no difference in
+ * facts per second between the two; docs/benchmarks.md.)
  *
  * <p>A failed row keeps its attempts and last error (V4). It is tried again one tick after its failure at
  * the earliest, so a refused row is not hammered while the other orders flow, and until then no later row
- * of its order is read; when it is due, it leads its order's chain again. A row refused
+ * of its order is read; when it is due, it leads its order's rows again. A row refused
  * {@code park-after} times is parked: kept with its error, never published until an operator retries it
  * ({@code POST /outbox/parked/{id}/retry}); the rest of its order waits behind it, in the outbox. A
  * transient failure (the broker unreachable, no ack in time) is counted but never parks a row: an outage
@@ -148,63 +157,68 @@ public class OutboxRelay {
         return database.withTransaction(transaction -> outbox.lockAndReadWaiting(transaction, config.batchSize(),
                         config.tick())
                 .chain(waiting -> waiting == null ? Uni.createFrom().item(Round.BUSY)
-                        : publishInOrderPerKey(waiting)
-                                .chain(lanes -> settle(transaction, lanes))
+                        : publishInWaves(waiting)
+                                .chain(outcome -> settle(transaction, outcome))
                                 .map(published -> new Round(false, waiting.size(), published))));
     }
 
     /** Deletes the published rows and records the failures; @return how many were published */
-    private Uni<Integer> settle(SqlConnection transaction, List<Lane> lanes) {
-        List<Long> published = new ArrayList<>();
-        List<OutboxRows.Failure> failures = new ArrayList<>();
-        for (Lane lane : lanes) {
-            published.addAll(lane.published());
-            if (lane.failure() != null) {
-                failures.add(lane.failure());
-            }
-        }
-        return outbox.delete(transaction, published)
-                .chain(() -> outbox.recordFailures(transaction, failures, config.parkAfter()))
+    private Uni<Integer> settle(SqlConnection transaction, Outcome outcome) {
+        return outbox.delete(transaction, outcome.published())
+                .chain(() -> outbox.recordFailures(transaction, outcome.failures(), config.parkAfter()))
                 .invoke(parked -> parked.forEach(row -> LOG.warnf("outbox relay: parked %s (%s) of order %s after "
                         + "%d failed attempts; its order waits until it is retried: %s", row.ceId(), row.ceType(),
                         row.hubOrderId(), row.attempts(), row.lastError())))
-                .replaceWith(published.size());
+                .replaceWith(outcome.published().size());
     }
 
-    /** One chain per order (message key), the orders' first rows handed to the producer in id order. */
-    private Uni<List<Lane>> publishInOrderPerKey(List<OutboxRows.Waiting> rows) {
-        if (rows.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        Map<String, List<OutboxRows.Waiting>> byKey = new LinkedHashMap<>();
+    /**
+     * Publishes the rows in waves: wave n holds the n-th row of each order's rows on each topic, handed to
+     * the producer in id order, and the next wave starts once the broker has answered every row of this one.
+     * A failed row ends its order's rows for the round, on every topic.
+     */
+    private Uni<Outcome> publishInWaves(List<OutboxRows.Waiting> rows) {
+        Map<String, List<OutboxRows.Waiting>> byTopicAndKey = new LinkedHashMap<>();
         for (OutboxRows.Waiting row : rows) {
-            byKey.computeIfAbsent(row.messageKey(), key -> new ArrayList<>()).add(row);
+            byTopicAndKey.computeIfAbsent(row.topic() + '\n' + row.messageKey(), chain -> new ArrayList<>()).add(row);
         }
-        // subscribing sends: one after the other here, so the producer gets the first rows in id order
-        List<Uni<Lane>> lanes = new ArrayList<>();
-        for (List<OutboxRows.Waiting> ofKey : byKey.values()) {
-            var lane = publishLane(ofKey, 0, new ArrayList<>()).subscribeAsCompletionStage();
-            lanes.add(Uni.createFrom().completionStage(lane));
-        }
-        return Uni.join().all(lanes).andFailFast();
+        return wave(List.copyOf(byTopicAndKey.values()), 0, new Outcome(new ArrayList<>(), new ArrayList<>()),
+                new HashSet<>());
     }
 
-    /** Publishes the order's rows from {@code next} on, each after the ack of the one before; never fails. */
-    private Uni<Lane> publishLane(List<OutboxRows.Waiting> ofKey, int next, List<Long> published) {
-        if (next == ofKey.size()) {
-            return Uni.createFrom().item(new Lane(published, null));
+    private Uni<Outcome> wave(List<List<OutboxRows.Waiting>> chains, int n, Outcome outcome, Set<String> failedKeys) {
+        List<OutboxRows.Waiting> wave = new ArrayList<>();
+        for (List<OutboxRows.Waiting> chain : chains) {
+            if (n < chain.size() && !failedKeys.contains(chain.get(n).messageKey())) {
+                wave.add(chain.get(n));
+            }
         }
-        OutboxRows.Waiting row = ofKey.get(next);
-        return publish(row).onItemOrFailure().transformToUni((ok, failure) -> {
-            if (failure != null) {
+        if (wave.isEmpty()) {
+            return Uni.createFrom().item(outcome);
+        }
+        wave.sort(Comparator.comparingLong(OutboxRows.Waiting::id));
+        // subscribing sends: one after the other here, so the producer gets the wave in id order
+        List<Uni<Optional<Throwable>>> answers = new ArrayList<>();
+        for (OutboxRows.Waiting row : wave) {
+            var answer = publish(row).onItemOrFailure().transform((ok, failure) -> Optional.ofNullable(failure))
+                    .subscribeAsCompletionStage();
+            answers.add(Uni.createFrom().completionStage(answer));
+        }
+        return Uni.join().all(answers).andFailFast().chain(failures -> {
+            for (int i = 0; i < wave.size(); i++) {
+                OutboxRows.Waiting row = wave.get(i);
+                Throwable failure = failures.get(i).orElse(null);
+                if (failure == null) {
+                    outcome.published().add(row.id());
+                    continue;
+                }
                 boolean transientFailure = Failures.classify(failure) == FailureClass.TRANSIENT;
                 LOG.warnf("outbox relay: publishing %s (%s) of order %s failed (%s); its order waits: %s", row.ceId(),
                         row.ceType(), row.messageKey(), transientFailure ? "transient" : "refused", failure);
-                return Uni.createFrom().item(new Lane(published,
-                        new OutboxRows.Failure(row.id(), describe(failure), !transientFailure)));
+                outcome.failures().add(new OutboxRows.Failure(row.id(), describe(failure), !transientFailure));
+                failedKeys.add(row.messageKey());
             }
-            published.add(row.id());
-            return publishLane(ofKey, next + 1, published);
+            return wave(chains, n + 1, outcome, failedKeys);
         });
     }
 
@@ -222,8 +236,8 @@ public class OutboxRelay {
         return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
     }
 
-    /** One order's share of a round: the rows the broker acked, in order, and the failure that ended it. */
-    private record Lane(List<Long> published, OutboxRows.@Nullable Failure failure) {
+    /** A round's answers: the rows the broker acked, and the rows that failed. */
+    private record Outcome(List<Long> published, List<OutboxRows.Failure> failures) {
     }
 
     /**
