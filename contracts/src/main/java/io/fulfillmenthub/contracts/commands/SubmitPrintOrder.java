@@ -12,15 +12,29 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Print and ship one fulfillment. The fulfillment id is the print order's unique external id at the
- * fulfiller, which makes the submit safe to repeat.
+ * Print and ship one fulfillment. The print order's unique external id at the fulfiller makes the submit
+ * safe to repeat: the fulfillment id for the first submission, and {@code externalOrderId} for a
+ * resubmission after the fulfiller failed or cancelled the one before ({@code <fulfillmentId>-r<n>}, kept
+ * on the fulfillment). The fulfiller's facts about a submission carry the same {@code externalOrderId}.
  */
 public record SubmitPrintOrder(
         String hubOrderId,
         String fulfillmentId,
         String currency,
         List<Item> items,
-        Shipping shipping) implements Command {
+        Shipping shipping,
+        @Nullable String externalOrderId) implements Command {
+
+    /** For the fulfillment's first submission, whose external id at the fulfiller is the fulfillment id. */
+    public SubmitPrintOrder(String hubOrderId, String fulfillmentId, String currency, List<Item> items,
+            Shipping shipping) {
+        this(hubOrderId, fulfillmentId, currency, items, shipping, null);
+    }
+
+    /** The print order's external id at the fulfiller: {@code externalOrderId}, else the fulfillment id. */
+    public String externalIdAtFulfiller() {
+        return externalOrderId == null ? fulfillmentId : externalOrderId;
+    }
 
     public SubmitPrintOrder {
         requiredText(hubOrderId, "hubOrderId");

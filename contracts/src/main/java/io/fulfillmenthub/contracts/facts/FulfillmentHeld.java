@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *     another code a connector documents in its README
  * @param detail what an operator reads, e.g. which stock-keeping unit matched no line
  * @param parcel the parcel as the fulfiller reported it, when the hold is about a parcel
+ * @param externalOrderId which submission of the fulfillment this is about, when the fulfiller has had
+ *     more than one ({@link io.fulfillmenthub.contracts.commands.SubmitPrintOrder}); null for the first
  */
 public record FulfillmentHeld(
         String hubOrderId,
@@ -29,10 +31,17 @@ public record FulfillmentHeld(
         String reason,
         @Nullable String detail,
         @Nullable Parcel parcel,
-        Instant heldAt) implements Fact {
+        Instant heldAt,
+        @Nullable String externalOrderId) implements Fact {
 
     public static final String UNMATCHED_SHIPMENT = "unmatched-shipment";
     public static final String DESTINATION_NOT_SERVED = "destination-not-served";
+
+    /** About the fulfillment's first submission, whose external id at the fulfiller is the fulfillment id. */
+    public FulfillmentHeld(String hubOrderId, String fulfillmentId, Fulfiller fulfiller, String reason,
+            @Nullable String detail, @Nullable Parcel parcel, Instant heldAt) {
+        this(hubOrderId, fulfillmentId, fulfiller, reason, detail, parcel, heldAt, null);
+    }
 
     public FulfillmentHeld {
         requiredText(hubOrderId, "hubOrderId");

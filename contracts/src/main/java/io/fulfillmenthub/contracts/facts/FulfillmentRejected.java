@@ -8,7 +8,12 @@ import io.fulfillmenthub.contracts.model.Fulfiller;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** The fulfiller refused or failed the fulfillment permanently; its message and trace id are kept for operators. */
+/**
+ * The fulfiller refused or failed the fulfillment permanently; its message and trace id are kept for operators.
+ *
+ * <p>{@code externalOrderId}: which submission of the fulfillment this is about, when the fulfiller
+ * has had more than one ({@link io.fulfillmenthub.contracts.commands.SubmitPrintOrder}); null for the first.
+ */
 public record FulfillmentRejected(
         String hubOrderId,
         String fulfillmentId,
@@ -16,7 +21,14 @@ public record FulfillmentRejected(
         String reason,
         @Nullable String vendorMessage,
         @Nullable String vendorTraceId,
-        Instant rejectedAt) implements Fact {
+        Instant rejectedAt,
+        @Nullable String externalOrderId) implements Fact {
+
+    /** About the fulfillment's first submission, whose external id at the fulfiller is the fulfillment id. */
+    public FulfillmentRejected(String hubOrderId, String fulfillmentId, Fulfiller fulfiller, String reason,
+            @Nullable String vendorMessage, @Nullable String vendorTraceId, Instant rejectedAt) {
+        this(hubOrderId, fulfillmentId, fulfiller, reason, vendorMessage, vendorTraceId, rejectedAt, null);
+    }
 
     public FulfillmentRejected {
         requiredText(hubOrderId, "hubOrderId");

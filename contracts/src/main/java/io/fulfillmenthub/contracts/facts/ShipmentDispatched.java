@@ -11,7 +11,12 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** One parcel left the fulfiller: one carrier and tracking number, with the quantity of each order line in it. */
+/**
+ * One parcel left the fulfiller: one carrier and tracking number, with the quantity of each order line in it.
+ *
+ * <p>{@code externalOrderId}: which submission of the fulfillment this is about, when the fulfiller
+ * has had more than one ({@link io.fulfillmenthub.contracts.commands.SubmitPrintOrder}); null for the first.
+ */
 public record ShipmentDispatched(
         String hubOrderId,
         String fulfillmentId,
@@ -20,7 +25,14 @@ public record ShipmentDispatched(
         String trackingNumber,
         @Nullable String trackingUrl,
         List<LineQuantity> lines,
-        Instant dispatchedAt) implements Fact {
+        Instant dispatchedAt,
+        @Nullable String externalOrderId) implements Fact {
+
+    /** About the fulfillment's first submission, whose external id at the fulfiller is the fulfillment id. */
+    public ShipmentDispatched(String hubOrderId, String fulfillmentId, Fulfiller fulfiller, String carrier,
+            String trackingNumber, @Nullable String trackingUrl, List<LineQuantity> lines, Instant dispatchedAt) {
+        this(hubOrderId, fulfillmentId, fulfiller, carrier, trackingNumber, trackingUrl, lines, dispatchedAt, null);
+    }
 
     public ShipmentDispatched {
         requiredText(hubOrderId, "hubOrderId");
