@@ -40,13 +40,13 @@ public record VendorRetry(int maxRetries, Duration initialDelay, Duration maxDel
 
     /**
      * The retryable rule: a connection failure or a timeout, or a vendor answer ({@link VendorStatus}) of
-     * 5xx or 429, or one the vendor documents as worth repeating. No other 4xx: a 400 stays a 400, and a
+     * 5xx or 429, unless the vendor documents that answer otherwise ({@link VendorStatus#retryable()}). No other 4xx: a 400 stays a 400, and a
      * 401 or 403 is a credentials problem for an operator, which the consumer waits out.
      */
     public static boolean retryable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof VendorStatus answer) {
-                return retryableStatus(answer.status()) || answer.documentedRetryable();
+                return answer.retryable();
             }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {

@@ -10,10 +10,11 @@ public interface VendorStatus {
     int status();
 
     /**
-     * Whether the vendor's own documentation says this answer is worth repeating although its status is
-     * not 5xx or 429 (SPOD's {@code retryable: true}, Spresso's 409 {@code CONCURRENT_MODIFICATION}).
+     * Whether this answer is worth repeating: by the rule, a 5xx or a 429 ({@link VendorRetry#retryableStatus}).
+     * A vendor client overrides it only where the vendor's documentation says otherwise for an answer
+     * (SPOD's error body {@code retryable}, Spresso's 409 {@code CONCURRENT_MODIFICATION}).
      */
-    default boolean documentedRetryable() {
-        return false;
+    default boolean retryable() {
+        return VendorRetry.retryableStatus(status());
     }
 }

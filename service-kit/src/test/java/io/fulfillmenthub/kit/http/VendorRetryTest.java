@@ -25,10 +25,10 @@ class VendorRetryTest {
     static final class Answered extends RuntimeException implements VendorStatus, TransientFailure {
 
         private final int status;
-        private final boolean documented;
+        private final Boolean documented;
         private final Duration retryAfter;
 
-        Answered(int status, boolean documented, Duration retryAfter) {
+        Answered(int status, Boolean documented, Duration retryAfter) {
             super("answered " + status);
             this.status = status;
             this.documented = documented;
@@ -36,7 +36,7 @@ class VendorRetryTest {
         }
 
         Answered(int status) {
-            this(status, false, null);
+            this(status, null, null);
         }
 
         @Override
@@ -45,8 +45,8 @@ class VendorRetryTest {
         }
 
         @Override
-        public boolean documentedRetryable() {
-            return documented;
+        public boolean retryable() {
+            return documented == null ? VendorStatus.super.retryable() : documented;
         }
 
         @Override
@@ -68,8 +68,9 @@ class VendorRetryTest {
     }
 
     @Test
-    void aFourHundredTheVendorDocumentsAsRetryableIsRetried() {
+    void theVendorsDocumentationOutweighsTheStatus() {
         assertThat(VendorRetry.retryable(new Answered(409, true, null))).isTrue();
+        assertThat(VendorRetry.retryable(new Answered(503, false, null))).isFalse();
     }
 
     @Test
@@ -138,7 +139,7 @@ class VendorRetryTest {
         retry.call(() -> {
             startedAt.add(System.nanoTime());
             return startedAt.size() == 1
-                    ? Uni.createFrom().<String>failure(new Answered(429, false, Duration.ofMillis(400)))
+                    ? Uni.createFrom().<String>failure(new Answered(429, null, Duration.ofMillis(400)))
                     : Uni.createFrom().item("ok");
         }).await().atMost(WAIT_LONG_ENOUGH);
 
@@ -154,7 +155,7 @@ class VendorRetryTest {
 
         assertThatThrownBy(() -> retry.call(() -> {
             attempts.incrementAndGet();
-            return Uni.createFrom().<String>failure(new Answered(429, false, Duration.ofMinutes(1)));
+            return Uni.createFrom().<String>failure(new Answered(429, null, Duration.ofMinutes(1)));
         }).await().atMost(WAIT_LONG_ENOUGH)).isInstanceOfSatisfying(Answered.class,
                 answered -> assertThat(answered.retryAfter()).contains(Duration.ofMinutes(1)));
         assertThat(attempts).hasValue(1);

@@ -1,6 +1,7 @@
 package io.fulfillmenthub.spod.client;
 
 import io.fulfillmenthub.kit.failure.TransientFailure;
+import io.fulfillmenthub.kit.http.VendorRetry;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,8 +25,8 @@ public final class SpodTransientException extends SpodApiException implements Tr
 
     /** SPOD documents its error body's {@code retryable} as the answer to honour (VENDOR-FACTS.md). */
     @Override
-    public boolean documentedRetryable() {
-        return saidRetryable;
+    public boolean retryable() {
+        return saidRetryable || VendorRetry.retryableStatus(status());
     }
 
     /** How long SPOD asked us to wait ({@code Retry-After}), when it said. */

@@ -23,7 +23,7 @@ final class SpressoAnswer extends RuntimeException implements VendorStatus {
 
     /** VENDOR-FACTS.md: a 409 is {@code CONCURRENT_MODIFICATION}, another request on the order: retry later. */
     @Override
-    public boolean documentedRetryable() {
-        return status == 409;
+    public boolean retryable() {
+        return status == 409 || VendorStatus.super.retryable();
     }
 }
