@@ -308,12 +308,12 @@ class PrintOrderCommandsTest extends SpodConnectorTestSupport {
         assertThat(failed.vendorTraceId()).isEqualTo("trace-unknown");
     }
 
-    private static MappingBuilder submitOf(String fulfillmentId) {
+    static MappingBuilder submitOf(String fulfillmentId) {
         return post(urlPathEqualTo("/spod/orders")).withRequestBody(matchingJsonPath("$.external-order-id", equalTo(fulfillmentId)));
     }
 
     /** SPOD's documented answer to a submit, as it is (its id is the example's, not this order's). */
-    private static ResponseDefinitionBuilder created() {
+    static ResponseDefinitionBuilder created() {
         return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                 .withBody(VendorFixtures.text("spod/submit-response.json"));
     }

@@ -272,7 +272,7 @@ class SpodOrderPollerTest extends SpodConnectorTestSupport {
 
     /** A print order the hub submitted (one line, 812-4-2 ×2), as the submit stores it, so the poller tracks it. */
     private void tracked(String hubOrderId, String fulfillmentId) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> store.beginSubmit(UUID.randomUUID().toString(), fulfillmentId,
+        VertxContextSupport.subscribeAndAwait(() -> store.beginSubmit(UUID.randomUUID().toString(), fulfillmentId, fulfillmentId,
                 hubOrderId, List.of(new PrintLine("line-1", "812-4-2", 2))));
     }
 

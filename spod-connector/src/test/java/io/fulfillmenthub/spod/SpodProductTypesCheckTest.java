@@ -35,7 +35,7 @@ class SpodProductTypesCheckTest extends SpodConnectorTestSupport {
     @Test
     void unitsSpodDoesNotListAreNamedAndCounted() throws Throwable {
         String hubOrderId = newHubOrderId();
-        VertxContextSupport.subscribeAndAwait(() -> store.beginSubmit(UUID.randomUUID().toString(), hubOrderId + "/f-1",
+        VertxContextSupport.subscribeAndAwait(() -> store.beginSubmit(UUID.randomUUID().toString(), hubOrderId + "/f-1", hubOrderId + "/f-1",
                 hubOrderId, List.of(new PrintLine("line-1", "812-4-2", 1), new PrintLine("line-2", "777-1-1", 1))));
         StubMapping listed = spod.stubFor(get(urlPathEqualTo("/spod/product-types"))
                 .willReturn(okJson("[{\"id\": \"812\", \"stock-keeping-units\": [\"812-4-2\", \"812-4-3\"]}]")));

@@ -1,11 +1,13 @@
 package io.fulfillmenthub.spod.client;
 
+import io.fulfillmenthub.kit.http.VendorStatus;
+
 /**
  * SPOD answered with an error status. What the connector does with it depends on the subclass:
  * {@link SpodTransientException} is retried, {@link SpodRejection} is final and becomes a fact,
  * {@link SpodAuthorizationException} fails the work so it can be replayed once the credentials are fixed.
  */
-public abstract sealed class SpodApiException extends RuntimeException
+public abstract sealed class SpodApiException extends RuntimeException implements VendorStatus
         permits SpodTransientException, SpodRejection, SpodAuthorizationException {
 
     private final int status;
@@ -20,6 +22,7 @@ public abstract sealed class SpodApiException extends RuntimeException
         this.traceId = traceId;
     }
 
+    @Override
     public int status() {
         return status;
     }

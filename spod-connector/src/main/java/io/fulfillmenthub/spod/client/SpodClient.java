@@ -1,31 +1,26 @@
 package io.fulfillmenthub.spod.client;
 
-import io.fulfillmenthub.kit.failure.Failures;
+import io.fulfillmenthub.kit.http.VendorRetry;
 import io.fulfillmenthub.spod.config.SpodConfig;
-import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
  * SPOD as the rest of the connector sees it: every call authorised (a 401 fetches a new token and
- * tries once more), timed out, and retried with backoff on what is worth retrying (5xx, 408, 409, 429,
- * {@code retryable: true}, timeouts, connection errors), honouring {@code Retry-After}. Permanent
- * errors surface at once as {@link SpodRejection} with SPOD's message and trace id.
+ * tries once more), timed out, and retried as every vendor call is ({@link VendorRetry}: 5xx, 429,
+ * SPOD's {@code retryable: true}, timeouts, connection errors; back-off with jitter; {@code Retry-After}
+ * waited out). Permanent errors surface at once as {@link SpodRejection} with SPOD's message and trace id.
  */
 @ApplicationScoped
 public class SpodClient {
@@ -34,28 +29,14 @@ public class SpodClient {
 
     private final SpodApi api;
     private final SpodAccessToken token;
-    private final Guard guard;
+    private final VendorRetry retry;
 
     public SpodClient(@RestClient SpodApi api, SpodAccessToken token, SpodConfig config) {
         this.api = api;
         this.token = token;
         SpodConfig.Retry retry = config.retry();
-        this.guard = Guard.create()
-                .withDescription("SPOD API")
-                .withRetry()
-                    .maxRetries(retry.maxRetries())
-                    .delay(retry.initialDelay().toMillis(), ChronoUnit.MILLIS)
-                    .jitter(0, ChronoUnit.MILLIS)
-                    .maxDuration(retry.maxDuration().toMillis(), ChronoUnit.MILLIS)
-                    // a Retry-After beyond the longest delay here is waited out by the consumer, not cut
-                    .whenException(failure -> worthRetrying(failure)
-                            && !Failures.asksToWaitLongerThan(failure, retry.maxDelay()))
-                    .beforeRetry(failure -> LOG.infof("retrying a SPOD call: %s", failure.toString()))
-                    .withCustomBackoff().strategy(() -> new SpodBackoff(retry.maxDelay())).done()
-                    .done()
-                .withTimeout().duration(retry.attemptTimeout().toMillis(), ChronoUnit.MILLIS).done()
-                .withThreadOffload(false)
-                .build();
+        this.retry = new VendorRetry(retry.maxRetries(), retry.initialDelay(), retry.maxDelay(), retry.maxDuration(),
+                retry.attemptTimeout());
     }
 
     /**
@@ -155,7 +136,8 @@ public class SpodClient {
     }
 
     private <T> Uni<T> guarded(Supplier<Uni<T>> attempt, TypeLiteral<Uni<T>> type) {
-        return guard.get(attempt, type);
+        return retry.call(() -> attempt.get()
+                .onFailure(VendorRetry::retryable).invoke(failure -> LOG.infof("a SPOD call failed, may be retried: %s", failure.toString())));
     }
 
     private static SpodApiException error(String call, Response response) {
@@ -164,12 +146,4 @@ public class SpodClient {
                 Instant.now());
     }
 
-    static boolean worthRetrying(Throwable failure) {
-        return failure instanceof SpodTransientException
-                || failure instanceof TimeoutException
-                || failure instanceof ProcessingException
-                || failure instanceof IOException
-                || failure instanceof io.quarkus.oidc.client.OidcClientException
-                || failure instanceof io.vertx.core.VertxException;
-    }
 }

@@ -31,7 +31,8 @@ public final class SpodErrors {
         boolean retryable = error != null && error.retryable() != null ? error.retryable() : transientStatus;
         if (retryable) {
             Duration wait = RetryAfter.parse(retryAfter, now).orElse(null);
-            return new SpodTransientException(call, status, message, traceId, wait);
+            return new SpodTransientException(call, status, message, traceId, wait,
+                    error != null && Boolean.TRUE.equals(error.retryable()));
         }
         return new SpodRejection(call, status, message, traceId);
     }

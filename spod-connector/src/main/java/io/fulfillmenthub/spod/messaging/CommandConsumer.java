@@ -5,6 +5,7 @@ import io.fulfillmenthub.kit.messaging.ConsumerConfig;
 import io.fulfillmenthub.kit.messaging.LaneHolds;
 import io.fulfillmenthub.kit.messaging.MessageDispatcher;
 import io.fulfillmenthub.kit.messaging.PerOrderLanes;
+import io.fulfillmenthub.spod.fulfiller.PrintFulfiller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Consumes fulfillment.commands.spod.v1: submit and cancel print order. Commands of different orders are
+ * Consumes fulfillment.commands.spod.v1: submit and cancel print order, carried out by the
+ * {@link PrintFulfiller} (SPOD's). Commands of different orders are
  * carried out at the same time, one order's in turn; SPOD or the broker being away delays a command, it
  * never dead-letters it ({@link PerOrderLanes}). A type it has no handler for, or a command that fails the
  * same way again and again, goes to {@code fulfillment.commands.spod.v1.dlq.spod-connector} and holds its order.
@@ -26,10 +28,10 @@ public class CommandConsumer {
     private final MessageDispatcher dispatcher;
     private final PerOrderLanes lanes;
 
-    public CommandConsumer(PrintOrderCommands commands, ConsumerConfig consumer, Pool database, MeterRegistry metrics) {
+    public CommandConsumer(PrintFulfiller fulfiller, ConsumerConfig consumer, Pool database, MeterRegistry metrics) {
         this.dispatcher = MessageDispatcher.forConsumer(GROUP)
-                .on(MessageTypes.SUBMIT_PRINT_ORDER, commands::submit)
-                .on(MessageTypes.CANCEL_PRINT_ORDER, commands::cancel)
+                .on(MessageTypes.SUBMIT_PRINT_ORDER, fulfiller::submit)
+                .on(MessageTypes.CANCEL_PRINT_ORDER, fulfiller::cancel)
                 .build();
         this.lanes = new PerOrderLanes("commands", GROUP, consumer,
                 LaneHolds.inDatabase(database, GROUP, consumer.holdRefresh()), metrics);

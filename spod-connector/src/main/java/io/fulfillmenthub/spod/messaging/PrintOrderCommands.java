@@ -24,7 +24,9 @@ import org.jboss.logging.Logger;
  * is marked handled only after its fact was acknowledged by the broker; a failure (SPOD unreachable
  * after the client's retries, the broker or the database down) fails the returned Uni, and the consumer
  * tries the command again later, for as long as the fault lasts. A command handled again repeats SPOD's
- * idempotent effect and the same fact id.
+ * idempotent effect and the same fact id. The print order's external id at SPOD is the command's
+ * {@code externalIdAtFulfiller()}: the fulfillment id for a first submission, {@code <fulfillment id>-r<n>}
+ * for a resubmission, which is a SPOD order of its own; each fact carries the command's {@code externalOrderId}.
  */
 @ApplicationScoped
 public class PrintOrderCommands {
@@ -49,7 +51,8 @@ public class PrintOrderCommands {
      * (by {@code GET /shipping-countries}) → held, {@code destination-not-served}, and nothing is submitted.
      */
     public Uni<Void> submit(IncomingCloudEvent event, SubmitPrintOrder command) {
-        return store.beginSubmit(event.id(), command.fulfillmentId(), command.hubOrderId(), SpodOrderRequests.lines(command))
+        return store.beginSubmit(event.id(), command.externalIdAtFulfiller(), command.fulfillmentId(), command.hubOrderId(),
+                        SpodOrderRequests.lines(command))
                 .flatMap(fresh -> {
                     if (!fresh) {
                         LOG.debugf("%s was handled before (%s)", event.id(), command.fulfillmentId());
@@ -58,7 +61,7 @@ public class PrintOrderCommands {
                     SpodOrderRequest request = SpodOrderRequests.of(command);
                     String country = request.shipping().address().countryCode();
                     if (destinations.serves(country).filter(served -> !served).isPresent()) {
-                        return publishThenMarkHandled(event, command.fulfillmentId(), new Outcome(
+                        return publishThenMarkHandled(event, command.externalIdAtFulfiller(), new Outcome(
                                 SpodFacts.destinationNotServed(event.id(), command, country, Instant.now()),
                                 ReportedState.HELD));
                     }
@@ -67,7 +70,7 @@ public class PrintOrderCommands {
                             .onFailure(SpodRejection.class).recoverWithItem(refusal -> new Outcome(
                                     SpodFacts.rejected(event.id(), command, (SpodRejection) refusal, Instant.now()),
                                     ReportedState.REJECTED))
-                            .flatMap(outcome -> publishThenMarkHandled(event, command.fulfillmentId(), outcome));
+                            .flatMap(outcome -> publishThenMarkHandled(event, command.externalIdAtFulfiller(), outcome));
                 });
     }
 
@@ -81,7 +84,7 @@ public class PrintOrderCommands {
             if (handled) {
                 return Uni.createFrom().voidItem();
             }
-            return spod.cancel(command.fulfillmentId())
+            return spod.cancel(command.externalIdAtFulfiller())
                     .map(cancelled -> new Outcome(SpodFacts.cancelled(event.id(), command, Instant.now()),
                             ReportedState.CANCELED))
                     .onFailure(SpodRejection.class).recoverWithUni(failure -> {
@@ -89,7 +92,7 @@ public class PrintOrderCommands {
                         if (refusal.status() == 400) {
                             // a cancel is not safe to repeat: a retry, or a redelivery after a crash, of one that
                             // SPOD carried out is refused; read the order back before calling it rejected
-                            return spod.order(command.fulfillmentId()).map(order -> order
+                            return spod.order(command.externalIdAtFulfiller()).map(order -> order
                                     .filter(found -> ReportedState.CANCELED.equals(found.state()))
                                     .map(found -> new Outcome(SpodFacts.cancelled(event.id(), command, Instant.now()),
                                             ReportedState.CANCELED))
@@ -97,18 +100,18 @@ public class PrintOrderCommands {
                                             refusal, Instant.now()), null)));
                         }
                         String reason = refusal.status() == 404
-                                ? "SPOD has no order " + command.fulfillmentId() + " (HTTP 404)"
+                                ? "SPOD has no order " + command.externalIdAtFulfiller() + " (HTTP 404)"
                                 : "SPOD refused the cancellation (HTTP " + refusal.status() + ")";
                         return Uni.createFrom().item(new Outcome(SpodFacts.commandFailed(event.id(), event.type(),
                                 command.hubOrderId(), reason, refusal, Instant.now()), null));
                     })
-                    .flatMap(outcome -> publishThenMarkHandled(event, command.fulfillmentId(), outcome));
+                    .flatMap(outcome -> publishThenMarkHandled(event, command.externalIdAtFulfiller(), outcome));
         });
     }
 
-    private Uni<Void> publishThenMarkHandled(IncomingCloudEvent event, String fulfillmentId, Outcome outcome) {
+    private Uni<Void> publishThenMarkHandled(IncomingCloudEvent event, String externalOrderId, Outcome outcome) {
         return publisher.publish(outcome.fact())
-                .flatMap(published -> store.commandHandled(event.id(), fulfillmentId, outcome.settledState()));
+                .flatMap(published -> store.commandHandled(event.id(), externalOrderId, outcome.settledState()));
     }
 
     /** @param settledState the print order's state the fact settles, or null when it settles none */

@@ -124,7 +124,7 @@ public class SpodOrderPoller {
                     if (hubs != null) {
                         SpodProgress.Report report = SpodProgress.of(hubs, order);
                         if (!report.facts().isEmpty() || !report.reportedState().equals(hubs.reportedState())) {
-                            reports.put(hubs.fulfillmentId(), report);
+                            reports.put(hubs.externalOrderId(), report);
                         }
                     }
                 }

@@ -11,13 +11,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * A print order submitted to SPOD and what has been reported about it: one row of print_order, whose
+ * A print order submitted to SPOD (one submission of a fulfillment, by its external id at SPOD) and what
+ * has been reported about it: one row of print_order, whose
  * lines and reported shipments are JSON text ({@link #linesJson}, {@link #shipmentsJson}).
  */
-record PrintOrder(String fulfillmentId, String hubOrderId, String lines, String reportedState, String reportedShipments) {
+record PrintOrder(String externalOrderId, String fulfillmentId, String hubOrderId, String lines, String reportedState,
+        String reportedShipments) {
 
     /** The columns {@link #of(Row)} reads. */
-    static final String COLUMNS = "fulfillment_id, hub_order_id, lines, reported_state, reported_shipments";
+    static final String COLUMNS = "external_order_id, fulfillment_id, hub_order_id, lines, reported_state, reported_shipments";
 
     private static final TypeReference<List<PrintLine>> LINES = new TypeReference<>() {
     };
@@ -25,13 +27,13 @@ record PrintOrder(String fulfillmentId, String hubOrderId, String lines, String 
     };
 
     static PrintOrder of(Row row) {
-        return new PrintOrder(row.getString("fulfillment_id"), row.getString("hub_order_id"), row.getString("lines"),
+        return new PrintOrder(row.getString("external_order_id"), row.getString("fulfillment_id"), row.getString("hub_order_id"), row.getString("lines"),
                 row.getString("reported_state"), row.getString("reported_shipments"));
     }
 
     TrackedOrder tracked() {
         return new TrackedOrder(fulfillmentId, hubOrderId, read(lines, LINES), reportedState,
-                new LinkedHashSet<>(read(reportedShipments, TRACKING_NUMBERS)));
+                new LinkedHashSet<>(read(reportedShipments, TRACKING_NUMBERS)), externalOrderId);
     }
 
     /** The lines column: {@code [{lineId, stockKeepingUnit, quantity}]} in submit order. */

@@ -39,21 +39,25 @@ public class PrintOrderStore {
     }
 
     /**
-     * Before a submit: records the print order (unless an earlier submit did) so the poller can map its
-     * lines. False when this command was handled before, and nothing is to be done.
+     * Before a submit: records the print order under its external id at SPOD (unless an earlier submit
+     * did) so the poller can map its lines. A resubmission has an external id of its own, so it is a row
+     * of its own and the earlier submission's row stays. False when this command was handled before, and
+     * nothing is to be done.
      */
-    public Uni<Boolean> beginSubmit(String commandId, String fulfillmentId, String hubOrderId, List<PrintLine> lines) {
+    public Uni<Boolean> beginSubmit(String commandId, String externalOrderId, String fulfillmentId, String hubOrderId,
+            List<PrintLine> lines) {
         OffsetDateTime now = now();
         return database.withTransaction(connection -> handled(connection, commandId).chain(handled -> handled
                 ? Uni.createFrom().item(false)
                 // an order submitted before keeps what it has, unless SPOD refused it or it was held: then track the new attempt
-                : connection.preparedQuery("INSERT INTO print_order (fulfillment_id, hub_order_id, lines, reported_state, "
-                                + "reported_shipments, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) "
-                                + "ON CONFLICT (fulfillment_id) DO UPDATE SET lines = EXCLUDED.lines, "
+                : connection.preparedQuery("INSERT INTO print_order (external_order_id, fulfillment_id, hub_order_id, lines, "
+                                + "reported_state, reported_shipments, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) "
+                                + "ON CONFLICT (external_order_id) DO UPDATE SET lines = EXCLUDED.lines, "
                                 + "reported_state = EXCLUDED.reported_state, reported_shipments = EXCLUDED.reported_shipments, "
-                                + "updated_at = EXCLUDED.updated_at WHERE print_order.reported_state = ANY($7)")
-                        .execute(Tuple.of(fulfillmentId, hubOrderId, PrintOrder.linesJson(lines), ReportedState.SUBMITTED,
-                                PrintOrder.shipmentsJson(List.of()), now)
+                                + "updated_at = EXCLUDED.updated_at WHERE print_order.reported_state = ANY($8)")
+                        .execute(Tuple.of(externalOrderId, fulfillmentId, hubOrderId, PrintOrder.linesJson(lines),
+                                ReportedState.SUBMITTED, PrintOrder.shipmentsJson(List.of()))
+                                .addOffsetDateTime(now)
                                 .addArrayOfString(ReportedState.RESUBMITTABLE.toArray(String[]::new)))
                         .replaceWith(true)));
     }
@@ -67,7 +71,7 @@ public class PrintOrderStore {
      * After a command's fact was published: marks the command handled and, when the command settled the
      * print order's state (rejected, cancelled), records it so the poller does not report it again.
      */
-    public Uni<Void> commandHandled(String commandId, String fulfillmentId, String settledState) {
+    public Uni<Void> commandHandled(String commandId, String externalOrderId, String settledState) {
         return database.withTransaction(connection -> connection.preparedQuery(
                         "INSERT INTO processed_message (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(CONSUMER, commandId))
@@ -75,21 +79,24 @@ public class PrintOrderStore {
                         ? Uni.createFrom().voidItem()
                         // the shipments already reported stay as they are
                         : connection.preparedQuery("UPDATE print_order SET reported_state = $2, updated_at = $3 "
-                                        + "WHERE fulfillment_id = $1")
-                                .execute(Tuple.of(fulfillmentId, settledState, now()))
+                                        + "WHERE external_order_id = $1")
+                                .execute(Tuple.of(externalOrderId, settledState, now()))
                                 .replaceWithVoid()));
     }
 
-    /** The hub's print orders among these fulfillment ids; SPOD orders the hub did not submit are absent. */
-    public Uni<Map<String, TrackedOrder>> tracked(Collection<String> fulfillmentIds) {
-        if (fulfillmentIds.isEmpty()) {
+    /**
+     * The hub's print orders among these external ids at SPOD, by external id; SPOD orders the hub did not
+     * submit are absent.
+     */
+    public Uni<Map<String, TrackedOrder>> tracked(Collection<String> externalOrderIds) {
+        if (externalOrderIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return database.preparedQuery("SELECT " + PrintOrder.COLUMNS + " FROM print_order WHERE fulfillment_id = ANY($1)")
-                .execute(Tuple.of((Object) fulfillmentIds.toArray(String[]::new)))
+        return database.preparedQuery("SELECT " + PrintOrder.COLUMNS + " FROM print_order WHERE external_order_id = ANY($1)")
+                .execute(Tuple.of((Object) externalOrderIds.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, TrackedOrder> tracked = new HashMap<>();
-                    rows.forEach(row -> tracked.put(row.getString("fulfillment_id"), PrintOrder.of(row).tracked()));
+                    rows.forEach(row -> tracked.put(row.getString("external_order_id"), PrintOrder.of(row).tracked()));
                     return tracked;
                 });
     }
@@ -118,7 +125,7 @@ public class PrintOrderStore {
                         : rows.iterator().next().getOffsetDateTime("updated_since").toInstant());
     }
 
-    /** After a page's facts were published: stores what they reported, in one transaction. */
+    /** After a page's facts were published: stores what they reported (by external id), in one transaction. */
     public Uni<Void> reported(Map<String, SpodProgress.Report> reports) {
         if (reports.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -155,8 +162,8 @@ public class PrintOrderStore {
         }
         return connection.preparedQuery("UPDATE print_order AS p SET reported_state = u.reported_state, "
                         + "reported_shipments = u.reported_shipments, updated_at = $4 "
-                        + "FROM unnest($1::text[], $2::text[], $3::text[]) AS u(fulfillment_id, reported_state, reported_shipments) "
-                        + "WHERE p.fulfillment_id = u.fulfillment_id")
+                        + "FROM unnest($1::text[], $2::text[], $3::text[]) AS u(external_order_id, reported_state, reported_shipments) "
+                        + "WHERE p.external_order_id = u.external_order_id")
                 .execute(Tuple.of(ids, states, shipments, now))
                 .replaceWithVoid();
     }

@@ -19,7 +19,8 @@ import java.time.Instant;
 
 /**
  * The facts that answer a command. Each one's id is derived from the command's {@code ce_id} and the
- * fact's name, so a command handled again (after a crash, or redelivered) repeats the same id.
+ * fact's name, so a command handled again (after a crash, or redelivered) repeats the same id. Each fact
+ * about a submission carries the command's {@code externalOrderId} (null for a first submission).
  */
 public final class SpodFacts {
 
@@ -31,27 +32,28 @@ public final class SpodFacts {
     private SpodFacts() {
     }
 
-    /** The external order id at SPOD is the fulfillment id. */
+    /** The vendor reference is the external order id at SPOD. */
     public static Envelope<FulfillmentSubmitted> submitted(String commandId, SubmitPrintOrder command, Instant now) {
         return answer(commandId, now, new FulfillmentSubmitted(command.hubOrderId(), command.fulfillmentId(), Fulfiller.SPOD,
-                command.fulfillmentId(), now));
+                command.externalIdAtFulfiller(), now, command.externalOrderId()));
     }
 
     public static Envelope<FulfillmentRejected> rejected(String commandId, SubmitPrintOrder command, SpodApiException refusal,
             Instant now) {
         return answer(commandId, now, new FulfillmentRejected(command.hubOrderId(), command.fulfillmentId(), Fulfiller.SPOD,
-                "SPOD refused the order (HTTP " + refusal.status() + ")", refusal.vendorMessage(), refusal.traceId(), now));
+                "SPOD refused the order (HTTP " + refusal.status() + ")", refusal.vendorMessage(), refusal.traceId(), now,
+                command.externalOrderId()));
     }
 
     public static Envelope<FulfillmentCancelled> cancelled(String commandId, CancelPrintOrder command, Instant now) {
         return answer(commandId, now, new FulfillmentCancelled(command.hubOrderId(), command.fulfillmentId(), Fulfiller.SPOD,
-                command.reason(), now));
+                command.reason(), now, command.externalOrderId()));
     }
 
     public static Envelope<FulfillmentCancellationRejected> cancellationRejected(String commandId, CancelPrintOrder command,
             SpodApiException refusal, Instant now) {
         return answer(commandId, now, new FulfillmentCancellationRejected(command.hubOrderId(), command.fulfillmentId(),
-                Fulfiller.SPOD, NOT_CANCELLABLE, refusal.vendorMessage(), now));
+                Fulfiller.SPOD, NOT_CANCELLABLE, refusal.vendorMessage(), now, command.externalOrderId()));
     }
 
     /** SPOD does not ship to the order's country ({@code GET /shipping-countries}): nothing was submitted. */
@@ -59,7 +61,8 @@ public final class SpodFacts {
             Instant now) {
         return answer(commandId, now, new FulfillmentHeld(command.hubOrderId(), command.fulfillmentId(), Fulfiller.SPOD,
                 FulfillmentHeld.DESTINATION_NOT_SERVED, "SPOD does not ship to " + country
-                        + " (GET /shipping-countries); the print order was not submitted", null, now));
+                        + " (GET /shipping-countries); the print order was not submitted", null, now,
+                command.externalOrderId()));
     }
 
     /** The connector gave up on a command: SPOD refused it in a way that is no verdict on the fulfillment. */

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A {@link SubmitPrintOrder} as SPOD's {@code POST /orders} body. The external order id is the hub
- * fulfillment id, which makes the submit safe to repeat. SPOD's address has no company and no phone,
+ * A {@link SubmitPrintOrder} as SPOD's {@code POST /orders} body. The external order id is the command's
+ * {@code externalIdAtFulfiller()} (the fulfillment id, or a resubmission's own id), which makes the submit
+ * safe to repeat. SPOD's address has no company and no phone,
  * so they are not sent. SPOD's documented values are lower case ({@code "standard"}, {@code "front"},
  * {@code "center-top"}), so the shipping type, side and align are sent lower case whatever the
  * configuration says; the country code is ISO 3166-1 alpha-2 ({@code "US"}), an alpha-3 code is converted.
@@ -30,7 +31,7 @@ public final class SpodOrderRequests {
                                 .toList()))
                 .toList();
         SubmitPrintOrder.Shipping shipping = command.shipping();
-        return new SpodOrderRequest(command.fulfillmentId(), command.currency(), items,
+        return new SpodOrderRequest(command.externalIdAtFulfiller(), command.currency(), items,
                 new SpodOrderRequest.Shipping(lowerCase(shipping.type()), price(shipping.price()), address(shipping.address())));
     }
 

@@ -25,10 +25,10 @@ import org.jboss.logging.Logger;
 
 /**
  * What a polled SPOD order means, given what was reported before: the new facts and the new reported
- * state. SPOD's states: {@code confirmed} → accepted; {@code sent} → one shipment dispatched per
+ * state, each fact carrying which submission it is about ({@link TrackedOrder#resubmission()}). SPOD's states: {@code confirmed} → accepted; {@code sent} → one shipment dispatched per
  * shipment not reported yet, then shipped (accepted first, if {@code confirmed} was never seen);
  * {@code failed} → rejected; {@code canceled} → cancelled; {@code acknowledged} → nothing. Each fact's
- * id is derived from the fulfillment id and the state or tracking number, so a repeat (the inclusive
+ * id is derived from the external order id (the fulfillment id for a first submission) and the state or tracking number, so a repeat (the inclusive
  * {@code updated-since} bound, a crash before the state was stored) carries the same id.
  * [unknown] the shipment shape is VENDOR-FACTS.md's assumption; shipped items are mapped back to order
  * lines by stock-keeping unit, filling the lines in submit order. A parcel with a unit no line has (or
@@ -89,30 +89,31 @@ public final class SpodProgress {
                         facts.add(poll(tracked, FulfillmentHeld.UNMATCHED_SHIPMENT + "/" + tracking, sentAt,
                                 new FulfillmentHeld(tracked.hubOrderId(), tracked.fulfillmentId(), Fulfiller.SPOD,
                                         FulfillmentHeld.UNMATCHED_SHIPMENT, unmatchedDetail(tracking, unmatched),
-                                        parcel(shipment, tracking, sentAt), sentAt)));
+                                        parcel(shipment, tracking, sentAt), sentAt, tracked.resubmission())));
                         shipments.add(tracking);
                         continue;
                     }
                     facts.add(poll(tracked, tracking, sentAt, new ShipmentDispatched(tracked.hubOrderId(),
                             tracked.fulfillmentId(), Fulfiller.SPOD, carrier(shipment), tracking, shipment.trackingUrl(),
-                            shipped, sentAt)));
+                            shipped, sentAt, tracked.resubmission())));
                     shipments.add(tracking);
                 }
                 if (!ReportedState.SENT.equals(before)) {
                     Instant shippedAt = lastSent != null ? lastSent : updated;
                     facts.add(poll(tracked, ReportedState.SENT, shippedAt,
-                            new FulfillmentShipped(tracked.hubOrderId(), tracked.fulfillmentId(), Fulfiller.SPOD, shippedAt)));
+                            new FulfillmentShipped(tracked.hubOrderId(), tracked.fulfillmentId(), Fulfiller.SPOD, shippedAt,
+                                    tracked.resubmission())));
                 }
                 after = ReportedState.SENT;
             }
             case ReportedState.FAILED -> {
                 facts.add(poll(tracked, ReportedState.FAILED, updated, new FulfillmentRejected(tracked.hubOrderId(),
-                        tracked.fulfillmentId(), Fulfiller.SPOD, "SPOD failed the order", null, null, updated)));
+                        tracked.fulfillmentId(), Fulfiller.SPOD, "SPOD failed the order", null, null, updated, tracked.resubmission())));
                 after = ReportedState.FAILED;
             }
             case ReportedState.CANCELED -> {
                 facts.add(poll(tracked, ReportedState.CANCELED, updated, new FulfillmentCancelled(tracked.hubOrderId(),
-                        tracked.fulfillmentId(), Fulfiller.SPOD, "cancelled at SPOD", updated)));
+                        tracked.fulfillmentId(), Fulfiller.SPOD, "cancelled at SPOD", updated, tracked.resubmission())));
                 after = ReportedState.CANCELED;
             }
             default -> {
@@ -124,11 +125,12 @@ public final class SpodProgress {
 
     private static Envelope<FulfillmentAccepted> accepted(TrackedOrder tracked, SpodOrder order, Instant updated) {
         return poll(tracked, ReportedState.CONFIRMED, updated, new FulfillmentAccepted(tracked.hubOrderId(),
-                tracked.fulfillmentId(), Fulfiller.SPOD, order.externalOrderId(), order.state(), updated));
+                tracked.fulfillmentId(), Fulfiller.SPOD, order.externalOrderId(), order.state(), updated, tracked.resubmission()));
     }
 
     private static <T extends Fact> Envelope<T> poll(TrackedOrder tracked, String what, Instant time, T fact) {
-        return new Envelope<>(MessageIds.derive(tracked.fulfillmentId(), what), SpodFacts.SOURCE, time, fact);
+        // by the external id: a resubmission's facts are not its earlier submission's (the first's id is the fulfillment id)
+        return new Envelope<>(MessageIds.derive(tracked.externalOrderId(), what), SpodFacts.SOURCE, time, fact);
     }
 
     /** The parcel as SPOD reported it, its items by SPOD's stock-keeping unit. */

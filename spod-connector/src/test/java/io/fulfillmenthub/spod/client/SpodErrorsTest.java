@@ -2,6 +2,7 @@ package io.fulfillmenthub.spod.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fulfillmenthub.kit.http.VendorRetry;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,19 @@ class SpodErrorsTest {
         assertThat(error).isInstanceOf(SpodRejection.class).hasMessageContaining("bad sku").hasMessageContaining("t-1");
         assertThat(error.vendorMessage()).isEqualTo("bad sku");
         assertThat(error.traceId()).isEqualTo("t-1");
+    }
+
+    /** What the client repeats at once (the hub's rule, kit.http.VendorRetry, with SPOD's documented flag). */
+    @Test
+    void theClientRepeatsFiveHundredsTooManyRequestsAndWhatSpodCallsRetryableOnly() {
+        assertThat(VendorRetry.retryable(SpodErrors.classify("c", 503, "", null, NOW))).isTrue();
+        assertThat(VendorRetry.retryable(SpodErrors.classify("c", 429, "", null, NOW))).isTrue();
+        assertThat(VendorRetry.retryable(SpodErrors.classify("c", 400, "{\"retryable\": true}", null, NOW))).isTrue();
+        assertThat(VendorRetry.retryable(SpodErrors.classify("c", 503, "{\"retryable\": false}", null, NOW))).isFalse();
+        // transient for the consumer, which repeats them, but no 4xx is repeated by the client unless SPOD says so
+        assertThat(VendorRetry.retryable(SpodErrors.classify("c", 409, "", null, NOW))).isFalse();
+        assertThat(VendorRetry.retryable(SpodErrors.classify("c", 400, "", null, NOW))).isFalse();
+        assertThat(VendorRetry.retryable(SpodErrors.classify("c", 401, "", null, NOW))).isFalse();
     }
 
     @Test

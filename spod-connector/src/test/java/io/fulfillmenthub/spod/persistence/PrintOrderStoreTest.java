@@ -43,7 +43,7 @@ class PrintOrderStoreTest {
         String hubOrderId = "spresso:" + UUID.randomUUID();
         String fulfillmentId = hubOrderId + "/f-1";
 
-        assertThat(await(store.beginSubmit(UUID.randomUUID().toString(), fulfillmentId, hubOrderId, LINES))).isTrue();
+        assertThat(await(store.beginSubmit(UUID.randomUUID().toString(), fulfillmentId, fulfillmentId, hubOrderId, LINES))).isTrue();
 
         Row row = printOrder(fulfillmentId);
         assertThat(row.getString("hub_order_id")).isEqualTo(hubOrderId);
@@ -69,7 +69,7 @@ class PrintOrderStoreTest {
         assertThat(await(store.alreadyHandled(commandId))).isTrue();
         assertThat(count("SELECT count(*) FROM processed_message WHERE consumer = $1 AND message_id = $2",
                 Tuple.of(PrintOrderStore.CONSUMER, commandId))).isEqualTo(1);
-        assertThat(await(store.beginSubmit(commandId, fulfillmentId, "spresso:x", LINES))).isFalse();
+        assertThat(await(store.beginSubmit(commandId, fulfillmentId, fulfillmentId, "spresso:x", LINES))).isFalse();
         assertThat(count("SELECT count(*) FROM print_order WHERE fulfillment_id = $1", Tuple.of(fulfillmentId))).isZero();
     }
 
@@ -78,11 +78,11 @@ class PrintOrderStoreTest {
         String hubOrderId = "spresso:" + UUID.randomUUID();
         String fulfillmentId = hubOrderId + "/f-1";
         List<PrintLine> otherLines = List.of(new PrintLine("line-9", "999-1-1", 3));
-        await(store.beginSubmit(UUID.randomUUID().toString(), fulfillmentId, hubOrderId, LINES));
+        await(store.beginSubmit(UUID.randomUUID().toString(), fulfillmentId, fulfillmentId, hubOrderId, LINES));
         Row first = printOrder(fulfillmentId);
 
         // not rejected: a second submit keeps what the first recorded
-        assertThat(await(store.beginSubmit(UUID.randomUUID().toString(), fulfillmentId, hubOrderId, otherLines))).isTrue();
+        assertThat(await(store.beginSubmit(UUID.randomUUID().toString(), fulfillmentId, fulfillmentId, hubOrderId, otherLines))).isTrue();
         assertThat(printOrder(fulfillmentId).getString("lines")).isEqualTo(LINES_JSON);
 
         String rejectCommand = UUID.randomUUID().toString();
@@ -91,7 +91,7 @@ class PrintOrderStoreTest {
         // a rejected order with a shipment on record, to see the new attempt start afresh
         await(store.reported(Map.of(fulfillmentId, new SpodProgress.Report(List.of(), ReportedState.REJECTED, Set.of("1Z1")))));
 
-        assertThat(await(store.beginSubmit(UUID.randomUUID().toString(), fulfillmentId, "spresso:other", otherLines))).isTrue();
+        assertThat(await(store.beginSubmit(UUID.randomUUID().toString(), fulfillmentId, fulfillmentId, "spresso:other", otherLines))).isTrue();
 
         Row resubmitted = printOrder(fulfillmentId);
         assertThat(resubmitted.getString("lines")).isEqualTo("[{\"lineId\":\"line-9\",\"stockKeepingUnit\":\"999-1-1\",\"quantity\":3}]");
@@ -108,8 +108,8 @@ class PrintOrderStoreTest {
         String sent = hubOrderId + "/f-1";
         String confirmed = hubOrderId + "/f-2";
         String foreign = "elsewhere-" + UUID.randomUUID();
-        await(store.beginSubmit(UUID.randomUUID().toString(), sent, hubOrderId, LINES));
-        await(store.beginSubmit(UUID.randomUUID().toString(), confirmed, hubOrderId, LINES));
+        await(store.beginSubmit(UUID.randomUUID().toString(), sent, sent, hubOrderId, LINES));
+        await(store.beginSubmit(UUID.randomUUID().toString(), confirmed, confirmed, hubOrderId, LINES));
         Map<String, SpodProgress.Report> reports = new LinkedHashMap<>();
         reports.put(sent, new SpodProgress.Report(List.of(), ReportedState.SENT, new LinkedHashSet<>(List.of("1Z999", "1Z998"))));
         reports.put(confirmed, new SpodProgress.Report(List.of(), ReportedState.CONFIRMED, Set.of()));

@@ -54,7 +54,8 @@ public interface SpressoConfig {
     Optional<List<String>> countryAliases();
 
     /**
-     * Retries of 5xx, 408, 409, 429 and timeouts. A consumer holds its partition while it retries, and
+     * Retries of one call ({@code kit.http.VendorRetry}: 5xx, 429, Spresso's 409, timeouts, no connection;
+     * each delay half fixed, half random). A consumer holds its partition while it retries, and
      * SmallRye marks the channel unhealthy when a record stays unacked for 60 s, so the whole retry
      * stays below {@link #maxDuration()}.
      */
@@ -68,13 +69,9 @@ public interface SpressoConfig {
         @WithDefault("500ms")
         Duration initialDelay();
 
-        /** The longest delay, also the most of a {@code Retry-After} that is honoured. */
+        /** The longest delay; a {@code Retry-After} longer than this is waited out by the consumer instead. */
         @WithDefault("10s")
         Duration maxDelay();
-
-        /** Up to this fraction of each delay is taken off at random, so retries spread out. */
-        @WithDefault("0.5")
-        double jitter();
 
         /** No retry starts after this long since the first attempt. */
         @WithDefault("40s")

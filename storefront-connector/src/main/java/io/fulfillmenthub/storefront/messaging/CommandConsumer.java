@@ -8,6 +8,7 @@ import io.fulfillmenthub.kit.messaging.LaneHolds;
 import io.fulfillmenthub.kit.messaging.IncomingCloudEvent;
 import io.fulfillmenthub.kit.messaging.MessageDispatcher;
 import io.fulfillmenthub.kit.messaging.PerOrderLanes;
+import io.fulfillmenthub.storefront.plugin.Storefronts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,10 +18,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Consumes fulfillment.commands.storefront.v1 (commands) and hands each to the connector of its
- * storefront. Commands of different orders are carried out at the same time, one order's in turn; a
+ * Consumes fulfillment.commands.storefront.v1 (commands) and hands each to the plug-in of its
+ * storefront ({@link Storefronts}). Commands of different orders are carried out at the same time, one order's in turn; a
  * storefront being away delays a command, it never dead-letters it ({@link PerOrderLanes}). A type it has
- * no handler for, a storefront it cannot serve yet, or a command that fails the same way again and again
+ * no handler for, a storefront with no plug-in, or a command that fails the same way again and again
  * goes to {@code fulfillment.commands.storefront.v1.dlq.storefront-connector} and holds its order.
  */
 @ApplicationScoped
@@ -34,14 +35,14 @@ public class CommandConsumer {
     private final MessageDispatcher dispatcher;
     private final PerOrderLanes lanes;
 
-    public CommandConsumer(SpressoCommandHandler spresso, ConsumerConfig consumer, Pool database, MeterRegistry metrics) {
+    public CommandConsumer(Storefronts storefronts, ConsumerConfig consumer, Pool database, MeterRegistry metrics) {
         dispatcher = MessageDispatcher.forConsumer(CONNECTOR)
-                .on(MessageTypes.ADD_SHIPMENT, (event, command) -> command.storefront() == Storefront.SPRESSO
-                        ? spresso.addShipment(event, command)
-                        : notServed(event, command.storefront()))
-                .on(MessageTypes.UPDATE_STOREFRONT_FULFILLMENT_STATUS, (event, command) -> command.storefront() == Storefront.SPRESSO
-                        ? spresso.updateFulfillmentStatus(event, command)
-                        : notServed(event, command.storefront()))
+                .on(MessageTypes.ADD_SHIPMENT, (event, command) -> storefronts.of(command.storefront())
+                        .map(storefront -> storefront.addShipment(event, command))
+                        .orElseGet(() -> notServed(event, command.storefront())))
+                .on(MessageTypes.UPDATE_STOREFRONT_FULFILLMENT_STATUS, (event, command) -> storefronts.of(command.storefront())
+                        .map(storefront -> storefront.updateFulfillmentStatus(event, command))
+                        .orElseGet(() -> notServed(event, command.storefront())))
                 .build();
         lanes = new PerOrderLanes("commands", CONNECTOR, consumer,
                 LaneHolds.inDatabase(database, CONNECTOR, consumer.holdRefresh()), metrics);

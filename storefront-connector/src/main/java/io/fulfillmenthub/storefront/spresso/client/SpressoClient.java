@@ -2,22 +2,19 @@ package io.fulfillmenthub.storefront.spresso.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fulfillmenthub.contracts.HubJson;
-import io.fulfillmenthub.kit.failure.Failures;
 import io.fulfillmenthub.kit.http.RetryAfter;
+import io.fulfillmenthub.kit.http.VendorRetry;
 import io.fulfillmenthub.kit.messaging.ConsumerConfig;
 import io.fulfillmenthub.storefront.config.SpressoConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.util.TypeLiteral;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,10 +23,11 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 /**
- * The one way the hub calls Spresso: bearer token and User-Agent on every call, transient failures
- * (5xx, 408, 409, 429, timeouts, no connection) retried with exponential backoff, jitter and
- * {@code Retry-After}; anything else 4xx fails at once with {@link SpressoRefusedException}. When the
- * retries are spent the call fails with {@link SpressoUnavailableException}.
+ * The one way the hub calls Spresso: bearer token and User-Agent on every call, retried as every vendor
+ * call is ({@link VendorRetry}: 5xx, 429, Spresso's documented 409, timeouts, no connection; back-off with
+ * jitter; {@code Retry-After} waited out); a 408 is a {@link SpressoUnavailableException} the consumer
+ * repeats; anything else 4xx fails at once with {@link SpressoRefusedException}. When the retries are spent
+ * the call fails with {@link SpressoUnavailableException}.
  */
 @ApplicationScoped
 public class SpressoClient {
@@ -39,7 +37,7 @@ public class SpressoClient {
 
     private final SpressoConfig config;
     private final SpressoApi api;
-    private final TypedGuard<Uni<Void>> retries;
+    private final VendorRetry retry;
 
     public SpressoClient(SpressoConfig config, ConsumerConfig consumer) {
         this.config = config;
@@ -55,22 +53,8 @@ public class SpressoClient {
                 .disableDefaultMapper(true)
                 .build(SpressoApi.class);
         SpressoConfig.Retry retry = config.retry();
-        this.retries = TypedGuard.create(new TypeLiteral<Uni<Void>>() {
-                })
-                .withDescription("spresso-api")
-                .withThreadOffload(false)
-                .withRetry()
-                .maxRetries(retry.maxRetries())
-                .delay(retry.initialDelay().toMillis(), ChronoUnit.MILLIS)
-                .jitter(0, ChronoUnit.MILLIS)
-                .maxDuration(retry.maxDuration().toMillis(), ChronoUnit.MILLIS)
-                // a Retry-After beyond the longest delay here is waited out by the consumer, not cut
-                .whenException(failure -> failure instanceof SpressoUnavailableException
-                        && !Failures.asksToWaitLongerThan(failure, retry.maxDelay()))
-                .beforeRetry(failure -> LOG.infof("retrying a Spresso call: %s", failure.getMessage()))
-                .withCustomBackoff().strategy(() -> new SpressoBackoff(retry)).done()
-                .done()
-                .build();
+        // Spresso's read timeout bounds each attempt
+        this.retry = new VendorRetry(retry.maxRetries(), retry.initialDelay(), retry.maxDelay(), retry.maxDuration(), null);
     }
 
     public Uni<Void> upsertShipment(String fulfillmentId, ShipmentUpsert shipment) {
@@ -87,10 +71,12 @@ public class SpressoClient {
             return Uni.createFrom().failure(new SpressoCredentialsRefused(
                     "hub.spresso.api-token is not set: cannot call Spresso " + name));
         }
-        return retries.get(() -> Uni.createFrom().deferred(request::get)
+        return retry.call(() -> Uni.createFrom().deferred(request::get)
                 .onFailure(SpressoClient::isTransport).transform(failure -> new SpressoUnavailableException(
                         "Spresso " + name + " failed: " + describe(failure), null, failure))
-                .onItem().transformToUni(response -> settle(name, response)))
+                .onItem().transformToUni(response -> settle(name, response))
+                .onFailure(VendorRetry::retryable).invoke(failure -> LOG.infof("a Spresso call failed, may be retried: %s",
+                        failure.getMessage())))
                 .onFailure(SpressoUnavailableException.class).transform(failure -> new SpressoUnavailableException(
                         "gave up retrying (at most " + config.retry().maxRetries() + " retries within "
                                 + config.retry().maxDuration() + "): " + failure.getMessage(), null, failure));
@@ -106,7 +92,8 @@ public class SpressoClient {
             if (status >= 500 || status == 408 || status == 409 || status == 429) {
                 return Uni.createFrom().failure(new SpressoUnavailableException(
                         "Spresso " + call + " answered " + status,
-                        RetryAfter.parse(response.getHeaderString(HttpHeaders.RETRY_AFTER), Instant.now()).orElse(null), null));
+                        RetryAfter.parse(response.getHeaderString(HttpHeaders.RETRY_AFTER), Instant.now()).orElse(null),
+                        new SpressoAnswer(status)));
             }
             SpressoError error = SpressoError.read(body);
             if (status == 401 || status == 403) {
