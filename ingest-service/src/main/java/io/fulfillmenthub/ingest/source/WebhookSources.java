@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -39,7 +40,7 @@ public class WebhookSources {
     private static final Logger LOG = Logger.getLogger(WebhookSources.class);
     // a path segment and a hub order id prefix: no ':' (HubOrderId), nothing to escape in a URL
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final Map<String, String> SECRET_ENCODINGS = Map.of("utf8", "utf8", "hex", "hex", "base64", "base64");
+    private static final Set<String> SECRET_ENCODINGS = Set.of("utf8", "hex", "base64");
 
     private final Map<String, WebhookSource> sources;
 
@@ -105,8 +106,8 @@ public class WebhookSources {
     }
 
     private static List<byte[]> keys(IngestConfig.Signature signature, String key) {
-        String encoding = SECRET_ENCODINGS.get(signature.secretEncoding());
-        if (encoding == null) {
+        String encoding = signature.secretEncoding();
+        if (!SECRET_ENCODINGS.contains(encoding)) {
             throw new InvalidSourceConfig(key + ".secret-encoding",
                     "'" + signature.secretEncoding() + "' is not an encoding, one of base64, hex, utf8");
         }
