@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The ingest service's own settings, {@code hub.ingest.*}. */
@@ -27,7 +28,11 @@ public interface IngestConfig {
 
     Dedupe dedupe();
 
-    Spresso spresso();
+    /**
+     * The webhook sources, by name: {@code POST /webhooks/<name>} takes each. Validated at start by
+     * {@link io.fulfillmenthub.ingest.source.WebhookSources}, which names the key of any bad value.
+     */
+    Map<String, Source> sources();
 
     BaselineEndpoint baselineEndpoint();
 
@@ -41,13 +46,59 @@ public interface IngestConfig {
         Duration expireAfter();
     }
 
-    interface Spresso {
+    /** One webhook source, {@code hub.ingest.sources.<name>.*}. */
+    interface Source {
+
+        Signature signature();
+
+        /** Where the delivery id is; with neither, or when it is absent, the SHA-256 (hex) of the body. */
+        FieldLocation deliveryId();
+
+        /** Where the source's order id is; exactly one of the two is required. */
+        FieldLocation orderId();
+
+        /** The CloudEvent type the webhook is published under, e.g. {@code hub.inbound.spresso-webhook.v1}; required. */
+        Optional<String> cloudEventType();
+
+        /** How the body is read: {@code json} (a JSON object), the only one so far. */
+        @WithDefault("json")
+        String bodyFormat();
+    }
+
+    /** How a source signs its webhooks. */
+    interface Signature {
+
+        /** The request header carrying the signature; required. */
+        Optional<String> header();
 
         /**
-         * The client secrets a Spresso webhook may be signed with: the current one, and during a
-         * rotation the previous one too. None configured means every Spresso webhook is refused.
+         * The verifier: {@code hmac-sha256} (over the raw body) or {@code spresso} (over the raw body,
+         * else over its compact re-serialisation).
+         */
+        @WithDefault("hmac-sha256")
+        String scheme();
+
+        /** How the header encodes the digest: {@code base64} or {@code hex}. */
+        @WithDefault("base64")
+        String digestEncoding();
+
+        /**
+         * The secrets a webhook may be signed with: the current one, and during a rotation the previous
+         * one too. None configured means every webhook of the source is refused. Never logged.
          */
         Optional<List<String>> secrets();
+
+        /** How each secret gives the key's bytes: {@code utf8}, {@code hex} or {@code base64}. */
+        @WithDefault("utf8")
+        String secretEncoding();
+    }
+
+    /** Where a value is: a JSON pointer into the body ({@code /order/id}), or a request header. */
+    interface FieldLocation {
+
+        Optional<String> jsonPointer();
+
+        Optional<String> header();
     }
 
     /** {@code POST /_baseline/read-body}, the benchmark's ceiling: reads the body and answers, nothing else. */

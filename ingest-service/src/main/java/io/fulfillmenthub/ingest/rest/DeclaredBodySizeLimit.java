@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fulfillmenthub.ingest.config.IngestConfig;
 import io.fulfillmenthub.ingest.service.Rejection;
-import io.fulfillmenthub.ingest.service.SpressoWebhookService;
+import io.fulfillmenthub.ingest.service.WebhookIntake;
 import io.fulfillmenthub.ingest.service.WebhookMetrics;
+import io.fulfillmenthub.ingest.source.WebhookSource;
+import io.fulfillmenthub.ingest.source.WebhookSources;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
@@ -15,7 +17,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,16 +24,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Refuses a webhook whose {@code Content-Length} is over {@code hub.ingest.max-body-bytes} before its body
  * is read, with the same JSON 413 as every other refusal. It runs just ahead of Quarkus' own limit
  * ({@code quarkus.http.limits.max-body-size}), which would answer with an empty body. A body sent without
- * a length is measured by the service once read.
+ * a length is measured by the intake once read. Installed for each configured source's path.
  */
 @ApplicationScoped
 public class DeclaredBodySizeLimit {
 
-    /** The webhook paths and their sources. */
-    private static final Map<String, String> WEBHOOKS = Map.of(SpressoWebhookResource.PATH, SpressoWebhookService.SOURCE);
-
     @Inject
     IngestConfig config;
+
+    @Inject
+    WebhookSources sources;
 
     @Inject
     WebhookMetrics metrics;
@@ -49,9 +50,11 @@ public class DeclaredBodySizeLimit {
                     + ") must be below quarkus.http.limits.max-body-size (" + quarkusLimit.get().asLongValue()
                     + "), or Quarkus answers over-large webhooks itself without a JSON error");
         }
-        WEBHOOKS.forEach((path, source) -> router.route(HttpMethod.POST, path)
-                .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
-                .handler(context -> check(context, source)));
+        for (WebhookSource source : sources.all()) {
+            router.route(HttpMethod.POST, source.path())
+                    .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+                    .handler(context -> check(context, source.name()));
+        }
     }
 
     private void check(RoutingContext context, String source) {
@@ -64,7 +67,7 @@ public class DeclaredBodySizeLimit {
         String body;
         try {
             body = json.writeValueAsString(new WebhookError(Rejection.BODY_TOO_LARGE.code(),
-                    SpressoWebhookService.tooLarge(declared, config.maxBodyBytes())));
+                    WebhookIntake.tooLarge(declared, config.maxBodyBytes())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -13,9 +13,19 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class WebhookResponses {
 
     static final String UNAVAILABLE = "broker_unavailable";
+    static final String UNKNOWN_SOURCE = "unknown_source";
 
     @Inject
     IngestConfig config;
+
+    /** A 404 for {@code POST /webhooks/<name>} when no source of that name is configured. */
+    public RestResponse<Object> unknownSource(String name, String configured) {
+        return RestResponse.ResponseBuilder.<Object> create(RestResponse.Status.NOT_FOUND)
+                .entity(new WebhookError(UNKNOWN_SOURCE, "no webhook source '" + name + "' is configured"
+                        + (configured.isEmpty() ? "" : "; configured: " + configured)))
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .build();
+    }
 
     public RestResponse<Object> of(WebhookResult result) {
         if (result instanceof WebhookResult.Accepted accepted) {

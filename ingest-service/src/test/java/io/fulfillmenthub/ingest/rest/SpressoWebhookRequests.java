@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 /** Spresso webhooks as Spresso would send them, for the component tests. */
 final class SpressoWebhookRequests {
 
+    static final String PATH = "/webhooks/spresso";
+    static final String SIGNATURE_HEADER = "X-Spresso-Hmac-SHA256";
+
     private SpressoWebhookRequests() {
     }
 
@@ -31,9 +34,9 @@ final class SpressoWebhookRequests {
     static Response post(byte[] body, String contentType, String signature) {
         var request = given().contentType(contentType).body(body);
         if (signature != null) {
-            request.header(SpressoSignature.HEADER, signature);
+            request.header(SIGNATURE_HEADER, signature);
         }
-        return request.when().post(SpressoWebhookResource.PATH);
+        return request.when().post(PATH);
     }
 
     static Response postSigned(byte[] body, String secret) {

@@ -49,7 +49,7 @@ class SpressoWebhookTest {
     @Inject
     MeterRegistry metrics;
 
-    @TestHTTPResource(SpressoWebhookResource.PATH)
+    @TestHTTPResource(SpressoWebhookRequests.PATH)
     URI endpoint;
 
     TopicReader inbound;
@@ -129,9 +129,9 @@ class SpressoWebhookTest {
         double compactBefore = count(WebhookMetrics.SIGNATURE_MATCHED, "form", "compact");
 
         assertRefused(post(body, "application/json", SpressoSignature.sign(reordered, currentSecret())), 401,
-                "invalid_signature", SpressoSignature.HEADER);
+                "invalid_signature", SpressoWebhookRequests.SIGNATURE_HEADER);
         assertRefused(post("not json".getBytes(StandardCharsets.UTF_8), "application/json",
-                SpressoSignature.sign(reordered, currentSecret())), 401, "invalid_signature", SpressoSignature.HEADER);
+                SpressoSignature.sign(reordered, currentSecret())), 401, "invalid_signature", SpressoWebhookRequests.SIGNATURE_HEADER);
 
         assertNonePublished(recordsUpToAMarkerFor(orderId), body);
         assertThat(count(WebhookMetrics.REJECTED, "reason", "invalid_signature")).isEqualTo(refusedBefore + 2);
@@ -185,10 +185,10 @@ class SpressoWebhookTest {
         double refusedBefore = count(WebhookMetrics.REJECTED, "reason", "invalid_signature");
 
         assertRefused(post(wronglySigned, "application/json", SpressoSignature.sign(wronglySigned, "not-our-secret")),
-                401, "invalid_signature", SpressoSignature.HEADER);
+                401, "invalid_signature", SpressoWebhookRequests.SIGNATURE_HEADER);
         assertRefused(post(unsigned, "application/json", null), 401, "invalid_signature", "missing");
-        assertRefused(post(tampered, "application/json", signatureOfOther), 401, "invalid_signature", SpressoSignature.HEADER);
-        assertRefused(post(tampered, "application/json", "%%%"), 401, "invalid_signature", SpressoSignature.HEADER);
+        assertRefused(post(tampered, "application/json", signatureOfOther), 401, "invalid_signature", SpressoWebhookRequests.SIGNATURE_HEADER);
+        assertRefused(post(tampered, "application/json", "%%%"), 401, "invalid_signature", SpressoWebhookRequests.SIGNATURE_HEADER);
 
         assertNonePublished(recordsUpToAMarkerFor(orderId), wronglySigned, unsigned, tampered);
         assertThat(count(WebhookMetrics.REJECTED, "reason", "invalid_signature")).isEqualTo(refusedBefore + 4);
@@ -262,7 +262,7 @@ class SpressoWebhookTest {
         // a body streamed without Content-Length is measured once read
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
-                .header(SpressoSignature.HEADER, SpressoSignature.sign(chunked, currentSecret()))
+                .header(SpressoWebhookRequests.SIGNATURE_HEADER, SpressoSignature.sign(chunked, currentSecret()))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
@@ -322,11 +322,11 @@ class SpressoWebhookTest {
     }
 
     private String currentSecret() {
-        return config.spresso().secrets().orElseThrow().get(0);
+        return config.sources().get("spresso").signature().secrets().orElseThrow().get(0);
     }
 
     private String previousSecret() {
-        return config.spresso().secrets().orElseThrow().get(1);
+        return config.sources().get("spresso").signature().secrets().orElseThrow().get(1);
     }
 
     private static String orderId() {

@@ -23,7 +23,7 @@ class SpressoWebhookWhenKafkaIsUnreachableTest {
     @Test
     void aValidWebhookIsAnswered503WithRetryAfterAndNotRememberedAsAccepted() {
         byte[] body = webhook("o-" + UUID.randomUUID(), "evt_" + UUID.randomUUID());
-        String secret = config.spresso().secrets().orElseThrow().get(0);
+        String secret = config.sources().get("spresso").signature().secrets().orElseThrow().get(0);
 
         // twice: a webhook the broker never acknowledged must not be answered as a duplicate on its retry
         for (int attempt = 0; attempt < 2; attempt++) {

@@ -36,7 +36,7 @@ class SpressoWebhooksAtOnceWhenKafkaIsUnreachableTest {
     private static final Duration VENDOR_PATIENCE = Duration.ofSeconds(10);
     private static final int AT_ONCE = 5;
 
-    @TestHTTPResource(SpressoWebhookResource.PATH)
+    @TestHTTPResource(SpressoWebhookRequests.PATH)
     URI webhooks;
 
     @Inject
@@ -44,13 +44,13 @@ class SpressoWebhooksAtOnceWhenKafkaIsUnreachableTest {
 
     @Test
     void webhooksArrivingTogetherAreEachAnswered503BeforeTheVendorGivesUp() {
-        String secret = config.spresso().secrets().orElseThrow().get(0);
+        String secret = config.sources().get("spresso").signature().secrets().orElseThrow().get(0);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<CompletableFuture<HttpResponse<String>>> answers = IntStream.range(0, AT_ONCE).mapToObj(i -> {
             byte[] body = webhook("o-" + UUID.randomUUID(), "evt_" + UUID.randomUUID());
             return http.sendAsync(HttpRequest.newBuilder(webhooks).timeout(VENDOR_PATIENCE)
                     .header("Content-Type", "application/json")
-                    .header(SpressoSignature.HEADER, SpressoSignature.sign(body, secret))
+                    .header(SpressoWebhookRequests.SIGNATURE_HEADER, SpressoSignature.sign(body, secret))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         }).toList();
 

@@ -1,5 +1,6 @@
 package io.fulfillmenthub.sandbox.calls;
 
+import io.fulfillmenthub.sandbox.vendor.SimulatedVendor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +27,7 @@ public class CallLog {
         calls.add(call);
     }
 
-    public List<RecordedCall> list(Optional<Vendor> vendor) {
+    public List<RecordedCall> list(Optional<SimulatedVendor> vendor) {
         List<RecordedCall> result = new ArrayList<>();
         for (RecordedCall call : calls) {
             if (vendor.isEmpty() || vendor.get().id().equals(call.vendor())) {

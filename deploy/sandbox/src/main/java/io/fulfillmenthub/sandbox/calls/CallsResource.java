@@ -1,5 +1,7 @@
 package io.fulfillmenthub.sandbox.calls;
 
+import io.fulfillmenthub.sandbox.vendor.SimulatedVendor;
+import io.fulfillmenthub.sandbox.vendor.Vendors;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,9 +18,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class CallsResource {
 
     private final CallLog log;
+    private final Vendors vendors;
 
-    CallsResource(CallLog log) {
+    CallsResource(CallLog log, Vendors vendors) {
         this.log = log;
+        this.vendors = vendors;
     }
 
     @GET
@@ -26,10 +30,10 @@ public class CallsResource {
         if (vendor == null || vendor.isBlank()) {
             return Response.ok(log.list(Optional.empty())).build();
         }
-        Optional<Vendor> known = Vendor.byId(vendor);
+        Optional<SimulatedVendor> known = vendors.byId(vendor);
         if (known.isEmpty()) {
             return Response.status(400)
-                    .entity(Map.of("error", "invalid_request", "message", "vendor must be spresso or spod"))
+                    .entity(Map.of("error", "invalid_request", "message", "vendor must be one of " + vendors.ids()))
                     .build();
         }
         return Response.ok(log.list(known)).build();

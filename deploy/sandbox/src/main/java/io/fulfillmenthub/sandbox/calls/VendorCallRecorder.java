@@ -1,5 +1,7 @@
 package io.fulfillmenthub.sandbox.calls;
 
+import io.fulfillmenthub.sandbox.vendor.SimulatedVendor;
+import io.fulfillmenthub.sandbox.vendor.Vendors;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -37,14 +39,16 @@ class VendorCallRecorder {
 
     private final CallLog log;
     private final Clock clock;
+    private final Vendors vendors;
 
-    VendorCallRecorder(CallLog log, Clock clock) {
+    VendorCallRecorder(CallLog log, Clock clock, Vendors vendors) {
         this.log = log;
         this.clock = clock;
+        this.vendors = vendors;
     }
 
     void install(@Observes Router router) {
-        for (Vendor vendor : Vendor.values()) {
+        for (SimulatedVendor vendor : vendors.all()) {
             String paths = vendor.pathRegex();
             router.routeWithRegex(paths)
                     .order(BODY_ROUTE_ORDER)
@@ -55,7 +59,7 @@ class VendorCallRecorder {
         }
     }
 
-    private void arrive(Vendor vendor, RoutingContext context) {
+    private void arrive(SimulatedVendor vendor, RoutingContext context) {
         long sequence = log.nextSequence();
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<String, String> headers = selectedHeaders(context.request().headers());

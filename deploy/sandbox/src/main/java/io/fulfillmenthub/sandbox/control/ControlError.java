@@ -6,22 +6,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The control API's refusals: {@code {"error", "message"}}. */
-final class ControlError {
+public final class ControlError {
 
     private ControlError() {}
 
-    static Response of(int status, String error, String message) {
+    public static Response of(int status, String error, String message) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("message", message);
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 
-    static Response invalid(String message) {
+    public static Response invalid(String message) {
         return of(400, "invalid_request", message);
     }
 
-    static Response notFound(String message) {
+    public static Response notFound(String message) {
         return of(404, "not_found", message);
     }
 }

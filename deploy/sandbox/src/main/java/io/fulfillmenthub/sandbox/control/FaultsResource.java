@@ -3,7 +3,8 @@ package io.fulfillmenthub.sandbox.control;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fulfillmenthub.sandbox.calls.Vendor;
+import io.fulfillmenthub.sandbox.vendor.SimulatedVendor;
+import io.fulfillmenthub.sandbox.vendor.Vendors;
 import io.fulfillmenthub.sandbox.faults.FaultBook;
 import io.fulfillmenthub.sandbox.faults.FaultSpec;
 import io.fulfillmenthub.sandbox.faults.FaultView;
@@ -31,10 +32,12 @@ public class FaultsResource {
 
     private final FaultBook faults;
     private final ObjectMapper json;
+    private final Vendors vendors;
 
-    FaultsResource(FaultBook faults, ObjectMapper json) {
+    FaultsResource(FaultBook faults, ObjectMapper json, Vendors vendors) {
         this.faults = faults;
         this.json = json;
+        this.vendors = vendors;
     }
 
     /** The body is read here, not bound, so that a wrong field is named in the refusal. */
@@ -48,7 +51,7 @@ public class FaultsResource {
         }
         FaultSpec spec;
         try {
-            spec = FaultSpec.parse(request);
+            spec = FaultSpec.parse(request, vendors);
         } catch (FaultSpec.InvalidFault e) {
             return ControlError.invalid(e.getMessage());
         }
@@ -59,7 +62,7 @@ public class FaultsResource {
     @GET
     public Response list(@RestQuery String vendor) {
         return vendor(vendor).map(v -> Response.ok(faults.list(v)).build())
-                .orElseGet(FaultsResource::unknownVendor);
+                .orElseGet(this::unknownVendor);
     }
 
     @GET
@@ -72,7 +75,7 @@ public class FaultsResource {
     @DELETE
     @Blocking
     public Response clear(@RestQuery String vendor) {
-        Optional<Optional<Vendor>> which = vendor(vendor);
+        Optional<Optional<SimulatedVendor>> which = vendor(vendor);
         if (which.isEmpty()) {
             return unknownVendor();
         }
@@ -90,14 +93,14 @@ public class FaultsResource {
     }
 
     /** Empty when the vendor is unknown; holds an empty vendor when none was asked for. */
-    private static Optional<Optional<Vendor>> vendor(String vendor) {
+    private Optional<Optional<SimulatedVendor>> vendor(String vendor) {
         if (vendor == null || vendor.isBlank()) {
             return Optional.of(Optional.empty());
         }
-        return Vendor.byId(vendor).map(Optional::of);
+        return vendors.byId(vendor).map(Optional::of);
     }
 
-    private static Response unknownVendor() {
-        return ControlError.invalid("vendor: must be one of " + Vendor.ids());
+    private Response unknownVendor() {
+        return ControlError.invalid("vendor: must be one of " + vendors.ids());
     }
 }

@@ -2,10 +2,9 @@ package io.fulfillmenthub.sandbox.control;
 
 import io.fulfillmenthub.sandbox.calls.CallLog;
 import io.fulfillmenthub.sandbox.faults.FaultBook;
-import io.fulfillmenthub.sandbox.spod.SpodBehaviour;
-import io.fulfillmenthub.sandbox.spod.SpodOrderBook;
-import io.fulfillmenthub.sandbox.spresso.SpressoOrderBook;
 import io.fulfillmenthub.sandbox.timing.ScenarioTimings;
+import io.fulfillmenthub.sandbox.vendor.SimulatedVendor;
+import io.fulfillmenthub.sandbox.vendor.Vendors;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -18,18 +17,13 @@ import jakarta.ws.rs.core.Response;
 @Path("/_sandbox/reset")
 public class SandboxResetResource {
 
-    private final SpressoOrderBook spresso;
-    private final SpodOrderBook spod;
-    private final SpodBehaviour spodBehaviour;
+    private final Vendors vendors;
     private final CallLog calls;
     private final ScenarioTimings timings;
     private final FaultBook faults;
 
-    SandboxResetResource(SpressoOrderBook spresso, SpodOrderBook spod, SpodBehaviour spodBehaviour, CallLog calls,
-            ScenarioTimings timings, FaultBook faults) {
-        this.spresso = spresso;
-        this.spod = spod;
-        this.spodBehaviour = spodBehaviour;
+    SandboxResetResource(Vendors vendors, CallLog calls, ScenarioTimings timings, FaultBook faults) {
+        this.vendors = vendors;
         this.calls = calls;
         this.timings = timings;
         this.faults = faults;
@@ -38,9 +32,7 @@ public class SandboxResetResource {
     @POST
     public Response reset() {
         faults.reset();
-        spresso.clear();
-        spod.clear();
-        spodBehaviour.reset();
+        vendors.all().forEach(SimulatedVendor::reset);
         calls.clear();
         timings.clear();
         return Response.noContent().build();

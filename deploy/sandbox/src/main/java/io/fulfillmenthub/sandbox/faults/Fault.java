@@ -1,6 +1,6 @@
 package io.fulfillmenthub.sandbox.faults;
 
-import io.fulfillmenthub.sandbox.calls.Vendor;
+import io.fulfillmenthub.sandbox.vendor.SimulatedVendor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +40,7 @@ final class Fault {
         return spec;
     }
 
-    Vendor vendor() {
+    SimulatedVendor vendor() {
         return spec.vendor();
     }
 

@@ -1,6 +1,6 @@
 package io.fulfillmenthub.sandbox.faults;
 
-import io.fulfillmenthub.sandbox.calls.Vendor;
+import io.fulfillmenthub.sandbox.vendor.SimulatedVendor;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -39,8 +39,8 @@ public class FaultBook {
         return fault.view();
     }
 
-    public List<FaultView> list(Optional<Vendor> vendor) {
-        return current().stream().filter(f -> vendor.isEmpty() || f.vendor() == vendor.get()).map(Fault::view).toList();
+    public List<FaultView> list(Optional<SimulatedVendor> vendor) {
+        return current().stream().filter(f -> vendor.isEmpty() || f.vendor().id().equals(vendor.get().id())).map(Fault::view).toList();
     }
 
     public Optional<FaultView> find(String id) {
@@ -59,10 +59,10 @@ public class FaultBook {
     }
 
     /** Ends every fault, or every fault of one vendor. Blocking while it sends held webhook deliveries. */
-    public void clear(Optional<Vendor> vendor) {
+    public void clear(Optional<SimulatedVendor> vendor) {
         List<WebhookDelivery> held = new ArrayList<>();
         for (Fault fault : faults) {
-            if (vendor.isEmpty() || fault.vendor() == vendor.get()) {
+            if (vendor.isEmpty() || fault.vendor().id().equals(vendor.get().id())) {
                 held.addAll(end(fault));
             }
         }
@@ -75,18 +75,18 @@ public class FaultBook {
     }
 
     /** The oldest active fault of this kind that covers the call, having taken the call out of its count. */
-    Optional<Fault> claim(Vendor vendor, FaultKind kind, String method, String path) {
+    Optional<Fault> claim(SimulatedVendor vendor, FaultKind kind, String method, String path) {
         Instant now = clock.instant();
         return faults.stream()
-                .filter(f -> f.vendor() == vendor && f.kind() == kind && f.covers(method, path))
+                .filter(f -> f.vendor().id().equals(vendor.id()) && f.kind() == kind && f.covers(method, path))
                 .filter(f -> f.claim(now))
                 .findFirst();
     }
 
     /** The webhook faults of a vendor that are active now, oldest first. */
-    List<Fault> activeWebhookFaults(Vendor vendor) {
+    List<Fault> activeWebhookFaults(SimulatedVendor vendor) {
         Instant now = clock.instant();
-        return faults.stream().filter(f -> f.vendor() == vendor && f.kind().onWebhooks() && f.active(now)).toList();
+        return faults.stream().filter(f -> f.vendor().id().equals(vendor.id()) && f.kind().onWebhooks() && f.active(now)).toList();
     }
 
     Instant now() {

@@ -1,7 +1,8 @@
 package io.fulfillmenthub.sandbox.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fulfillmenthub.sandbox.calls.Vendor;
+import io.fulfillmenthub.sandbox.vendor.SimulatedVendor;
+import io.fulfillmenthub.sandbox.vendor.Vendors;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -24,7 +25,7 @@ import java.util.regex.PatternSyntaxException;
  * @param path API faults: only calls whose whole path matches this regular expression, null for any
  */
 public record FaultSpec(
-        Vendor vendor,
+        SimulatedVendor vendor,
         FaultKind kind,
         Integer status,
         Integer retryAfterSeconds,
@@ -63,7 +64,7 @@ public record FaultSpec(
     /**
      * @throws InvalidFault naming the first field that is wrong
      */
-    public static FaultSpec parse(JsonNode body) {
+    public static FaultSpec parse(JsonNode body, Vendors vendors) {
         if (body == null || !body.isObject()) {
             throw new InvalidFault("body", "must be a JSON object such as {\"vendor\": \"spod\", \"kind\": \"freeze\"}");
         }
@@ -73,8 +74,8 @@ public record FaultSpec(
                 throw new InvalidFault(name, "is not a field of a fault (" + String.join(", ", FIELDS) + ")");
             }
         }
-        Vendor vendor = text(body, "vendor").flatMap(Vendor::byId)
-                .orElseThrow(() -> new InvalidFault("vendor", "is required, one of " + Vendor.ids()));
+        SimulatedVendor vendor = text(body, "vendor").flatMap(vendors::byId)
+                .orElseThrow(() -> new InvalidFault("vendor", "is required, one of " + vendors.ids()));
         FaultKind kind = text(body, "kind").flatMap(FaultKind::byWire)
                 .orElseThrow(() -> new InvalidFault("kind", "is required, one of " + FaultKind.wires()));
         if (kind.onWebhooks() && !vendor.sendsWebhooks()) {

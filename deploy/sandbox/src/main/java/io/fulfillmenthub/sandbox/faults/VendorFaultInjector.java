@@ -3,16 +3,15 @@ package io.fulfillmenthub.sandbox.faults;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fulfillmenthub.sandbox.calls.CallFaults;
-import io.fulfillmenthub.sandbox.calls.Vendor;
+import io.fulfillmenthub.sandbox.vendor.SimulatedVendor;
+import io.fulfillmenthub.sandbox.vendor.Vendors;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -33,18 +32,18 @@ class VendorFaultInjector {
 
     private final FaultBook book;
     private final ObjectMapper json;
-    private final Map<Vendor, InjectedErrorBody> errorBodies = new EnumMap<>(Vendor.class);
+    private final Vendors vendors;
 
-    VendorFaultInjector(FaultBook book, ObjectMapper json, Instance<InjectedErrorBody> errorBodies) {
+    VendorFaultInjector(FaultBook book, ObjectMapper json, Vendors vendors) {
         this.book = book;
         this.json = json;
-        errorBodies.forEach(body -> this.errorBodies.put(body.vendor(), body));
+        this.vendors = vendors;
     }
 
     /** Completes with null to let the call through, or with the fault's answer. */
     @ServerRequestFilter(preMatching = true)
     Uni<Response> inject(RoutingContext context) {
-        Optional<Vendor> vendor = Vendor.servingPath(context.request().path());
+        Optional<SimulatedVendor> vendor = vendors.servingPath(context.request().path());
         if (vendor.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
@@ -54,7 +53,7 @@ class VendorFaultInjector {
     /** One call on its way through the faults; every step runs on the call's event loop. */
     private final class FaultedCall {
 
-        private final Vendor vendor;
+        private final SimulatedVendor vendor;
         private final RoutingContext context;
         private final UniEmitter<? super Response> outcome;
         private final CallFaults faults;
@@ -64,7 +63,7 @@ class VendorFaultInjector {
         private HeldCall held;
         private boolean gone;
 
-        FaultedCall(Vendor vendor, RoutingContext context, UniEmitter<? super Response> outcome) {
+        FaultedCall(SimulatedVendor vendor, RoutingContext context, UniEmitter<? super Response> outcome) {
             this.vendor = vendor;
             this.context = context;
             this.outcome = outcome;
@@ -157,9 +156,9 @@ class VendorFaultInjector {
         }
 
         private String errorBody(int status, String message) {
-            InjectedErrorBody vendorBody = errorBodies.get(vendor);
-            if (vendorBody != null) {
-                return vendorBody.json(status, message);
+            Optional<String> vendorBody = vendor.injectedErrorBody(status, message);
+            if (vendorBody.isPresent()) {
+                return vendorBody.get();
             }
             try {
                 return json.writeValueAsString(Map.of("message", message));

@@ -1,6 +1,6 @@
 package io.fulfillmenthub.sandbox.faults;
 
-import io.fulfillmenthub.sandbox.calls.Vendor;
+import io.fulfillmenthub.sandbox.vendor.SimulatedVendor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -23,7 +23,7 @@ public class WebhookFaults {
         this.book = book;
     }
 
-    public void deliver(Vendor vendor, WebhookDelivery delivery) {
+    public void deliver(SimulatedVendor vendor, WebhookDelivery delivery) {
         for (Fault fault : book.activeWebhookFaults(vendor)) {
             if (fault.kind() == FaultKind.REORDER_WEBHOOKS) {
                 List<WebhookDelivery> sendNow = fault.reorder(delivery, book.now());

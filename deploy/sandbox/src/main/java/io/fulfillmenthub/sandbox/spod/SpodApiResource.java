@@ -168,6 +168,25 @@ public class SpodApiResource {
                 .toList();
     }
 
+    /**
+     * {@code GET /product-types}: the documented response sample is an empty array, and the shape of a
+     * product type is not documented, so the sandbox lists none rather than invent one.
+     */
+    @GET
+    @Path("/product-types")
+    @SpodScope(SpodTokenIssuer.READ)
+    public List<Map<String, Object>> productTypes() {
+        return List.of();
+    }
+
+    /** {@code GET /product-types/{id}}: documented 200 or 404 "Product Type not found"; none is listed, so 404. */
+    @GET
+    @Path("/product-types/{productTypeId}")
+    @SpodScope(SpodTokenIssuer.READ)
+    public Response productType(@RestPath String productTypeId) {
+        return SpodError.response(404, "Product Type not found: " + productTypeId);
+    }
+
     private static URI orderUrl(UriInfo uri, String externalOrderId) {
         String encoded = URLEncoder.encode(externalOrderId, StandardCharsets.UTF_8).replace("+", "%20");
         return URI.create(uri.getBaseUri().toString().replaceAll("/$", "") + "/spod/orders/" + encoded);

@@ -2,7 +2,7 @@ package io.fulfillmenthub.sandbox.spresso;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fulfillmenthub.sandbox.calls.Vendor;
+
 import io.fulfillmenthub.sandbox.config.HubEndpoints;
 import io.fulfillmenthub.sandbox.config.SandboxConfig;
 import io.fulfillmenthub.sandbox.faults.WebhookDelivery;
@@ -38,10 +38,12 @@ public class SpressoWebhooks {
     private final ObjectMapper json;
     private final ScenarioTimings timings;
     private final WebhookFaults faults;
+    private final SpressoVendor vendor;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     SpressoWebhooks(SandboxConfig config, HubEndpoints hub, ObjectMapper json, ScenarioTimings timings,
-            WebhookFaults faults) {
+            WebhookFaults faults, SpressoVendor vendor) {
+        this.vendor = vendor;
         this.config = config;
         this.hub = hub;
         this.json = json;
@@ -69,7 +71,7 @@ public class SpressoWebhooks {
         int webhook = order.recordWebhook(event, id, createdAt, url.toString());
         for (int attempt = 1; attempt <= times; attempt++) {
             int thisAttempt = attempt;
-            faults.deliver(Vendor.SPRESSO, new WebhookDelivery() {
+            faults.deliver(vendor, new WebhookDelivery() {
                 @Override
                 public void send(String faultEffect) {
                     SpressoOrderJson.Delivery delivery = deliver(url, body, signature, thisAttempt, faultEffect);

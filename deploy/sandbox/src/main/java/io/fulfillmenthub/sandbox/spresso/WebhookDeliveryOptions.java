@@ -1,4 +1,4 @@
-package io.fulfillmenthub.sandbox.control;
+package io.fulfillmenthub.sandbox.spresso;
 
 /** How a control call delivers its webhook: how many times, and with which eventId (new when absent). */
 public record WebhookDeliveryOptions(Integer times, String eventId) {

@@ -1,10 +1,6 @@
-package io.fulfillmenthub.sandbox.control;
+package io.fulfillmenthub.sandbox.spod;
 
-import io.fulfillmenthub.sandbox.spod.IllegalSpodTransition;
-import io.fulfillmenthub.sandbox.spod.SpodOrder;
-import io.fulfillmenthub.sandbox.spod.SpodOrderBook;
-import io.fulfillmenthub.sandbox.spod.SpodOrderDetail;
-import io.fulfillmenthub.sandbox.spod.SpodShipment;
+import io.fulfillmenthub.sandbox.control.ControlError;
 import io.fulfillmenthub.sandbox.timing.ScenarioTimings;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,7 +1,5 @@
-package io.fulfillmenthub.sandbox.control;
+package io.fulfillmenthub.sandbox.spresso;
 
-import io.fulfillmenthub.sandbox.spresso.NewSpressoOrder;
-import io.fulfillmenthub.sandbox.spresso.SpressoAddress;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.fulfillmenthub.sandbox.control;
+package io.fulfillmenthub.sandbox.spod;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
-package io.fulfillmenthub.sandbox.control;
+package io.fulfillmenthub.sandbox.spod;
 
-import io.fulfillmenthub.sandbox.spod.SpodBehaviour;
+import io.fulfillmenthub.sandbox.control.ControlError;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;

@@ -1,12 +1,9 @@
-package io.fulfillmenthub.sandbox.control;
+package io.fulfillmenthub.sandbox.spresso;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fulfillmenthub.sandbox.config.SandboxConfig;
-import io.fulfillmenthub.sandbox.spresso.SpressoOrder;
-import io.fulfillmenthub.sandbox.spresso.SpressoOrderBook;
-import io.fulfillmenthub.sandbox.spresso.SpressoOrderJson;
-import io.fulfillmenthub.sandbox.spresso.SpressoWebhooks;
+import io.fulfillmenthub.sandbox.control.ControlError;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,0 +1,175 @@
+package io.fulfillmenthub.ingest.service;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fulfillmenthub.contracts.HubOrderId;
+import io.fulfillmenthub.contracts.MessageIds;
+import io.fulfillmenthub.contracts.Topics;
+import io.fulfillmenthub.ingest.config.IngestConfig;
+import io.fulfillmenthub.ingest.source.FieldLocation;
+import io.fulfillmenthub.ingest.source.WebhookSource;
+import io.fulfillmenthub.kit.messaging.CloudEventRecords;
+import io.fulfillmenthub.kit.messaging.HubPublisher;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.function.UnaryOperator;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes in a webhook of a configured source: checks size, content type, signature (over the raw bytes,
+ * else over another form of the parsed body if the source's scheme has one) and body, in that order, then
+ * publishes the body unchanged on {@value Topics#INBOUND} and reports it accepted only once the broker has
+ * acknowledged it. Knows where each source keeps its ids, not what the webhook means.
+ */
+@ApplicationScoped
+public class WebhookIntake {
+
+    private static final Logger LOG = Logger.getLogger(WebhookIntake.class);
+
+    @Inject
+    IngestConfig config;
+
+    @Inject
+    HubPublisher publisher;
+
+    @Inject
+    AcceptedDeliveries acceptedDeliveries;
+
+    @Inject
+    WebhookMetrics metrics;
+
+    /**
+     * @param contentType the request's {@code Content-Type}, null when absent
+     * @param headers the request's headers by name, null for an absent one
+     * @param body the raw body, as received
+     */
+    public Uni<WebhookResult> receive(WebhookSource source, String contentType, UnaryOperator<String> headers, byte[] body) {
+        if (body.length > config.maxBodyBytes()) {
+            return rejected(source, Rejection.BODY_TOO_LARGE, tooLarge(body.length, config.maxBodyBytes()));
+        }
+        if (!source.bodyFormat().accepts(contentType)) {
+            return rejected(source, Rejection.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be " + source.bodyFormat().mediaType()
+                    + ", was " + (contentType == null ? "absent" : "'" + contentType + "'"));
+        }
+        String signature = headers.apply(source.signatureHeader());
+        if (signature == null || signature.isBlank()) {
+            return rejected(source, Rejection.INVALID_SIGNATURE, "header " + source.signatureHeader() + " is missing");
+        }
+        boolean rawMatched = source.verifier().matchesRaw(body, signature);
+        JsonNode webhook;
+        try {
+            webhook = source.bodyFormat().read(body);
+        } catch (JsonProcessingException e) {
+            return rawMatched ? rejected(source, Rejection.INVALID_JSON, "body is not JSON: " + describe(e)) : signatureRefused(source);
+        } catch (IOException e) {
+            return rawMatched ? rejected(source, Rejection.INVALID_JSON, "body is not JSON: " + e.getMessage()) : signatureRefused(source);
+        }
+        if (rawMatched) {
+            metrics.signatureMatched(source.name(), SignatureForm.RAW);
+        } else if (webhook != null && source.verifier().matchesParsed(webhook, signature)) {
+            metrics.signatureMatched(source.name(), SignatureForm.COMPACT);
+        } else {
+            return signatureRefused(source);
+        }
+        if (webhook == null || !webhook.isObject()) {
+            return rejected(source, Rejection.INVALID_JSON, "body is not a JSON object");
+        }
+        String orderId;
+        if (source.orderId() instanceof FieldLocation.InHeader inHeader) {
+            orderId = headers.apply(inHeader.header());
+            if (orderId == null || orderId.isBlank()) {
+                return rejected(source, Rejection.MISSING_FIELD, "header " + inHeader.header() + " is missing");
+            }
+        } else {
+            FieldLocation.InBody field = (FieldLocation.InBody) source.orderId();
+            JsonNode node = webhook;
+            for (int depth = 0; depth < field.steps().size(); depth++) {
+                if (depth > 0 && !node.isObject()) {
+                    return rejected(source, Rejection.INVALID_FIELD, field.nameUpTo(depth) + " must be an object");
+                }
+                node = node.get(field.steps().get(depth));
+                if (node == null || node.isNull()) {
+                    return rejected(source, Rejection.MISSING_FIELD, field.name() + " is missing");
+                }
+            }
+            if (!(node.isTextual() || node.isIntegralNumber()) || node.asText().isBlank()) {
+                return rejected(source, Rejection.INVALID_FIELD, field.name() + " must be a non-blank string");
+            }
+            orderId = node.asText();
+        }
+        return publish(source, deliveryId(source, webhook, headers, body), HubOrderId.of(source.name(), orderId), body);
+    }
+
+    private Uni<WebhookResult> publish(WebhookSource source, String deliveryId, String hubOrderId, byte[] body) {
+        String id = MessageIds.derive(source.name(), deliveryId);
+        if (acceptedDeliveries.contains(id)) {
+            metrics.duplicate(source.name());
+            return Uni.createFrom().item(new WebhookResult.Accepted(id, true));
+        }
+        var record = CloudEventRecords.of(Topics.INBOUND, id, source.cloudEventType(), source.cloudEventSource(),
+                Instant.now(), hubOrderId, hubOrderId, body);
+        return Uni.createFrom().deferred(() -> publisher.publish(record))
+                .ifNoItem().after(config.publishTimeout()).fail()
+                .<WebhookResult> map(acked -> {
+                    acceptedDeliveries.add(id);
+                    metrics.accepted(source.name());
+                    return new WebhookResult.Accepted(id, false);
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("%s webhook %s for %s not acknowledged by the broker, answering 503: %s", source.name(), id,
+                            hubOrderId, failure.toString());
+                    metrics.unavailable(source.name());
+                    return new WebhookResult.Unavailable("the webhook could not be stored, send it again later");
+                });
+    }
+
+    private Uni<WebhookResult> signatureRefused(WebhookSource source) {
+        return rejected(source, Rejection.INVALID_SIGNATURE,
+                "header " + source.signatureHeader() + " is not the signature of the body with the client secret");
+    }
+
+    private Uni<WebhookResult> rejected(WebhookSource source, Rejection reason, String message) {
+        LOG.debugf("%s webhook refused, %s: %s", source.name(), reason.code(), message);
+        metrics.rejected(source.name(), reason);
+        return Uni.createFrom().item(new WebhookResult.Rejected(reason, message));
+    }
+
+    /** The configured delivery id; without one [unknown, assumed for Spresso], the SHA-256 of the body, in hex. */
+    static String deliveryId(WebhookSource source, JsonNode webhook, UnaryOperator<String> headers, byte[] body) {
+        String given = null;
+        if (source.deliveryId().orElse(null) instanceof FieldLocation.InHeader inHeader) {
+            given = headers.apply(inHeader.header());
+        } else if (source.deliveryId().orElse(null) instanceof FieldLocation.InBody field) {
+            JsonNode node = webhook;
+            for (String step : field.steps()) {
+                node = node == null || !node.isObject() ? null : node.get(step);
+            }
+            given = node != null && node.isTextual() ? node.asText() : null;
+        }
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    public static String tooLarge(long length, long limit) {
+        return "body is " + length + " bytes, over the limit of " + limit + " bytes";
+    }
+
+    private static String describe(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        return location == null ? e.getOriginalMessage()
+                : e.getOriginalMessage() + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+}
