@@ -246,7 +246,8 @@ public final class Order {
                         atFulfiller ? "cancellation requested from " + fulfillment.fulfiller() : "cancelled before routing");
                 if (atFulfiller) {
                     out.add(new Outgoing("cancel-print-order/" + fulfillment.fulfillmentId(),
-                            new CancelPrintOrder(hubOrderId, fulfillment.fulfillmentId(), reason)));
+                            new CancelPrintOrder(hubOrderId, fulfillment.fulfillmentId(), reason,
+                                    fulfillment.externalOrderId())));
                 }
             } else if (fulfillment.isActive()) {
                 record(cause, fulfillment.fulfillmentId(), from, from, "not cancelled: " + from);
@@ -254,6 +255,73 @@ public final class Order {
         }
         moveTo(derivedStatus(), cause, "cancelled at source", out);
         return out;
+    }
+
+    /**
+     * An operator sends a fulfillment its fulfiller failed ({@code REJECTED}) or cancelled on its own again, under
+     * the next external id {@code <fulfillmentId>-r<n>}: the items are routed again from its lines, the
+     * fulfillment is PENDING, and the order, reopened, follows its fulfillments again.
+     *
+     * @param who who asks, for the timeline (e.g. the operations API)
+     * @throws UnknownFulfillmentException when the order has no such fulfillment
+     * @throws IllegalTransitionException naming the current state when it cannot be resubmitted: it is not
+     *         rejected or cancelled by its fulfiller, the storefront cancelled the order, or routing holds it now
+     */
+    public List<Outgoing> resubmit(String fulfillmentId, FulfillmentRouting routing, String who, Cause cause) {
+        Fulfillment fulfillment = fulfillments.stream().filter(f -> f.fulfillmentId().equals(fulfillmentId)).findFirst()
+                .orElseThrow(() -> new UnknownFulfillmentException(hubOrderId, fulfillmentId));
+        if (cancelledAtSource) {
+            throw new IllegalTransitionException("fulfillment " + fulfillmentId + " is " + fulfillment.status()
+                    + " and order " + hubOrderId + " was cancelled at " + storefront + ": it cannot be resubmitted");
+        }
+        if (!fulfillment.isResubmittable()) {
+            throw IllegalTransitionException.of("fulfillment " + fulfillmentId, fulfillment.status(),
+                    "be resubmitted (only REJECTED, or CANCELLED by its fulfiller)");
+        }
+        Map<String, OrderLine> linesById = lines.stream()
+                .collect(Collectors.toMap(OrderLine::lineId, line -> line, (a, b) -> a, LinkedHashMap::new));
+        SourceFulfillment source = new SourceFulfillment(fulfillment.sourceFulfillmentId(), null, null,
+                fulfillment.lines().stream().map(line -> new LineQuantity(line.lineId(), line.ordered())).toList());
+        Route route = routing.route(source, linesById);
+        if (!(route instanceof Route.Print print) || print.fulfiller() != fulfillment.fulfiller()) {
+            throw new IllegalTransitionException("fulfillment " + fulfillmentId + " is " + fulfillment.status()
+                    + " and cannot be resubmitted to " + fulfillment.fulfiller() + ": "
+                    + (route instanceof Route.Hold hold ? hold.reason() : "routing now sends it elsewhere"));
+        }
+        FulfillmentStatus from = fulfillment.status();
+        String previous = fulfillment.externalIdAtFulfiller();
+        fulfillment.resubmitted();
+        record(cause, fulfillmentId, from, fulfillment.status(), "resubmitted to " + fulfillment.fulfiller() + " by "
+                + who + " as " + fulfillment.externalIdAtFulfiller() + " (submission " + fulfillment.submissions()
+                + "; " + previous + " was " + from + ")");
+        List<Outgoing> out = new ArrayList<>();
+        out.add(new Outgoing("submit-print-order/" + fulfillment.externalIdAtFulfiller(), new SubmitPrintOrder(hubOrderId,
+                fulfillmentId, print.currency(), print.items(), new SubmitPrintOrder.Shipping(print.shippingType(),
+                        print.shippingPrice(), shippingAddress), fulfillment.externalOrderId())));
+        OrderStatus next = derivedStatus();
+        if (next != status) {
+            // the one way out of FAILED or CANCELLED: the order follows its fulfillments again
+            OrderStatus before = status;
+            status = next;
+            record(cause, null, before, next, "reopened: fulfillment " + fulfillmentId + " resubmitted");
+            out.add(statusChanged(before, cause));
+        }
+        return out;
+    }
+
+    /**
+     * Whether a fulfiller's fact is about an earlier submission of its fulfillment than the current one (its
+     * effective external id, {@code externalOrderId} else the fulfillment id, is not the fulfillment's): then
+     * the timeline notes it and nothing changes.
+     */
+    public boolean aboutAnEarlierSubmission(String fulfillmentId, @Nullable String externalOrderId, Cause cause) {
+        String named = externalOrderId == null ? fulfillmentId : externalOrderId;
+        return fulfillments.stream().filter(f -> f.fulfillmentId().equals(fulfillmentId)).findFirst()
+                .filter(f -> !f.externalIdAtFulfiller().equals(named)).map(f -> {
+                    record(cause, fulfillmentId, f.status(), f.status(), cause.factType() + " about submission " + named
+                            + ", not the current " + f.externalIdAtFulfiller() + ": noted, not applied");
+                    return true;
+                }).orElse(false);
     }
 
     /** The fulfiller has it: the storefront learns RECEIVED_BY_FULFILLER. */

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,18 +72,26 @@ final class FactTransitions {
     static {
         on(MessageTypes.ORDER_PLACED, (order, fact, cause) -> order.placedAgain(cause), FactTransitions::place);
         on(MessageTypes.ORDER_CANCELLED_AT_SOURCE, Order::cancelAtSource, FactTransitions::cancelledBeforeItsOrder);
-        on(MessageTypes.FULFILLMENT_SUBMITTED, Order::fulfillmentSubmitted);
-        on(MessageTypes.FULFILLMENT_ACCEPTED, Order::fulfillmentAccepted);
-        on(MessageTypes.FULFILLMENT_REJECTED, Order::fulfillmentRejected);
-        on(MessageTypes.SHIPMENT_DISPATCHED, Order::shipmentDispatched);
-        on(MessageTypes.FULFILLMENT_SHIPPED, Order::fulfillmentShipped);
+        onSubmission(MessageTypes.FULFILLMENT_SUBMITTED, Order::fulfillmentSubmitted,
+                fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
+        onSubmission(MessageTypes.FULFILLMENT_ACCEPTED, Order::fulfillmentAccepted,
+                fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
+        onSubmission(MessageTypes.FULFILLMENT_REJECTED, Order::fulfillmentRejected,
+                fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
+        onSubmission(MessageTypes.SHIPMENT_DISPATCHED, Order::shipmentDispatched,
+                fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
+        onSubmission(MessageTypes.FULFILLMENT_SHIPPED, Order::fulfillmentShipped,
+                fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
         on(MessageTypes.FULFILLMENT_DELIVERED, Order::fulfillmentDelivered);
-        on(MessageTypes.FULFILLMENT_CANCELLED, Order::fulfillmentCancelled);
-        on(MessageTypes.FULFILLMENT_CANCELLATION_REJECTED, Order::cancellationRejected);
+        onSubmission(MessageTypes.FULFILLMENT_CANCELLED, Order::fulfillmentCancelled,
+                fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
+        onSubmission(MessageTypes.FULFILLMENT_CANCELLATION_REJECTED, Order::cancellationRejected,
+                fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
         on(MessageTypes.COMMAND_FAILED, Order::commandFailed);
         on(MessageTypes.SHIPMENT_DELIVERED, FactTransitions::shipmentDelivered);
         on(MessageTypes.TIMELINE_NOTED, Order::timelineNoted);
-        on(MessageTypes.FULFILLMENT_HELD, Order::fulfillmentHeld);
+        onSubmission(MessageTypes.FULFILLMENT_HELD, Order::fulfillmentHeld,
+                fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
     }
 
     private FactTransitions() {
@@ -96,6 +105,16 @@ final class FactTransitions {
     /** Every handled CloudEvent type, in the order registered. */
     static List<String> ceTypes() {
         return List.copyOf(BY_CE_TYPE.keySet());
+    }
+
+    /**
+     * A fulfiller's fact about one submission of a fulfillment: applied only when it is about the current one
+     * (a fact about an earlier submission is noted on the timeline, see {@link Order#aboutAnEarlierSubmission}).
+     */
+    private static <F extends Fact> void onSubmission(MessageType<F> type, Transition<F> transition,
+            Function<F, String> fulfillmentId, Function<F, @Nullable String> externalOrderId) {
+        on(type, (order, fact, cause) -> order.aboutAnEarlierSubmission(fulfillmentId.apply(fact),
+                externalOrderId.apply(fact), cause) ? List.of() : transition.apply(order, fact, cause));
     }
 
     private static <F extends Fact> void on(MessageType<F> type, Transition<F> transition) {
