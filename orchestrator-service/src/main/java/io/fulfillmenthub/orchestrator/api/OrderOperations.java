@@ -4,6 +4,7 @@ import io.fulfillmenthub.contracts.MessageTypes;
 import io.fulfillmenthub.contracts.facts.ShipmentDelivered;
 import io.fulfillmenthub.contracts.model.LineQuantity;
 import io.fulfillmenthub.orchestrator.domain.Cause;
+import io.fulfillmenthub.orchestrator.domain.FulfillerCommands;
 import io.fulfillmenthub.orchestrator.domain.FulfillmentRouting;
 import io.fulfillmenthub.orchestrator.domain.Order;
 import io.fulfillmenthub.orchestrator.domain.Outgoing;
@@ -40,6 +41,9 @@ public class OrderOperations {
 
     @Inject
     FulfillmentRouting routing;
+
+    @Inject
+    FulfillerCommands commands;
 
     @Inject
     FactApplier applier;
@@ -86,7 +90,7 @@ public class OrderOperations {
         // a fresh id per request: a request refused (the fulfillment is PENDING again) writes nothing
         Cause cause = new Cause(FULFILLMENT_RESUBMITTED, "resubmit/" + fulfillmentId + "/" + UUID.randomUUID(),
                 Instant.now());
-        return apply(hubOrderId, cause, order -> order.resubmit(fulfillmentId, routing, SOURCE, cause));
+        return apply(hubOrderId, cause, order -> order.resubmit(fulfillmentId, routing, commands, SOURCE, cause));
     }
 
     Uni<Boolean> apply(String hubOrderId, Cause cause, Function<Order, List<Outgoing>> action) {
