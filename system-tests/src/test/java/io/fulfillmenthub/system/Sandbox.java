@@ -68,6 +68,39 @@ final class Sandbox {
                 .post("/_sandbox/spod/orders/" + externalOrderId + "/advance").then().statusCode(200);
     }
 
+    /**
+     * Moves a SPOD order to {@code sent} with the given parcels, each
+     * {@code {"carrier", "trackingNumber", "trackingUrl"?, "items": [{"stockKeepingUnit", "quantity"}]}}.
+     */
+    void sendSpodOrder(String externalOrderId, List<Map<String, Object>> shipments) {
+        given().baseUri(baseUrl).contentType(ContentType.JSON).body(Map.of("state", "sent", "shipments", shipments))
+                .post("/_sandbox/spod/orders/" + externalOrderId + "/advance").then().statusCode(200);
+    }
+
+    /** The stock-keeping units of a SPOD order's items, as the hub submitted them. */
+    List<String> spodOrderSkus(String externalOrderId) {
+        JsonPath orders = given().baseUri(baseUrl).get("/_sandbox/spod/orders").then().statusCode(200).extract().jsonPath();
+        return orders.getList("find { it.'external-order-id' == '" + externalOrderId + "' }.items.'stock-keeping-unit'",
+                String.class);
+    }
+
+    /** Chooses what SPOD leaves undocumented (the sandbox README's SPOD behaviour), e.g. {@code {"listShape": "object"}}. */
+    void spodBehaviour(Map<String, Object> behaviour) {
+        given().baseUri(baseUrl).contentType(ContentType.JSON).body(behaviour).put("/_sandbox/spod/behaviour")
+                .then().statusCode(200);
+    }
+
+    /** SPOD's behaviour as configured again. */
+    void resetSpodBehaviour() {
+        given().baseUri(baseUrl).delete("/_sandbox/spod/behaviour").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+    }
+
+    /** The shipment upserts Spresso accepted for one of its fulfillments, in the order answered. */
+    List<VendorCall> spressoAcceptedShipmentCalls(String spressoFulfillmentId) {
+        return calls("spresso").stream().filter(call -> call.accepted() && "PUT".equals(call.method())
+                && ("/spresso/v1/fulfillments/" + spressoFulfillmentId + "/shipments").equals(call.path())).toList();
+    }
+
     /** Every call a vendor's API received, as recorded: a call is listed once answered or given up, numbered on arrival. */
     List<VendorCall> calls(String vendor) {
         byte[] calls = given().baseUri(baseUrl).queryParam("vendor", vendor).get("/_sandbox/calls")

@@ -4,6 +4,8 @@ import io.fulfillmenthub.contracts.MessageTypes;
 import io.fulfillmenthub.contracts.facts.ShipmentDelivered;
 import io.fulfillmenthub.contracts.model.LineQuantity;
 import io.fulfillmenthub.orchestrator.domain.Cause;
+import io.fulfillmenthub.orchestrator.domain.FulfillerCommands;
+import io.fulfillmenthub.orchestrator.domain.FulfillmentRouting;
 import io.fulfillmenthub.orchestrator.domain.Order;
 import io.fulfillmenthub.orchestrator.domain.Outgoing;
 import io.fulfillmenthub.orchestrator.messaging.FactApplier;
@@ -31,8 +33,17 @@ public class OrderOperations {
     /** The cause an operator's assignment of a held parcel is recorded under (no fact: the API's own action). */
     static final String HELD_PARCEL_ASSIGNED = "hub.operation.held-parcel-assigned";
 
+    /** The cause an operator's resubmission is recorded under (no fact: the API's own action). */
+    static final String FULFILLMENT_RESUBMITTED = "hub.operation.fulfillment-resubmitted";
+
     @Inject
     Pool database;
+
+    @Inject
+    FulfillmentRouting routing;
+
+    @Inject
+    FulfillerCommands commands;
 
     @Inject
     FactApplier applier;
@@ -64,6 +75,22 @@ public class OrderOperations {
         // one id per parcel: the messages it causes have the same ids however often it is tried
         Cause cause = new Cause(HELD_PARCEL_ASSIGNED, "assign/" + fulfillmentId + "/" + trackingNumber, Instant.now());
         return apply(hubOrderId, cause, order -> order.assignHeldParcel(fulfillmentId, trackingNumber, lines, cause));
+    }
+
+    /**
+     * Sends a fulfillment its fulfiller failed or cancelled on its own again, under its next external id
+     * ({@link Order#resubmit}).
+     *
+     * @return whether the order is stored
+     * @throws io.fulfillmenthub.orchestrator.domain.IllegalTransitionException (in the Uni) naming the current
+     *         state when it cannot be resubmitted; {@link io.fulfillmenthub.orchestrator.domain.UnknownFulfillmentException}
+     *         for a fulfillment the order does not have
+     */
+    public Uni<Boolean> resubmit(String hubOrderId, String fulfillmentId) {
+        // a fresh id per request: a request refused (the fulfillment is PENDING again) writes nothing
+        Cause cause = new Cause(FULFILLMENT_RESUBMITTED, "resubmit/" + fulfillmentId + "/" + UUID.randomUUID(),
+                Instant.now());
+        return apply(hubOrderId, cause, order -> order.resubmit(fulfillmentId, routing, commands, SOURCE, cause));
     }
 
     Uni<Boolean> apply(String hubOrderId, Cause cause, Function<Order, List<Outgoing>> action) {

@@ -101,7 +101,7 @@ public class OrderQueries {
                         line.name(), line.quantity(), line.unitPrice())).toList(),
                 order.fulfillments().stream().map(f -> new OrderView.FulfillmentView(f.fulfillmentId(),
                         f.sourceFulfillmentId(), f.fulfiller() == null ? null : f.fulfiller().name(), f.status().name(),
-                        f.vendorReference(), f.holdReason(), f.rejectionReason(),
+                        f.fulfiller() == null ? null : f.externalIdAtFulfiller(), f.submissions(), f.vendorReference(), f.holdReason(), f.rejectionReason(),
                         loaded.fulfillment(f.fulfillmentId()).version(),
                         f.lines().stream().map(line -> new OrderView.FulfillmentLineView(line.lineId(), line.sku(),
                                 line.fulfillerSku(), line.ordered(), line.shipped())).toList(),

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fulfillmenthub.contracts.model.OrderStatus;
 import io.fulfillmenthub.contracts.model.LineQuantity;
 import io.fulfillmenthub.orchestrator.domain.HeldParcelAssignmentException;
+import io.fulfillmenthub.orchestrator.domain.IllegalTransitionException;
+import io.fulfillmenthub.orchestrator.domain.UnknownFulfillmentException;
 import io.fulfillmenthub.orchestrator.domain.UnknownShipmentException;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -112,6 +114,27 @@ public class OrderResource {
                         case ALREADY_ASSIGNED -> ApiError.conflict(refused.getMessage());
                     };
                 });
+    }
+
+    /**
+     * Sends a fulfillment its fulfiller failed ({@code REJECTED}) or cancelled on its own ({@code CANCELLED}, the
+     * storefront not having cancelled the order) to the fulfiller again, under a new external id
+     * {@code <fulfillmentId>-r<n>} (n = 2, 3, ...): a {@code SubmitPrintOrder} carrying it, the fulfillment PENDING.
+     * No body. 200 with the order; 404 for an unknown order or fulfillment; 409 with the fulfillment's current
+     * state otherwise (a second request while the resubmission is pending is refused: it sends nothing).
+     *
+     * @param fulfillmentId the hub fulfillment id, or the storefront's ({@code f-1})
+     */
+    @POST
+    @Path("/{orderId}/fulfillments/{fulfillmentId}/resubmit")
+    public Uni<Response> resubmit(@PathParam("orderId") String orderId, @PathParam("fulfillmentId") String fulfillmentId) {
+        String hubFulfillmentId = fulfillmentId.startsWith(orderId + ":") ? fulfillmentId : orderId + ":" + fulfillmentId;
+        return operations.resubmit(orderId, hubFulfillmentId)
+                .chain(stored -> stored ? order(orderId) : Uni.createFrom().item(ApiError.notFound("no order " + orderId)))
+                .onFailure(UnknownFulfillmentException.class)
+                .recoverWithItem(unknown -> ApiError.notFound(unknown.getMessage()))
+                .onFailure(IllegalTransitionException.class)
+                .recoverWithItem(refused -> ApiError.conflict(refused.getMessage()));
     }
 
     /**

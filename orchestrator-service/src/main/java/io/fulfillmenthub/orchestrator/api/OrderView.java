@@ -46,9 +46,13 @@ public record OrderView(
     /**
      * @param hold null unless its fulfiller's connector holds it for an operator ({@code FulfillmentHeld})
      * @param heldParcels parcels the connector could not match, each with the shipment an operator made of it
+     * @param externalOrderId the current submission's id at the fulfiller: the fulfillment id for the first,
+     *        {@code <fulfillmentId>-r<n>} for a resubmission; null while it was never routed
+     * @param submissions how often it was sent to its fulfiller (1 until it is resubmitted)
      */
     public record FulfillmentView(String fulfillmentId, String sourceFulfillmentId, String fulfiller, String status,
-            String vendorReference, String holdReason, String rejectionReason, long version,
+            String externalOrderId, int submissions, String vendorReference, String holdReason, String rejectionReason,
+            long version,
             List<FulfillmentLineView> lines, Hold hold, List<HeldParcelView> heldParcels) {
     }
 

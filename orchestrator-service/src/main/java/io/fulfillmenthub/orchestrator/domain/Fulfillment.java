@@ -50,6 +50,8 @@ public final class Fulfillment {
     private @Nullable String rejectionReason;
     private @Nullable Status storefrontStatus;
     private @Nullable Hold hold;
+    /** How often it was sent to its fulfiller: 1 for the first submission, n for the resubmission {@code -r<n>}. */
+    private int submissions;
     private final List<FulfillmentLine> lines;
 
     /**
@@ -64,7 +66,7 @@ public final class Fulfillment {
     public Fulfillment(String fulfillmentId, String sourceFulfillmentId, @Nullable Fulfiller fulfiller,
             FulfillmentStatus status, @Nullable FulfillmentStatus statusBeforeCancellation,
             @Nullable String vendorReference, @Nullable String holdReason, @Nullable String rejectionReason,
-            @Nullable Status storefrontStatus, @Nullable Hold hold, List<FulfillmentLine> lines) {
+            @Nullable Status storefrontStatus, @Nullable Hold hold, int submissions, List<FulfillmentLine> lines) {
         this.fulfillmentId = Objects.requireNonNull(fulfillmentId, "fulfillmentId");
         this.sourceFulfillmentId = Objects.requireNonNull(sourceFulfillmentId, "sourceFulfillmentId");
         this.fulfiller = fulfiller;
@@ -75,6 +77,10 @@ public final class Fulfillment {
         this.rejectionReason = rejectionReason;
         this.storefrontStatus = storefrontStatus;
         this.hold = hold;
+        if (submissions < 1) {
+            throw new IllegalArgumentException("submissions must be at least 1, was " + submissions);
+        }
+        this.submissions = submissions;
         this.lines = new ArrayList<>(lines);
     }
 
@@ -86,18 +92,44 @@ public final class Fulfillment {
     static Fulfillment routed(String hubOrderId, String sourceFulfillmentId, Fulfiller fulfiller,
             List<FulfillmentLine> lines) {
         return new Fulfillment(idOf(hubOrderId, sourceFulfillmentId), sourceFulfillmentId, fulfiller, PENDING, null,
-                null, null, null, null, null, lines);
+                null, null, null, null, null, 1, lines);
     }
 
     static Fulfillment onHold(String hubOrderId, String sourceFulfillmentId, String reason, List<FulfillmentLine> lines) {
         return new Fulfillment(idOf(hubOrderId, sourceFulfillmentId), sourceFulfillmentId, null, ON_HOLD, null, null,
-                reason, null, null, null, lines);
+                reason, null, null, null, 1, lines);
     }
 
     /** The order was cancelled at source before it arrived: never routed, never sent. */
     static Fulfillment cancelledBeforeRouting(String hubOrderId, String sourceFulfillmentId, List<FulfillmentLine> lines) {
         return new Fulfillment(idOf(hubOrderId, sourceFulfillmentId), sourceFulfillmentId, null, CANCELLED, null, null,
-                null, null, null, null, lines);
+                null, null, null, null, 1, lines);
+    }
+
+    /**
+     * Whether it can be sent to its fulfiller again: the fulfiller failed it ({@code REJECTED}) or cancelled it on
+     * its own ({@code CANCELLED} without the hub asking: the caller knows whether the storefront cancelled).
+     */
+    boolean isResubmittable() {
+        return fulfiller != null && (status == REJECTED || status == CANCELLED);
+    }
+
+    /**
+     * Sent to its fulfiller again under the next external id ({@code <fulfillmentId>-r<n>}): PENDING as new, what
+     * the last submission left (its reference, rejection, hold) cleared. Its lines and what the storefront was told
+     * stay.
+     */
+    void resubmitted() {
+        if (!isResubmittable()) {
+            throw IllegalTransitionException.of("fulfillment " + fulfillmentId, status, "be resubmitted");
+        }
+        submissions++;
+        status = PENDING;
+        statusBeforeCancellation = null;
+        vendorReference = null;
+        rejectionReason = null;
+        holdReason = null;
+        hold = null;
     }
 
     void submitted(String reference) {
@@ -347,5 +379,24 @@ public final class Fulfillment {
 
     public @Nullable Hold hold() {
         return hold;
+    }
+
+    public int submissions() {
+        return submissions;
+    }
+
+    /** The current submission's external id at the fulfiller when it is a resubmission; null for the first. */
+    public @Nullable String externalOrderId() {
+        return submissions == 1 ? null : externalOrderIdOf(fulfillmentId, submissions);
+    }
+
+    /** The current submission's external id at the fulfiller: {@link #externalOrderId()}, else the fulfillment id. */
+    public String externalIdAtFulfiller() {
+        return submissions == 1 ? fulfillmentId : externalOrderIdOf(fulfillmentId, submissions);
+    }
+
+    /** {@code <fulfillmentId>-r<n>}: the external id of the n-th submission (n >= 2), as agreed in the contracts. */
+    public static String externalOrderIdOf(String fulfillmentId, int submission) {
+        return fulfillmentId + "-r" + submission;
     }
 }

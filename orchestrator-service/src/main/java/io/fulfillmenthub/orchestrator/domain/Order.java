@@ -11,7 +11,6 @@ import static io.fulfillmenthub.contracts.model.OrderStatus.RECEIVED;
 import static io.fulfillmenthub.contracts.model.OrderStatus.SHIPPED;
 
 import io.fulfillmenthub.contracts.commands.AddShipment;
-import io.fulfillmenthub.contracts.commands.CancelPrintOrder;
 import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
 import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
 import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus.Status;
@@ -130,16 +129,16 @@ public final class Order {
      * to a fulfiller with a submit command, or on hold with the reason. Otherwise it waits (the hub's
      * own fulfillable rule and its timers come later).
      */
-    public static Placement place(OrderPlaced fact, Cause cause, FulfillmentRouting routing) {
-        return place(fact, cause, routing, null);
+    public static Placement place(OrderPlaced fact, Cause cause, FulfillmentRouting routing, FulfillerCommands commands) {
+        return place(fact, cause, routing, commands, null);
     }
 
     /**
-     * Receives an order, as {@link #place(OrderPlaced, Cause, FulfillmentRouting)} does; when the storefront's
+     * Receives an order, as {@link #place(OrderPlaced, Cause, FulfillmentRouting, FulfillerCommands)} does; when the storefront's
      * cancellation came first, the order is cancelled at once: its fulfillments are kept as CANCELLED and
      * nothing goes to a fulfiller.
      */
-    public static Placement place(OrderPlaced fact, Cause cause, FulfillmentRouting routing,
+    public static Placement place(OrderPlaced fact, Cause cause, FulfillmentRouting routing, FulfillerCommands commands,
             @Nullable EarlyCancellation early) {
         Order order = new Order(fact.hubOrderId(), fact.storefront(), fact.sourceOrderId(), fact.orderNumber(),
                 fact.currency(), fact.customerEmail(), fact.shippingAddress(), fact.placedAt(), RECEIVED, false, null,
@@ -162,16 +161,21 @@ public final class Order {
         Map<String, OrderLine> linesById = fact.lines().stream()
                 .collect(Collectors.toMap(OrderLine::lineId, line -> line, (a, b) -> a, LinkedHashMap::new));
         for (SourceFulfillment source : fact.sourceFulfillments()) {
-            out.addAll(order.route(source, linesById, routing, cause));
+            out.addAll(order.route(source, linesById, routing, commands, cause));
         }
         order.moveTo(order.derivedStatus(), cause, "fulfillable at the storefront", out);
         return new Placement(order, out);
     }
 
     private List<Outgoing> route(SourceFulfillment source, Map<String, OrderLine> linesById, FulfillmentRouting routing,
-            Cause cause) {
+            FulfillerCommands commands, Cause cause) {
         List<FulfillmentLine> fulfillmentLines = new ArrayList<>();
-        Route route = routing.route(source, linesById);
+        Route routed = routing.route(source, linesById);
+        // a fulfiller the hub has no commands for is held, not sent another fulfiller's command
+        Route route = routed instanceof Route.Print print && !commands.maps(print.fulfiller())
+                ? new Route.Hold("routed to " + print.fulfiller() + ", but the hub has no commands for "
+                        + print.fulfiller() + " (fulfillment " + source.sourceFulfillmentId() + ")")
+                : routed;
         Map<String, String> fulfillerSkus = route instanceof Route.Print print
                 ? print.items().stream().collect(Collectors.toMap(SubmitPrintOrder.Item::lineId,
                         SubmitPrintOrder.Item::stockKeepingUnit, (a, b) -> a))
@@ -188,9 +192,9 @@ public final class Order {
                     fulfillmentLines);
             fulfillments.add(fulfillment);
             record(cause, fulfillment.fulfillmentId(), null, fulfillment.status(), "routed to " + print.fulfiller());
-            var submit = new SubmitPrintOrder(hubOrderId, fulfillment.fulfillmentId(), print.currency(), print.items(),
-                    new SubmitPrintOrder.Shipping(print.shippingType(), print.shippingPrice(), shippingAddress));
-            return List.of(new Outgoing("submit-print-order/" + fulfillment.fulfillmentId(), submit));
+            return List.of(new Outgoing("submit-print-order/" + fulfillment.fulfillmentId(), commands.command(
+                    new FulfillerIntent.Submit(print.fulfiller(), hubOrderId, fulfillment.fulfillmentId(), null, print,
+                            shippingAddress))));
         }
         String reason = route instanceof Route.Hold hold ? hold.reason()
                 : "fulfillment " + source.sourceFulfillmentId() + " has no quantity to fulfil";
@@ -228,7 +232,7 @@ public final class Order {
     }
 
     /** The storefront cancelled: every fulfillment not yet shipped is cancelled, at its fulfiller if sent there. */
-    public List<Outgoing> cancelAtSource(OrderCancelledAtSource fact, Cause cause) {
+    public List<Outgoing> cancelAtSource(OrderCancelledAtSource fact, FulfillerCommands commands, Cause cause) {
         if (cancelledAtSource) {
             record(cause, null, status, status, "already cancelled at source");
             return List.of();
@@ -245,8 +249,9 @@ public final class Order {
                 record(cause, fulfillment.fulfillmentId(), from, fulfillment.status(),
                         atFulfiller ? "cancellation requested from " + fulfillment.fulfiller() : "cancelled before routing");
                 if (atFulfiller) {
-                    out.add(new Outgoing("cancel-print-order/" + fulfillment.fulfillmentId(),
-                            new CancelPrintOrder(hubOrderId, fulfillment.fulfillmentId(), reason)));
+                    out.add(new Outgoing("cancel-print-order/" + fulfillment.fulfillmentId(), commands.command(
+                            new FulfillerIntent.Cancel(fulfillment.fulfiller(), hubOrderId, fulfillment.fulfillmentId(),
+                                    fulfillment.externalOrderId(), reason))));
                 }
             } else if (fulfillment.isActive()) {
                 record(cause, fulfillment.fulfillmentId(), from, from, "not cancelled: " + from);
@@ -254,6 +259,78 @@ public final class Order {
         }
         moveTo(derivedStatus(), cause, "cancelled at source", out);
         return out;
+    }
+
+    /**
+     * An operator sends a fulfillment its fulfiller failed ({@code REJECTED}) or cancelled on its own again, under
+     * the next external id {@code <fulfillmentId>-r<n>}: the items are routed again from its lines, the
+     * fulfillment is PENDING, and the order, reopened, follows its fulfillments again.
+     *
+     * @param who who asks, for the timeline (e.g. the operations API)
+     * @throws UnknownFulfillmentException when the order has no such fulfillment
+     * @throws IllegalTransitionException naming the current state when it cannot be resubmitted: it is not
+     *         rejected or cancelled by its fulfiller, the storefront cancelled the order, or routing holds it now
+     */
+    public List<Outgoing> resubmit(String fulfillmentId, FulfillmentRouting routing, FulfillerCommands commands,
+            String who, Cause cause) {
+        Fulfillment fulfillment = fulfillments.stream().filter(f -> f.fulfillmentId().equals(fulfillmentId)).findFirst()
+                .orElseThrow(() -> new UnknownFulfillmentException(hubOrderId, fulfillmentId));
+        if (cancelledAtSource) {
+            throw new IllegalTransitionException("fulfillment " + fulfillmentId + " is " + fulfillment.status()
+                    + " and order " + hubOrderId + " was cancelled at " + storefront + ": it cannot be resubmitted");
+        }
+        if (!fulfillment.isResubmittable()) {
+            throw IllegalTransitionException.of("fulfillment " + fulfillmentId, fulfillment.status(),
+                    "be resubmitted (only REJECTED, or CANCELLED by its fulfiller)");
+        }
+        Map<String, OrderLine> linesById = lines.stream()
+                .collect(Collectors.toMap(OrderLine::lineId, line -> line, (a, b) -> a, LinkedHashMap::new));
+        SourceFulfillment source = new SourceFulfillment(fulfillment.sourceFulfillmentId(), null, null,
+                fulfillment.lines().stream().map(line -> new LineQuantity(line.lineId(), line.ordered())).toList());
+        Route route = routing.route(source, linesById);
+        if (!(route instanceof Route.Print print) || print.fulfiller() != fulfillment.fulfiller()
+                || !commands.maps(print.fulfiller())) {
+            throw new IllegalTransitionException("fulfillment " + fulfillmentId + " is " + fulfillment.status()
+                    + " and cannot be resubmitted to " + fulfillment.fulfiller() + ": "
+                    + (route instanceof Route.Hold hold ? hold.reason()
+                            : route instanceof Route.Print other && other.fulfiller() != fulfillment.fulfiller()
+                                    ? "routing now sends it to " + other.fulfiller()
+                                    : "the hub has no commands for " + fulfillment.fulfiller()));
+        }
+        FulfillmentStatus from = fulfillment.status();
+        String previous = fulfillment.externalIdAtFulfiller();
+        fulfillment.resubmitted();
+        record(cause, fulfillmentId, from, fulfillment.status(), "resubmitted to " + fulfillment.fulfiller() + " by "
+                + who + " as " + fulfillment.externalIdAtFulfiller() + " (submission " + fulfillment.submissions()
+                + "; " + previous + " was " + from + ")");
+        List<Outgoing> out = new ArrayList<>();
+        out.add(new Outgoing("submit-print-order/" + fulfillment.externalIdAtFulfiller(), commands.command(
+                new FulfillerIntent.Submit(print.fulfiller(), hubOrderId, fulfillmentId, fulfillment.externalOrderId(),
+                        print, shippingAddress))));
+        OrderStatus next = derivedStatus();
+        if (next != status) {
+            // the one way out of FAILED or CANCELLED: the order follows its fulfillments again
+            OrderStatus before = status;
+            status = next;
+            record(cause, null, before, next, "reopened: fulfillment " + fulfillmentId + " resubmitted");
+            out.add(statusChanged(before, cause));
+        }
+        return out;
+    }
+
+    /**
+     * Whether a fulfiller's fact is about an earlier submission of its fulfillment than the current one (its
+     * effective external id, {@code externalOrderId} else the fulfillment id, is not the fulfillment's): then
+     * the timeline notes it and nothing changes.
+     */
+    public boolean aboutAnEarlierSubmission(String fulfillmentId, @Nullable String externalOrderId, Cause cause) {
+        String named = externalOrderId == null ? fulfillmentId : externalOrderId;
+        return fulfillments.stream().filter(f -> f.fulfillmentId().equals(fulfillmentId)).findFirst()
+                .filter(f -> !f.externalIdAtFulfiller().equals(named)).map(f -> {
+                    record(cause, fulfillmentId, f.status(), f.status(), cause.factType() + " about submission " + named
+                            + ", not the current " + f.externalIdAtFulfiller() + ": noted, not applied");
+                    return true;
+                }).orElse(false);
     }
 
     /** The fulfiller has it: the storefront learns RECEIVED_BY_FULFILLER. */

@@ -2,6 +2,7 @@ package io.fulfillmenthub.orchestrator.messaging;
 
 import io.fulfillmenthub.contracts.Fact;
 import io.fulfillmenthub.orchestrator.domain.Cause;
+import io.fulfillmenthub.orchestrator.domain.FulfillerCommands;
 import io.fulfillmenthub.orchestrator.domain.FulfillmentRouting;
 import io.fulfillmenthub.orchestrator.domain.IllegalTransitionException;
 import io.fulfillmenthub.orchestrator.domain.Order;
@@ -45,6 +46,9 @@ public class FactApplier {
 
     @Inject
     FulfillmentRouting routing;
+
+    @Inject
+    FulfillerCommands commands;
 
     /** @return how many outbox rows it wrote (none for duplicates and refused facts) */
     public Uni<Integer> apply(SqlConnection connection, List<ConsumedFact> facts) {
@@ -109,13 +113,13 @@ public class FactApplier {
         Fact fact = consumed.fact();
         TrackedOrder tracked = work.order(fact.hubOrderId());
         if (tracked == null) {
-            return consumed.registered().applyBeforeItsOrder(work, routing, fact, cause);
+            return consumed.registered().applyBeforeItsOrder(work, routing, commands, fact, cause);
         }
         Order order = tracked.order();
         int recorded = order.newTimelineEntries().size();
         List<Outgoing> messages;
         try {
-            messages = consumed.registered().apply(order, fact, cause);
+            messages = consumed.registered().apply(order, fact, commands, cause);
         } catch (IllegalTransitionException refused) {
             LOG.infof("%s %s refused for %s: %s", cause.factType(), cause.factId(), fact.hubOrderId(), refused.getMessage());
             work.timeline(fact.hubOrderId(), List.of(new TimelineEntry(cause.at(), cause.factType(), cause.factId(), null,

@@ -9,6 +9,7 @@ import io.fulfillmenthub.contracts.facts.ShipmentDelivered;
 import io.fulfillmenthub.kit.failure.ContractViolation;
 import io.fulfillmenthub.orchestrator.domain.Cause;
 import io.fulfillmenthub.orchestrator.domain.EarlyCancellation;
+import io.fulfillmenthub.orchestrator.domain.FulfillerCommands;
 import io.fulfillmenthub.orchestrator.domain.FulfillmentRouting;
 import io.fulfillmenthub.orchestrator.domain.Order;
 import io.fulfillmenthub.orchestrator.domain.Outgoing;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,11 +36,17 @@ final class FactTransitions {
         List<Outgoing> apply(Order order, F fact, Cause cause);
     }
 
+    /** A transition that asks something of a fulfiller: it turns its intents into commands with {@code commands}. */
+    @FunctionalInterface
+    interface CommandingTransition<F extends Fact> {
+        List<Outgoing> apply(Order order, F fact, FulfillerCommands commands, Cause cause);
+    }
+
     /** What a fact does when its order is not stored (yet). */
     @FunctionalInterface
     interface BeforeItsOrder<F extends Fact> {
         /** @return how many outbox rows it wrote */
-        int apply(UnitOfWork work, FulfillmentRouting routing, F fact, Cause cause);
+        int apply(UnitOfWork work, FulfillmentRouting routing, FulfillerCommands commands, F fact, Cause cause);
     }
 
     /**
@@ -46,18 +54,19 @@ final class FactTransitions {
      *
      * @param beforeItsOrder null when the fact needs its order stored: then it fails as about an unknown order
      */
-    record Registered<F extends Fact>(MessageType<F> type, Transition<F> transition,
+    record Registered<F extends Fact>(MessageType<F> type, CommandingTransition<F> transition,
             @Nullable BeforeItsOrder<F> beforeItsOrder) {
 
-        List<Outgoing> apply(Order order, Fact fact, Cause cause) {
-            return transition.apply(order, type.dataClass().cast(fact), cause);
+        List<Outgoing> apply(Order order, Fact fact, FulfillerCommands commands, Cause cause) {
+            return transition.apply(order, type.dataClass().cast(fact), commands, cause);
         }
 
-        int applyBeforeItsOrder(UnitOfWork work, FulfillmentRouting routing, Fact fact, Cause cause) {
+        int applyBeforeItsOrder(UnitOfWork work, FulfillmentRouting routing, FulfillerCommands commands, Fact fact,
+                Cause cause) {
             if (beforeItsOrder == null) {
                 throw new UnknownOrderException(fact.hubOrderId(), cause.factType(), cause.factId());
             }
-            return beforeItsOrder.apply(work, routing, type.dataClass().cast(fact), cause);
+            return beforeItsOrder.apply(work, routing, commands, type.dataClass().cast(fact), cause);
         }
 
         /** Whether the fact may come before its order, so applying it needs to know what came early. */
@@ -70,19 +79,27 @@ final class FactTransitions {
 
     static {
         on(MessageTypes.ORDER_PLACED, (order, fact, cause) -> order.placedAgain(cause), FactTransitions::place);
-        on(MessageTypes.ORDER_CANCELLED_AT_SOURCE, Order::cancelAtSource, FactTransitions::cancelledBeforeItsOrder);
-        on(MessageTypes.FULFILLMENT_SUBMITTED, Order::fulfillmentSubmitted);
-        on(MessageTypes.FULFILLMENT_ACCEPTED, Order::fulfillmentAccepted);
-        on(MessageTypes.FULFILLMENT_REJECTED, Order::fulfillmentRejected);
-        on(MessageTypes.SHIPMENT_DISPATCHED, Order::shipmentDispatched);
-        on(MessageTypes.FULFILLMENT_SHIPPED, Order::fulfillmentShipped);
+        onCommanding(MessageTypes.ORDER_CANCELLED_AT_SOURCE, Order::cancelAtSource, FactTransitions::cancelledBeforeItsOrder);
+        onSubmission(MessageTypes.FULFILLMENT_SUBMITTED, Order::fulfillmentSubmitted,
+                fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
+        onSubmission(MessageTypes.FULFILLMENT_ACCEPTED, Order::fulfillmentAccepted,
+                fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
+        onSubmission(MessageTypes.FULFILLMENT_REJECTED, Order::fulfillmentRejected,
+                fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
+        onSubmission(MessageTypes.SHIPMENT_DISPATCHED, Order::shipmentDispatched,
+                fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
+        onSubmission(MessageTypes.FULFILLMENT_SHIPPED, Order::fulfillmentShipped,
+                fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
         on(MessageTypes.FULFILLMENT_DELIVERED, Order::fulfillmentDelivered);
-        on(MessageTypes.FULFILLMENT_CANCELLED, Order::fulfillmentCancelled);
-        on(MessageTypes.FULFILLMENT_CANCELLATION_REJECTED, Order::cancellationRejected);
+        onSubmission(MessageTypes.FULFILLMENT_CANCELLED, Order::fulfillmentCancelled,
+                fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
+        onSubmission(MessageTypes.FULFILLMENT_CANCELLATION_REJECTED, Order::cancellationRejected,
+                fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
         on(MessageTypes.COMMAND_FAILED, Order::commandFailed);
         on(MessageTypes.SHIPMENT_DELIVERED, FactTransitions::shipmentDelivered);
         on(MessageTypes.TIMELINE_NOTED, Order::timelineNoted);
-        on(MessageTypes.FULFILLMENT_HELD, Order::fulfillmentHeld);
+        onSubmission(MessageTypes.FULFILLMENT_HELD, Order::fulfillmentHeld,
+                fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
     }
 
     private FactTransitions() {
@@ -98,11 +115,26 @@ final class FactTransitions {
         return List.copyOf(BY_CE_TYPE.keySet());
     }
 
+    /**
+     * A fulfiller's fact about one submission of a fulfillment: applied only when it is about the current one
+     * (a fact about an earlier submission is noted on the timeline, see {@link Order#aboutAnEarlierSubmission}).
+     */
+    private static <F extends Fact> void onSubmission(MessageType<F> type, Transition<F> transition,
+            Function<F, String> fulfillmentId, Function<F, @Nullable String> externalOrderId) {
+        on(type, (order, fact, cause) -> order.aboutAnEarlierSubmission(fulfillmentId.apply(fact),
+                externalOrderId.apply(fact), cause) ? List.of() : transition.apply(order, fact, cause));
+    }
+
     private static <F extends Fact> void on(MessageType<F> type, Transition<F> transition) {
         on(type, transition, null);
     }
 
     private static <F extends Fact> void on(MessageType<F> type, Transition<F> transition,
+            @Nullable BeforeItsOrder<F> beforeItsOrder) {
+        onCommanding(type, (order, fact, commands, cause) -> transition.apply(order, fact, cause), beforeItsOrder);
+    }
+
+    private static <F extends Fact> void onCommanding(MessageType<F> type, CommandingTransition<F> transition,
             @Nullable BeforeItsOrder<F> beforeItsOrder) {
         if (BY_CE_TYPE.putIfAbsent(type.ceType(), new Registered<>(type, transition, beforeItsOrder)) != null) {
             throw new IllegalStateException("two transitions for " + type.ceType());
@@ -126,16 +158,17 @@ final class FactTransitions {
     }
 
     /** A new order; a cancellation at source that came before it makes it cancelled at once. */
-    private static int place(UnitOfWork work, FulfillmentRouting routing, OrderPlaced fact, Cause cause) {
-        Order.Placement placement = Order.place(fact, cause, routing, work.earlyCancellation(fact.hubOrderId()));
+    private static int place(UnitOfWork work, FulfillmentRouting routing, FulfillerCommands commands, OrderPlaced fact,
+            Cause cause) {
+        Order.Placement placement = Order.place(fact, cause, routing, commands, work.earlyCancellation(fact.hubOrderId()));
         work.placed(TrackedOrder.placed(placement.order()));
         work.timeline(fact.hubOrderId(), placement.order().newTimelineEntries());
         return work.outbox(cause, placement.messages());
     }
 
     /** Kept until the order arrives (a storefront's retry can reorder its webhooks); the first one counts. */
-    private static int cancelledBeforeItsOrder(UnitOfWork work, FulfillmentRouting routing, OrderCancelledAtSource fact,
-            Cause cause) {
+    private static int cancelledBeforeItsOrder(UnitOfWork work, FulfillmentRouting routing, FulfillerCommands commands,
+            OrderCancelledAtSource fact, Cause cause) {
         work.cancelledEarly(new EarlyCancellation(fact, cause));
         return 0;
     }

@@ -70,12 +70,13 @@ public class OrderRows {
     private static final List<Column> FULFILLMENT = List.of(text("fulfillment_id"), text("hub_order_id"),
             text("source_fulfillment_id"), text("fulfiller"), text("status"), text("status_before_cancellation"),
             text("vendor_reference"), text("hold_reason"), text("rejection_reason"), text("storefront_status"),
-            text("hold_code"), text("hold_detail"), text("status_before_hold"), timestamp("created_at"),
-            timestamp("updated_at"));
+            text("hold_code"), text("hold_detail"), text("status_before_hold"), integer("submissions"),
+            text("external_order_id"), timestamp("created_at"), timestamp("updated_at"));
     private static final List<Column> FULFILLMENT_UPDATE = List.of(text("fulfillment_id"), text("fulfiller"),
             text("status"), text("status_before_cancellation"), text("vendor_reference"), text("hold_reason"),
             text("rejection_reason"), text("storefront_status"), text("hold_code"), text("hold_detail"),
-            text("status_before_hold"), timestamp("updated_at"), bigint("version"));
+            text("status_before_hold"), integer("submissions"), text("external_order_id"), timestamp("updated_at"),
+            bigint("version"));
     private static final List<Column> HELD_PARCEL = List.of(text("fulfillment_id"), text("tracking_number"),
             text("hub_order_id"), text("carrier"), text("tracking_url"), text("items"), timestamp("dispatched_at"),
             timestamp("held_at"), text("assigned_shipment_id"));
@@ -253,7 +254,7 @@ public class OrderRows {
                             + "FROM order_line WHERE hub_order_id = ANY($1) ORDER BY id", stored)
                             .chain(lines -> select(connection, "SELECT fulfillment_id, hub_order_id, source_fulfillment_id, "
                                     + "fulfiller, status, status_before_cancellation, vendor_reference, hold_reason, "
-                                    + "rejection_reason, storefront_status, hold_code, hold_detail, status_before_hold, updated_at, version FROM fulfillment WHERE hub_order_id = ANY($1) "
+                                    + "rejection_reason, storefront_status, hold_code, hold_detail, status_before_hold, submissions, external_order_id, updated_at, version FROM fulfillment WHERE hub_order_id = ANY($1) "
                                     + "ORDER BY created_at, fulfillment_id", stored)
                             .chain(fulfillments -> select(connection, "SELECT hub_order_id, fulfillment_id, line_id, sku, "
                                     + "fulfiller_sku, ordered, shipped FROM fulfillment_line WHERE hub_order_id = ANY($1) "
@@ -312,14 +313,16 @@ public class OrderRows {
                             name(fulfillment.fulfiller()), fulfillment.status().name(),
                             name(fulfillment.statusBeforeCancellation()), fulfillment.vendorReference(),
                             fulfillment.holdReason(), fulfillment.rejectionReason(), name(fulfillment.storefrontStatus()),
-                            holdCode(fulfillment), holdDetail(fulfillment), statusBeforeHold(fulfillment), now, now});
+                            holdCode(fulfillment), holdDetail(fulfillment), statusBeforeHold(fulfillment),
+                            fulfillment.submissions(), fulfillment.externalOrderId(), now, now});
                 } else if (!before.values().equals(FulfillmentState.values(fulfillment))) {
                     boolean moved = !before.statusChange().equals(FulfillmentState.statusChange(fulfillment));
                     changedFulfillments.add(new Object[] {fulfillmentId, name(fulfillment.fulfiller()),
                             fulfillment.status().name(), name(fulfillment.statusBeforeCancellation()),
                             fulfillment.vendorReference(), fulfillment.holdReason(), fulfillment.rejectionReason(),
                             name(fulfillment.storefrontStatus()), holdCode(fulfillment), holdDetail(fulfillment),
-                            statusBeforeHold(fulfillment), moved ? now : before.updatedAt().atOffset(ZoneOffset.UTC), before.version()});
+                            statusBeforeHold(fulfillment), fulfillment.submissions(), fulfillment.externalOrderId(),
+                            moved ? now : before.updatedAt().atOffset(ZoneOffset.UTC), before.version()});
                 }
                 for (FulfillmentLine line : fulfillment.lines()) {
                     Integer shippedBefore = tracked.shippedBefore(fulfillmentId, line.lineId());
@@ -371,7 +374,7 @@ public class OrderRows {
                         + "vendor_reference = u.vendor_reference, hold_reason = u.hold_reason, "
                         + "rejection_reason = u.rejection_reason, storefront_status = u.storefront_status, "
                         + "hold_code = u.hold_code, hold_detail = u.hold_detail, status_before_hold = u.status_before_hold, "
-                        + "updated_at = u.updated_at, version = t.version + 1",
+                        + "submissions = u.submissions, external_order_id = u.external_order_id, updated_at = u.updated_at, version = t.version + 1",
                         "t.version = u.version", changedFulfillments))
                 .chain(() -> Unnest.insert(connection, "fulfillment_line", FULFILLMENT_LINE, newFulfillmentLines))
                 .chain(() -> Unnest.update(connection, "fulfillment_line", FULFILLMENT_LINE_UPDATE, "shipped = u.shipped",
@@ -429,6 +432,7 @@ public class OrderRows {
                         enumOrNull(UpdateStorefrontFulfillmentStatus.Status::valueOf, f.getString("storefront_status")),
                         f.getString("hold_code") == null ? null : new Fulfillment.Hold(f.getString("hold_code"),
                                 f.getString("hold_detail"), FulfillmentStatus.valueOf(f.getString("status_before_hold"))),
+                        f.getInteger("submissions"),
                         linesByFulfillment.getOrDefault(fulfillmentId, List.of()).stream().map(line -> new FulfillmentLine(
                                 line.getString("line_id"), line.getString("sku"), line.getString("fulfiller_sku"),
                                 line.getInteger("ordered"), line.getInteger("shipped"))).toList()));

@@ -129,12 +129,13 @@ public final class TrackedOrder {
         /** Everything the row stores that a transition can change. */
         static List<Object> values(Fulfillment f) {
             return Arrays.asList(f.fulfiller(), f.status(), f.statusBeforeCancellation(), f.vendorReference(),
-                    f.holdReason(), f.rejectionReason(), f.storefrontStatus(), f.hold());
+                    f.holdReason(), f.rejectionReason(), f.storefrontStatus(), f.hold(), f.submissions());
         }
 
         /** What moves {@code updated_at}: the status, the vendor's reference, the status before a cancellation. */
         static String statusChange(Fulfillment f) {
-            return f.status() + "\u001f" + f.vendorReference() + "\u001f" + f.statusBeforeCancellation();
+            return f.status() + "\u001f" + f.vendorReference() + "\u001f" + f.statusBeforeCancellation() + "\u001f"
+                    + f.submissions();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.fulfillmenthub.orchestrator.domain;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,6 +30,8 @@ import io.fulfillmenthub.contracts.model.PaymentStatus;
 import io.fulfillmenthub.contracts.model.SourceFulfillment;
 import io.fulfillmenthub.contracts.model.Storefront;
 import io.fulfillmenthub.contracts.orders.OrderStatusChanged;
+import io.fulfillmenthub.orchestrator.fulfiller.FulfillerCommandMappers;
+import io.fulfillmenthub.orchestrator.fulfiller.SpodCommandMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +62,9 @@ class OrderTest {
         return new Route.Print(Fulfiller.SPOD, "USD", items, "STANDARD", BigDecimal.ONE);
     };
 
+    /** The hub's fulfiller mappers: SPOD's only. */
+    static final FulfillerCommands COMMANDS = new FulfillerCommandMappers(List.of(new SpodCommandMapper()));
+
     static Cause cause(String type) {
         return new Cause("hub.fact." + type + ".v1", "fact-" + FACT_IDS.incrementAndGet(), AT);
     }
@@ -79,7 +85,7 @@ class OrderTest {
                 new SourceFulfillment("f-1", "carrier_delivery", "spod",
                         List.of(new LineQuantity("var-1", 2), new LineQuantity("var-2", 3))),
                 new SourceFulfillment("f-2", "carrier_delivery", "spod", List.of(new LineQuantity("var-3", 1)))),
-                line("var-1", "TEE", 2), line("var-2", "MUG", 3), line("var-3", "CAP", 1)), cause("order-placed"), ROUTING)
+                line("var-1", "TEE", 2), line("var-2", "MUG", 3), line("var-3", "CAP", 1)), cause("order-placed"), ROUTING, COMMANDS)
                 .order();
     }
 
@@ -101,7 +107,7 @@ class OrderTest {
         var placement = Order.place(placed(true, List.of(
                 new SourceFulfillment("f-1", null, "spod", List.of(new LineQuantity("var-1", 2), new LineQuantity("var-2", 3))),
                 new SourceFulfillment("f-2", null, "spod", List.of(new LineQuantity("var-3", 1)))),
-                line("var-1", "TEE", 2), line("var-2", "MUG", 3), line("var-3", "CAP", 1)), cause("order-placed"), ROUTING);
+                line("var-1", "TEE", 2), line("var-2", "MUG", 3), line("var-3", "CAP", 1)), cause("order-placed"), ROUTING, COMMANDS);
 
         assertThat(placement.order().status()).isEqualTo(OrderStatus.IN_FULFILLMENT);
         List<SubmitPrintOrder> submits = messages(placement.messages(), SubmitPrintOrder.class);
@@ -119,9 +125,9 @@ class OrderTest {
     void messageIdsDeriveFromTheFactSoARepeatRepeatsThem() {
         Cause cause = cause("order-placed");
         var first = Order.place(placed(true, List.of(new SourceFulfillment("f-1", null, null,
-                List.of(new LineQuantity("var-1", 1)))), line("var-1", "TEE", 1)), cause, ROUTING);
+                List.of(new LineQuantity("var-1", 1)))), line("var-1", "TEE", 1)), cause, ROUTING, COMMANDS);
         var again = Order.place(placed(true, List.of(new SourceFulfillment("f-1", null, null,
-                List.of(new LineQuantity("var-1", 1)))), line("var-1", "TEE", 1)), cause, ROUTING);
+                List.of(new LineQuantity("var-1", 1)))), line("var-1", "TEE", 1)), cause, ROUTING, COMMANDS);
         assertThat(first.messages().stream().map(o -> o.messageId(cause)).toList())
                 .isEqualTo(again.messages().stream().map(o -> o.messageId(cause)).toList())
                 .doesNotHaveDuplicates();
@@ -132,7 +138,7 @@ class OrderTest {
         var placement = Order.place(placed(true, List.of(
                 new SourceFulfillment("f-1", null, "spod", List.of(new LineQuantity("var-1", 1))),
                 new SourceFulfillment("f-2", null, "spod", List.of(new LineQuantity("var-9", 1)))),
-                line("var-1", "TEE", 1), line("var-9", "UNMAPPED", 1)), cause("order-placed"), ROUTING);
+                line("var-1", "TEE", 1), line("var-9", "UNMAPPED", 1)), cause("order-placed"), ROUTING, COMMANDS);
 
         assertThat(fulfillment(placement.order(), F2).status()).isEqualTo(FulfillmentStatus.ON_HOLD);
         assertThat(fulfillment(placement.order(), F2).holdReason()).contains("UNMAPPED");
@@ -144,7 +150,7 @@ class OrderTest {
     @Test
     void anOrderWhoseEveryFulfillmentIsOnHoldIsOnHold() {
         var placement = Order.place(placed(true, List.of(new SourceFulfillment("f-1", null, "spod",
-                List.of(new LineQuantity("var-9", 1)))), line("var-9", "UNMAPPED", 1)), cause("order-placed"), ROUTING);
+                List.of(new LineQuantity("var-9", 1)))), line("var-9", "UNMAPPED", 1)), cause("order-placed"), ROUTING, COMMANDS);
         assertThat(placement.order().status()).isEqualTo(OrderStatus.ON_HOLD);
         assertThat(messages(placement.messages(), SubmitPrintOrder.class)).isEmpty();
         assertThat(placement.order().newTimelineEntries()).anyMatch(entry -> entry.note().contains("UNMAPPED"));
@@ -153,7 +159,7 @@ class OrderTest {
     @Test
     void anOrderNotYetFulfillableAtTheSourceWaitsAndSendsNothing() {
         var placement = Order.place(placed(false, List.of(new SourceFulfillment("f-1", null, null,
-                List.of(new LineQuantity("var-1", 1)))), line("var-1", "TEE", 1)), cause("order-placed"), ROUTING);
+                List.of(new LineQuantity("var-1", 1)))), line("var-1", "TEE", 1)), cause("order-placed"), ROUTING, COMMANDS);
         assertThat(placement.order().status()).isEqualTo(OrderStatus.AWAITING_FULFILLABLE);
         assertThat(messages(placement.messages(), SubmitPrintOrder.class)).isEmpty();
     }
@@ -242,7 +248,7 @@ class OrderTest {
         Order order = twoFulfillmentsInFulfillment();
         ship(order, F2, "B", new LineQuantity("var-3", 1));
         List<Outgoing> out = order.cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114",
-                "customer asked", AT), cause("order-cancelled-at-source"));
+                "customer asked", AT), COMMANDS, cause("order-cancelled-at-source"));
         assertThat(messages(out, CancelPrintOrder.class)).extracting(CancelPrintOrder::fulfillmentId).containsExactly(F1);
         assertThat(fulfillment(order, F1).status()).isEqualTo(FulfillmentStatus.CANCELLATION_REQUESTED);
         assertThat(fulfillment(order, F2).status()).isEqualTo(FulfillmentStatus.PARTIALLY_SHIPPED);
@@ -255,7 +261,7 @@ class OrderTest {
     @Test
     void everyFulfillmentCancelledCancelsTheOrder() {
         Order order = twoFulfillmentsInFulfillment();
-        order.cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114", null, AT), cause("cancel"));
+        order.cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114", null, AT), COMMANDS, cause("cancel"));
         assertThat(order.status()).isEqualTo(OrderStatus.IN_FULFILLMENT);
         order.fulfillmentCancelled(new FulfillmentCancelled(ORDER, F1, Fulfiller.SPOD, null, AT), cause("cancelled"));
         List<Outgoing> out = order.fulfillmentCancelled(new FulfillmentCancelled(ORDER, F2, Fulfiller.SPOD, null, AT),
@@ -269,7 +275,7 @@ class OrderTest {
     void aRejectedCancellationIsRecordedAndTheFulfillmentGoesOnWhereItWas() {
         Order order = twoFulfillmentsInFulfillment();
         order.fulfillmentSubmitted(new FulfillmentSubmitted(ORDER, F1, Fulfiller.SPOD, "spod-1", AT), cause("submitted"));
-        order.cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114", null, AT), cause("cancel"));
+        order.cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114", null, AT), COMMANDS, cause("cancel"));
         List<Outgoing> out = order.cancellationRejected(new FulfillmentCancellationRejected(ORDER, F1, Fulfiller.SPOD,
                 "in production", null, AT), cause("cancellation-rejected"));
         assertThat(out).isEmpty();
@@ -283,9 +289,9 @@ class OrderTest {
     @Test
     void onHoldFulfillmentsAreCancelledWithoutAskingAFulfiller() {
         var placement = Order.place(placed(true, List.of(new SourceFulfillment("f-1", null, "spod",
-                List.of(new LineQuantity("var-9", 1)))), line("var-9", "UNMAPPED", 1)), cause("order-placed"), ROUTING);
+                List.of(new LineQuantity("var-9", 1)))), line("var-9", "UNMAPPED", 1)), cause("order-placed"), ROUTING, COMMANDS);
         List<Outgoing> out = placement.order().cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114",
-                null, AT), cause("cancel"));
+                null, AT), COMMANDS, cause("cancel"));
         assertThat(messages(out, CancelPrintOrder.class)).isEmpty();
         assertThat(placement.order().status()).isEqualTo(OrderStatus.CANCELLED);
     }
@@ -315,7 +321,7 @@ class OrderTest {
     void everyTransitionIsRecordedWithItsCause() {
         Cause placedCause = cause("order-placed");
         var placement = Order.place(placed(true, List.of(new SourceFulfillment("f-1", null, null,
-                List.of(new LineQuantity("var-1", 1)))), line("var-1", "TEE", 1)), placedCause, ROUTING);
+                List.of(new LineQuantity("var-1", 1)))), line("var-1", "TEE", 1)), placedCause, ROUTING, COMMANDS);
         assertThat(placement.order().newTimelineEntries())
                 .extracting(TimelineEntry::factId, TimelineEntry::fulfillmentId, TimelineEntry::fromStatus, TimelineEntry::toStatus)
                 .containsExactly(
@@ -329,7 +335,7 @@ class OrderTest {
         Order order = twoFulfillmentsInFulfillment();
         order.fulfillmentRejected(new FulfillmentRejected(ORDER, F1, Fulfiller.SPOD, "x", null, null, AT), cause("r"));
         order.fulfillmentRejected(new FulfillmentRejected(ORDER, F2, Fulfiller.SPOD, "x", null, null, AT), cause("r"));
-        assertThatThrownBy(() -> order.cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114", null, AT),
+        assertThatThrownBy(() -> order.cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114", null, AT), COMMANDS,
                 cause("cancel"))).isInstanceOf(IllegalTransitionException.class);
         assertThat(order.cancelledAtSource()).isFalse();
     }
@@ -342,7 +348,7 @@ class OrderTest {
         var placement = Order.place(placed(true, List.of(
                 new SourceFulfillment("f-1", null, "spod", List.of(new LineQuantity("var-1", 2))),
                 new SourceFulfillment("f-2", null, "spod", List.of(new LineQuantity("var-3", 1)))),
-                line("var-1", "TEE", 2), line("var-3", "CAP", 1)), cause("order-placed"), ROUTING, early);
+                line("var-1", "TEE", 2), line("var-3", "CAP", 1)), cause("order-placed"), ROUTING, COMMANDS, early);
 
         assertThat(placement.order().status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(placement.order().cancelledAtSource()).isTrue();
@@ -378,7 +384,7 @@ class OrderTest {
     @Test
     void noProgressGoesToTheStorefrontOnceTheOrderWasCancelledThere() {
         Order order = twoFulfillmentsInFulfillment();
-        order.cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114", null, AT), cause("cancel"));
+        order.cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114", null, AT), COMMANDS, cause("cancel"));
         List<Outgoing> submitted = order.fulfillmentSubmitted(new FulfillmentSubmitted(ORDER, F1, Fulfiller.SPOD, "spod-1",
                 AT), cause("fulfillment-submitted"));
         assertThat(messages(submitted, UpdateStorefrontFulfillmentStatus.class)).isEmpty();
@@ -420,9 +426,63 @@ class OrderTest {
         Order order = twoFulfillmentsInFulfillment();
         order.fulfillmentHeld(new FulfillmentHeld(ORDER, F1, Fulfiller.SPOD, FulfillmentHeld.DESTINATION_NOT_SERVED, null,
                 null, AT), cause("fulfillment-held"));
-        List<Outgoing> out = order.cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114", null, AT),
+        List<Outgoing> out = order.cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO, "6114", null, AT), COMMANDS,
                 cause("cancel"));
         assertThat(messages(out, CancelPrintOrder.class)).extracting(CancelPrintOrder::fulfillmentId).containsExactly(F1, F2);
         assertThat(fulfillment(order, F1).status()).isEqualTo(FulfillmentStatus.CANCELLATION_REQUESTED);
+    }
+
+    @Test
+    void aFulfillmentOfAFulfillerWithoutCommandsGetsNoSpodCommandAndIsHeldWithTheReason() {
+        FulfillmentRouting byLocation = (source, lines) -> {
+            Route.Print spod = (Route.Print) ROUTING.route(source, lines);
+            return "store-berlin".equals(source.location())
+                    ? new Route.Print(Fulfiller.LIGHTSPEED, spod.currency(), spod.items(), "pickup", BigDecimal.ZERO)
+                    : spod;
+        };
+        var placement = Order.place(placed(true, List.of(
+                new SourceFulfillment("f-1", null, "spod", List.of(new LineQuantity("var-1", 1))),
+                new SourceFulfillment("f-2", null, "store-berlin", List.of(new LineQuantity("var-3", 1)))),
+                line("var-1", "TEE", 1), line("var-3", "CAP", 1)), cause("order-placed"), byLocation, COMMANDS);
+
+        assertThat(messages(placement.messages(), SubmitPrintOrder.class)).extracting(SubmitPrintOrder::fulfillmentId)
+                .containsExactly(F1);
+        assertThat(messages(placement.messages(), CancelPrintOrder.class)).isEmpty();
+        Fulfillment held = fulfillment(placement.order(), F2);
+        assertThat(held.status()).isEqualTo(FulfillmentStatus.ON_HOLD);
+        assertThat(held.holdReason()).isEqualTo("routed to LIGHTSPEED, but the hub has no commands for LIGHTSPEED"
+                + " (fulfillment f-2)");
+        assertThat(placement.order().newTimelineEntries()).extracting(TimelineEntry::note)
+                .contains("on hold: " + held.holdReason());
+
+        // cancelled at source: the SPOD fulfillment's cancel only; the held one is cancelled at once
+        List<Outgoing> out = placement.order().cancelAtSource(new OrderCancelledAtSource(ORDER, Storefront.SPRESSO,
+                "6114", null, AT), COMMANDS, cause("cancel"));
+        assertThat(messages(out, CancelPrintOrder.class)).extracting(CancelPrintOrder::fulfillmentId).containsExactly(F1);
+        assertThat(fulfillment(placement.order(), F2).status()).isEqualTo(FulfillmentStatus.CANCELLED);
+    }
+
+    @Test
+    void eachResubmissionOfARejectedFulfillmentGetsTheNextExternalIdAndOnlyARejectedOrCancelledOneCanBeResubmitted() {
+        Order order = twoFulfillmentsInFulfillment();
+        assertThatThrownBy(() -> order.resubmit(F1, ROUTING, COMMANDS, "ops", cause("resubmit")))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("is PENDING");
+        order.fulfillmentRejected(new FulfillmentRejected(ORDER, F1, Fulfiller.SPOD, "failed", null, null, AT),
+                cause("rejected"));
+
+        List<Outgoing> second = order.resubmit(F1, ROUTING, COMMANDS, "ops", cause("resubmit"));
+        assertThat(messages(second, SubmitPrintOrder.class)).singleElement().satisfies(submit -> {
+            assertThat(submit.externalOrderId()).isEqualTo(F1 + "-r2");
+            assertThat(submit.items()).extracting(SubmitPrintOrder.Item::quantity).containsExactly(2, 3);
+        });
+        order.fulfillmentRejected(new FulfillmentRejected(ORDER, F1, Fulfiller.SPOD, "failed", null, null, AT, F1 + "-r2"),
+                cause("rejected"));
+        List<Outgoing> third = order.resubmit(F1, ROUTING, COMMANDS, "ops", cause("resubmit"));
+        assertThat(messages(third, SubmitPrintOrder.class)).extracting(SubmitPrintOrder::externalOrderId)
+                .containsExactly(F1 + "-r3");
+        assertThat(fulfillment(order, F1).submissions()).isEqualTo(3);
+        assertThat(fulfillment(order, F1).status()).isEqualTo(FulfillmentStatus.PENDING);
+        assertThatThrownBy(() -> order.resubmit(ORDER + ":f-9", ROUTING, COMMANDS, "ops", cause("resubmit")))
+                .isInstanceOf(UnknownFulfillmentException.class);
     }
 }
