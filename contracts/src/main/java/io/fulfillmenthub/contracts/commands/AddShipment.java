@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * Tell the storefront about one shipment. {@code sourceFulfillmentId} is the storefront's own
  * fulfillment where it has one (Spresso). {@code shipmentId} is the hub's id of the shipment, the key
  * that makes the call safe to repeat where the storefront's API is not.
+ *
+ * <p>{@code service}: the carrier's level of service as the fulfiller reported it, null when it reported none
+ * (the storefront's connector then applies its configured default where the storefront requires one).
  */
 public record AddShipment(
         String hubOrderId,
@@ -27,7 +30,16 @@ public record AddShipment(
         @Nullable String trackingUrl,
         List<LineQuantity> lines,
         Instant shippedAt,
-        Boolean notifyCustomer) implements Command {
+        Boolean notifyCustomer,
+        @Nullable String service) implements Command {
+
+    /** A shipment whose fulfiller reported no level of service. */
+    public AddShipment(String hubOrderId, Storefront storefront, String sourceOrderId,
+            @Nullable String sourceFulfillmentId, String shipmentId, String carrier, String trackingNumber,
+            @Nullable String trackingUrl, List<LineQuantity> lines, Instant shippedAt, Boolean notifyCustomer) {
+        this(hubOrderId, storefront, sourceOrderId, sourceFulfillmentId, shipmentId, carrier, trackingNumber,
+                trackingUrl, lines, shippedAt, notifyCustomer, null);
+    }
 
     public AddShipment {
         requiredText(hubOrderId, "hubOrderId");

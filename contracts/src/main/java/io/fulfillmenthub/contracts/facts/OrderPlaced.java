@@ -17,7 +17,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A storefront order the hub must fulfil. {@code fulfillableAtSource} is true when the storefront
- * itself has already applied payment and grace period (Spresso's {@code order_fulfillable}).
+ * itself has already applied payment and grace period (Spresso's {@code order_fulfillable}); when false
+ * (Squarespace, which reports an order the moment it is created) the orchestrator applies its own
+ * fulfillable rule: paid (or cash on delivery), its storefront's grace period passed, not cancelled.
+ *
+ * <p>{@code sourceFulfillments} are the storefront's own fulfillments (Spresso); empty where the
+ * storefront has none (Squarespace), and then the hub forms fulfillments from {@code lines} by its routing
+ * rules. A storefront may publish the order again when it learns more (another {@code ce_id}, e.g. the
+ * payment state changed): an order still awaiting fulfillable takes the newer payment state and
+ * {@code fulfillableAtSource}; anything else is a repeat.
  */
 public record OrderPlaced(
         String hubOrderId,
