@@ -115,8 +115,8 @@ class PlainHmacWebhookTest {
     @Test
     void aSourceThatIsNotConfiguredIsA404NamingIt() {
         byte[] body = body("ord-1");
-        assertRefused(given().contentType("application/json").body(body).post("/webhooks/squarespace"), 404, "unknown_source",
-                "'squarespace'");
+        assertRefused(given().contentType("application/json").body(body).post("/webhooks/no-such-vendor"), 404, "unknown_source",
+                "'no-such-vendor'");
     }
 
     private static byte[] body(String orderId) {
