@@ -1,8 +1,8 @@
 package io.fulfillmenthub.ingest.rest;
 
+import static io.fulfillmenthub.ingest.rest.WebhookAssertions.assertRefused;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.fulfillmenthub.contracts.CloudEventHeaders;
@@ -130,12 +130,5 @@ class PlainHmacWebhookTest {
             request.header(HEADER, signature);
         }
         return request.when().post(PATH);
-    }
-
-    private static void assertRefused(Response response, int status, String error, String messageNames) {
-        response.then().statusCode(status)
-                .contentType(containsString("application/json"))
-                .body("error", equalTo(error))
-                .body("message", containsString(messageNames));
     }
 }

@@ -1,8 +1,10 @@
 package io.fulfillmenthub.ingest.rest;
 
+import static io.fulfillmenthub.ingest.rest.WebhookAssertions.assertNonePublished;
+import static io.fulfillmenthub.ingest.rest.WebhookAssertions.assertRefused;
+import static io.fulfillmenthub.ingest.rest.WebhookAssertions.withId;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.fulfillmenthub.contracts.CloudEventHeaders;
@@ -18,12 +20,10 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -153,14 +153,8 @@ class SquarespaceWebhookTest {
     }
 
     private byte[] oversized(String orderId) {
-        byte[] start = ("{\"id\":\"" + notificationId() + "\",\"data\":{\"orderId\":\"" + orderId + "\"},\"padding\":\"")
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[(int) config.maxBodyBytes() + 1];
-        Arrays.fill(body, (byte) 'x');
-        System.arraycopy(start, 0, body, 0, start.length);
-        body[body.length - 2] = '"';
-        body[body.length - 1] = '}';
-        return body;
+        return WebhookAssertions.oversized("{\"id\":\"" + notificationId() + "\",\"data\":{\"orderId\":\"" + orderId + "\"}",
+                config.maxBodyBytes());
     }
 
     private String secret(int position) {
@@ -186,23 +180,6 @@ class SquarespaceWebhookTest {
         post(body, sign(body, secret(0))).then().statusCode(200);
         inbound.await(withId(MessageIds.derive("squarespace", marker)));
         return inbound.poll();
-    }
-
-    private static void assertNonePublished(List<ConsumerRecord<String, byte[]>> published, byte[]... refused) {
-        for (byte[] body : refused) {
-            assertThat(published).noneMatch(record -> Arrays.equals(record.value(), body));
-        }
-    }
-
-    private static void assertRefused(Response response, int status, String error, String messageNames) {
-        response.then().statusCode(status)
-                .contentType(containsString("application/json"))
-                .body("error", equalTo(error))
-                .body("message", containsString(messageNames));
-    }
-
-    private static Predicate<ConsumerRecord<String, byte[]>> withId(String id) {
-        return record -> id.equals(TopicReader.header(record, CloudEventHeaders.ID));
     }
 
     private static String orderId() {
