@@ -33,8 +33,8 @@ public final class SquarespaceOrder {
     private final List<LineItem> lineItems;
     private final Money subtotal;
     private final Money grandTotal;
-    private final String paymentState;
-    private final Money refundedTotal;
+    private String paymentState;
+    private Money refundedTotal;
     private Instant modifiedOn;
     private String fulfillmentStatus = PENDING;
     private Instant fulfilledOn;
@@ -81,6 +81,22 @@ public final class SquarespaceOrder {
             throw new IllegalStateException("Squarespace order " + id + " is already CANCELED");
         }
         fulfillmentStatus = CANCELED;
+        modifiedOn = at;
+    }
+
+    /**
+     * Under the book's lock: a change in the store's admin (a payment recorded, a refund): the fields given
+     * change, {@code modifiedOn} moves. A refund without an amount refunds the grand total.
+     */
+    void update(String update, String newPaymentState, String newRefundedTotal, Instant at) {
+        if (newPaymentState != null) {
+            paymentState = newPaymentState;
+        }
+        if (newRefundedTotal != null) {
+            refundedTotal = new Money(newRefundedTotal, grandTotal.currency());
+        } else if ("REFUNDED".equals(update)) {
+            refundedTotal = grandTotal;
+        }
         modifiedOn = at;
     }
 

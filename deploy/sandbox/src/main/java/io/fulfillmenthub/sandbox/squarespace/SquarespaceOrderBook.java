@@ -112,6 +112,28 @@ public class SquarespaceOrderBook {
         order.cancel(stamp());
     }
 
+    /**
+     * A change in the store's admin that Squarespace reports as {@code order.update}.
+     *
+     * @throws IllegalArgumentException naming a bad field
+     */
+    public void update(SquarespaceOrder order, UpdateSquarespaceOrder change) {
+        if (change.update() == null || !UpdateSquarespaceOrder.UPDATES.contains(change.update())) {
+            throw new IllegalArgumentException("update: must be one of " + String.join(", ", UpdateSquarespaceOrder.UPDATES)
+                    + " (CANCELED: POST .../cancel; FULFILLED: the fulfillments call)");
+        }
+        if (change.paymentState() != null && change.paymentState().isBlank()) {
+            throw new IllegalArgumentException("paymentState: must not be blank");
+        }
+        if (change.refundedTotal() != null && !DECIMAL.matcher(change.refundedTotal()).matches()) {
+            throw new IllegalArgumentException("refundedTotal: must be a decimal string such as \"19.00\"");
+        }
+        String refunded = change.refundedTotal() == null ? null : new BigDecimal(change.refundedTotal()).setScale(2).toPlainString();
+        synchronized (this) {
+            order.update(change.update(), change.paymentState(), refunded, stamp());
+        }
+    }
+
     /** Adds the shipments of one fulfillments call; answers whether the order became FULFILLED now. */
     synchronized boolean addShipments(SquarespaceOrder order, List<Shipment> shipments) {
         return order.addShipments(shipments, stamp());

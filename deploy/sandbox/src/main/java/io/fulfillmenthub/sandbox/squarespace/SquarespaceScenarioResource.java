@@ -115,6 +115,27 @@ public class SquarespaceScenarioResource {
         });
     }
 
+    /** A change in the store's admin (a refund, a payment recorded...) and its {@code order.update}. */
+    @POST
+    @Path("/orders/{id}/update")
+    @Blocking
+    public Response update(@RestPath String id, UpdateSquarespaceOrder change) {
+        if (change == null) {
+            return ControlError.invalid("body: is required, e.g. {\"update\": \"REFUNDED\"}");
+        }
+        return withOrder(id, order -> {
+            try {
+                change.notification().check();
+                orders.update(order, change);
+            } catch (IllegalArgumentException e) {
+                return ControlError.invalid(e.getMessage());
+            }
+            List<SquarespaceOrderJson.NotificationSent> sent = webhooks.notify(order, SquarespaceWebhooks.ORDER_UPDATE,
+                    change.update(), change.notification());
+            return Response.ok(new Notified(orders.read(order, SquarespaceOrder::state), sent)).build();
+        });
+    }
+
     /** The next {@code count} fulfillments calls on the order are answered 409 CONCURRENT_MODIFICATION. */
     @POST
     @Path("/orders/{id}/conflicts")

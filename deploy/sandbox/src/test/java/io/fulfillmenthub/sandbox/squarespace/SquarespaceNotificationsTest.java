@@ -82,6 +82,30 @@ class SquarespaceNotificationsTest {
     }
 
     @Test
+    void aChangeInTheAdminChangesTheOrderAndNotifiesOrderUpdateWithItsUpdate() {
+        String orderId = create(Map.of("paymentState", "PENDING", "lines", List.of(Map.of("sku", "TEE", "quantity", 2))))
+                .getString("order.order.id");
+        String createdModifiedOn = SquarespaceFulfillmentsTest.view(orderId).getString("order.modifiedOn");
+
+        given().contentType("application/json").body(Map.of("update", "MARKED_PENDING", "paymentState", "PAID"))
+                .post("/_sandbox/squarespace/orders/" + orderId + "/update").then().statusCode(200)
+                .body("order.order.paymentState", equalTo("PAID"));
+        given().contentType("application/json").body(Map.of("update", "REFUNDED"))
+                .post("/_sandbox/squarespace/orders/" + orderId + "/update").then().statusCode(200)
+                .body("order.order.refundedTotal.value", equalTo("38.00"));
+
+        squarespace().get("/squarespace/1.0/commerce/orders/" + orderId).then().statusCode(200)
+                .body("paymentState", equalTo("PAID")).body("refundedTotal.value", equalTo("38.00"))
+                .body("modifiedOn", not(equalTo(createdModifiedOn)));
+        assertThat(receivedFor(orderId).stream().map(r -> VendorFixtures.parse(new String(r.body(), StandardCharsets.UTF_8)))
+                .map(n -> n.path("data").path("update").asText("")).toList())
+                .containsExactly("", "MARKED_PENDING", "REFUNDED");
+        given().contentType("application/json").body(Map.of("update", "SHIPPED"))
+                .post("/_sandbox/squarespace/orders/" + orderId + "/update").then().statusCode(400)
+                .body("message", org.hamcrest.Matchers.containsString("update"));
+    }
+
+    @Test
     void theSharedWebhookFaultsApplyToSquarespace() {
         addFault(Map.of("vendor", "squarespace", "kind", "duplicate-webhooks", "count", 1));
         String orderId = create(Map.of("lines", List.of(Map.of("sku", "TEE", "quantity", 1)))).getString("order.order.id");
