@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.fulfillmenthub.contracts.CloudEventHeaders;
 import io.fulfillmenthub.contracts.MessageIds;
-import io.fulfillmenthub.contracts.Topics;
 import io.fulfillmenthub.ingest.service.WebhookMetrics;
 import io.fulfillmenthub.ingest.signature.DigestEncoding;
 import io.fulfillmenthub.ingest.signature.HmacSha256;
@@ -21,9 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,30 +28,15 @@ import org.junit.jupiter.api.Test;
  * at {@code /data/orderId}. It goes through the same pipeline as Spresso with nothing but configuration.
  */
 @QuarkusTest
-class PlainHmacWebhookTest {
+class PlainHmacWebhookTest extends InboundTopicTest {
 
     private static final String PATH = "/webhooks/plain-test";
     private static final String HEADER = "X-Test-Signature";
     private static final String DELIVERY = "X-Test-Delivery";
     private static final byte[] SECRET = HexFormat.of().parseHex("0a1b2c3d4e5f60718293a4b5c6d7e8f9");
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     MeterRegistry metrics;
-
-    TopicReader inbound;
-
-    @BeforeEach
-    void readTheInboundTopic() {
-        inbound = new TopicReader(bootstrapServers, Topics.INBOUND);
-    }
-
-    @AfterEach
-    void close() {
-        inbound.close();
-    }
 
     @Test
     void aWebhookSignedWithTheHexSecretIsPublishedUnderTheSourcesTypeKeyAndDeliveryId() {

@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.equalTo;
 import io.fulfillmenthub.contracts.CloudEventHeaders;
 import io.fulfillmenthub.contracts.InboundTypes;
 import io.fulfillmenthub.contracts.MessageIds;
-import io.fulfillmenthub.contracts.Topics;
 import io.fulfillmenthub.ingest.config.IngestConfig;
 import io.fulfillmenthub.ingest.service.WebhookMetrics;
 import io.fulfillmenthub.ingest.signature.SpressoSignature;
@@ -33,16 +32,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class SpressoWebhookTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+class SpressoWebhookTest extends InboundTopicTest {
 
     @Inject
     IngestConfig config;
@@ -52,18 +45,6 @@ class SpressoWebhookTest {
 
     @TestHTTPResource(SpressoWebhookRequests.PATH)
     URI endpoint;
-
-    TopicReader inbound;
-
-    @BeforeEach
-    void readTheInboundTopic() {
-        inbound = new TopicReader(bootstrapServers, Topics.INBOUND);
-    }
-
-    @AfterEach
-    void close() {
-        inbound.close();
-    }
 
     @Test
     void aSignedWebhookIsPublishedByteForByteAsACloudEventKeyedByTheHubOrderId() {

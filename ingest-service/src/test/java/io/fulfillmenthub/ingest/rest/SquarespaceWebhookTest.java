@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.equalTo;
 import io.fulfillmenthub.contracts.CloudEventHeaders;
 import io.fulfillmenthub.contracts.InboundTypes;
 import io.fulfillmenthub.contracts.MessageIds;
-import io.fulfillmenthub.contracts.Topics;
 import io.fulfillmenthub.ingest.config.IngestConfig;
 import io.fulfillmenthub.ingest.signature.DigestEncoding;
 import io.fulfillmenthub.ingest.signature.HmacSha256;
@@ -25,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,28 +32,13 @@ import org.junit.jupiter.api.Test;
  * dedupe on the notification {@code id}, the order at {@code data.orderId}.
  */
 @QuarkusTest
-class SquarespaceWebhookTest {
+class SquarespaceWebhookTest extends InboundTopicTest {
 
     private static final String PATH = "/webhooks/squarespace";
     private static final String HEADER = "Squarespace-Signature";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     IngestConfig config;
-
-    TopicReader inbound;
-
-    @BeforeEach
-    void readTheInboundTopic() {
-        inbound = new TopicReader(bootstrapServers, Topics.INBOUND);
-    }
-
-    @AfterEach
-    void close() {
-        inbound.close();
-    }
 
     @Test
     void aNotificationSignedUnderEitherActiveSecretIsPublishedByteForByteKeyedByTheHubOrderId() {
