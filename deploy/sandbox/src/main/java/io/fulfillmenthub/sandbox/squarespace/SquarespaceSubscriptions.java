@@ -2,7 +2,9 @@ package io.fulfillmenthub.sandbox.squarespace;
 
 import io.fulfillmenthub.sandbox.config.HubEndpoints;
 import io.fulfillmenthub.sandbox.config.SandboxConfig;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * The store's webhook subscriptions. At start (and after a reset) there is one for the hub: its endpoint is
@@ -23,6 +26,7 @@ import java.util.regex.Pattern;
 public class SquarespaceSubscriptions {
 
     static final Set<String> TOPICS = Set.of("extension.uninstall", "order.create", "order.update");
+    private static final Logger LOG = Logger.getLogger(SquarespaceSubscriptions.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern HEX_SECRET = Pattern.compile("[0-9a-fA-F]{64}");
 
@@ -46,6 +50,11 @@ public class SquarespaceSubscriptions {
         this.config = config;
         this.hub = hub;
         reset();
+    }
+
+    /** Made at start, so a configured secret that is not 64 hex digits stops the start, naming its key. */
+    void onStart(@Observes StartupEvent started) {
+        LOG.debugf("Squarespace webhook subscriptions: %d", views().size());
     }
 
     /** Back to the hub's subscription alone, with the configured secret. */
