@@ -8,13 +8,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Properties;
 
 /**
  * The credentials the sandbox and the hub share on a local stack: made at random on first start,
  * kept (owner-readable only) in the data directory, handed to the processes as environment variables.
  */
-public record LocalSecrets(String spressoClientSecret, String spressoApiToken, String spodApiKey, String spodApiSecret) {
+public record LocalSecrets(String spressoClientSecret, String spressoApiToken, String spodApiKey, String spodApiSecret,
+        String squarespaceWebhookSecret, String squarespaceApiKey) {
+
+    /** Squarespace issues webhook subscription secrets as 64 hex digits; the hub hex-decodes them. */
+    static final String SQUARESPACE_WEBHOOK_SECRET = "squarespace.webhook-secret";
+    static final String SQUARESPACE_API_KEY = "squarespace.api-key";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -26,11 +32,17 @@ public record LocalSecrets(String spressoClientSecret, String spressoApiToken, S
             }
         }
         boolean changed = false;
-        for (String key : new String[] {"spresso.client-secret", "spresso.api-token", "spod.api-key", "spod.api-secret"}) {
+        for (String key : new String[] {"spresso.client-secret", "spresso.api-token", "spod.api-key", "spod.api-secret",
+                SQUARESPACE_API_KEY}) {
             if (properties.getProperty(key) == null) {
                 properties.setProperty(key, random());
                 changed = true;
             }
+        }
+        // a data directory made before Squarespace gains its secrets; the others stay as they were
+        if (properties.getProperty(SQUARESPACE_WEBHOOK_SECRET) == null) {
+            properties.setProperty(SQUARESPACE_WEBHOOK_SECRET, randomHex());
+            changed = true;
         }
         if (changed) {
             Files.createDirectories(file.getParent());
@@ -41,7 +53,14 @@ public record LocalSecrets(String spressoClientSecret, String spressoApiToken, S
             }
         }
         return new LocalSecrets(properties.getProperty("spresso.client-secret"), properties.getProperty("spresso.api-token"),
-                properties.getProperty("spod.api-key"), properties.getProperty("spod.api-secret"));
+                properties.getProperty("spod.api-key"), properties.getProperty("spod.api-secret"),
+                properties.getProperty(SQUARESPACE_WEBHOOK_SECRET), properties.getProperty(SQUARESPACE_API_KEY));
+    }
+
+    private static String randomHex() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static String random() {

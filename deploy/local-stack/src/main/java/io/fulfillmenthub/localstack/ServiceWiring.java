@@ -33,15 +33,25 @@ record ServiceWiring(Map<String, String> properties, Map<String, String> environ
             case SANDBOX -> {
                 properties.put("sandbox.hub.spresso-webhook-url",
                         "http://localhost:" + ports.get(HubService.INGEST) + "/webhooks/spresso");
+                properties.put("sandbox.hub.squarespace-webhook-url",
+                        "http://localhost:" + ports.get(HubService.INGEST) + "/webhooks/squarespace");
                 environment.put("SANDBOX_SPRESSO_CLIENT_SECRET", secrets.spressoClientSecret());
                 environment.put("SANDBOX_SPRESSO_API_TOKEN", secrets.spressoApiToken());
                 environment.put("SANDBOX_SPOD_API_KEY", secrets.spodApiKey());
                 environment.put("SANDBOX_SPOD_API_SECRET", secrets.spodApiSecret());
+                environment.put("SANDBOX_SQUARESPACE_API_KEY", secrets.squarespaceApiKey());
+                environment.put("SANDBOX_SQUARESPACE_WEBHOOK_SECRET", secrets.squarespaceWebhookSecret());
             }
-            case INGEST -> environment.put("HUB_INGEST_SPRESSO_SECRETS", secrets.spressoClientSecret());
+            case INGEST -> {
+                environment.put("HUB_INGEST_SPRESSO_SECRETS", secrets.spressoClientSecret());
+                environment.put("HUB_INGEST_SQUARESPACE_SECRETS", secrets.squarespaceWebhookSecret());
+            }
             case STOREFRONT_CONNECTOR -> {
                 properties.put("hub.spresso.base-url", sandbox + "/spresso");
                 environment.put("HUB_SPRESSO_API_TOKEN", secrets.spressoApiToken());
+                // the sandbox serves Squarespace's paths (/1.0/commerce/...) under /squarespace
+                properties.put("hub.squarespace.base-url", sandbox + "/squarespace");
+                environment.put("HUB_SQUARESPACE_API_KEY", secrets.squarespaceApiKey());
             }
             case SPOD_CONNECTOR -> {
                 properties.put("hub.spod.base-url", sandbox + "/spod");

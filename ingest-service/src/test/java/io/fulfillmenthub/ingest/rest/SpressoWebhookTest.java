@@ -3,6 +3,9 @@ package io.fulfillmenthub.ingest.rest;
 import static io.fulfillmenthub.ingest.rest.SpressoWebhookRequests.post;
 import static io.fulfillmenthub.ingest.rest.SpressoWebhookRequests.postSigned;
 import static io.fulfillmenthub.ingest.rest.SpressoWebhookRequests.webhook;
+import static io.fulfillmenthub.ingest.rest.WebhookAssertions.assertNonePublished;
+import static io.fulfillmenthub.ingest.rest.WebhookAssertions.assertRefused;
+import static io.fulfillmenthub.ingest.rest.WebhookAssertions.withId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,7 +13,6 @@ import static org.hamcrest.Matchers.equalTo;
 import io.fulfillmenthub.contracts.CloudEventHeaders;
 import io.fulfillmenthub.contracts.InboundTypes;
 import io.fulfillmenthub.contracts.MessageIds;
-import io.fulfillmenthub.contracts.Topics;
 import io.fulfillmenthub.ingest.config.IngestConfig;
 import io.fulfillmenthub.ingest.service.WebhookMetrics;
 import io.fulfillmenthub.ingest.signature.SpressoSignature;
@@ -18,7 +20,6 @@ import io.fulfillmenthub.testing.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -27,21 +28,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class SpressoWebhookTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+class SpressoWebhookTest extends InboundTopicTest {
 
     @Inject
     IngestConfig config;
@@ -51,18 +45,6 @@ class SpressoWebhookTest {
 
     @TestHTTPResource(SpressoWebhookRequests.PATH)
     URI endpoint;
-
-    TopicReader inbound;
-
-    @BeforeEach
-    void readTheInboundTopic() {
-        inbound = new TopicReader(bootstrapServers, Topics.INBOUND);
-    }
-
-    @AfterEach
-    void close() {
-        inbound.close();
-    }
 
     @Test
     void aSignedWebhookIsPublishedByteForByteAsACloudEventKeyedByTheHubOrderId() {
@@ -250,6 +232,12 @@ class SpressoWebhookTest {
         assertNonePublished(recordsUpToAMarkerFor(orderId), body);
     }
 
+    /** A signed, valid webhook one byte over the limit. */
+    private byte[] oversized(String orderId) {
+        return WebhookAssertions.oversized("{\"eventId\":\"evt_" + UUID.randomUUID() + "\",\"order\":{\"id\":\"" + orderId + "\"}",
+                config.maxBodyBytes());
+    }
+
     @Test
     void aBodyOverTheLimitIsRefused413AndNotPublishedWhetherItsLengthIsDeclaredOrNot() throws Exception {
         String orderId = orderId();
@@ -273,25 +261,6 @@ class SpressoWebhookTest {
         assertThat(count(WebhookMetrics.REJECTED, "reason", "body_too_large")).isEqualTo(refusedBefore + 2);
     }
 
-    /** A signed, valid webhook one byte over the limit. */
-    private byte[] oversized(String orderId) {
-        byte[] start = ("{\"eventId\":\"evt_" + UUID.randomUUID() + "\",\"order\":{\"id\":\"" + orderId + "\"},\"padding\":\"")
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[(int) config.maxBodyBytes() + 1];
-        Arrays.fill(body, (byte) 'x');
-        System.arraycopy(start, 0, body, 0, start.length);
-        body[body.length - 2] = '"';
-        body[body.length - 1] = '}';
-        return body;
-    }
-
-    private static void assertRefused(Response response, int status, String error, String messageNames) {
-        response.then().statusCode(status)
-                .contentType(containsString("application/json"))
-                .body("error", equalTo(error))
-                .body("message", containsString(messageNames));
-    }
-
     /**
      * Publishes a valid webhook for the same order (so the same partition, after anything published before
      * it) and returns every record read once it has arrived.
@@ -301,16 +270,6 @@ class SpressoWebhookTest {
         postSigned(webhook(orderId, eventId), currentSecret()).then().statusCode(200);
         inbound.await(withId(MessageIds.derive("spresso", eventId)));
         return inbound.poll();
-    }
-
-    private static void assertNonePublished(List<ConsumerRecord<String, byte[]>> published, byte[]... refused) {
-        for (byte[] body : refused) {
-            assertThat(published).noneMatch(record -> Arrays.equals(record.value(), body));
-        }
-    }
-
-    private static java.util.function.Predicate<ConsumerRecord<String, byte[]>> withId(String id) {
-        return record -> id.equals(TopicReader.header(record, CloudEventHeaders.ID));
     }
 
     private double count(String counter, String... tags) {

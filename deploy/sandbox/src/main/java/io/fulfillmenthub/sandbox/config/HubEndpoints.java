@@ -14,9 +14,18 @@ public class HubEndpoints {
     public static final String SPRESSO_WEBHOOK_URL_KEY = "sandbox.hub.spresso-webhook-url";
     public static final String SPRESSO_WEBHOOK_URL_DEFAULT = "http://localhost:8080/webhooks/spresso";
 
+    public static final String SQUARESPACE_WEBHOOK_URL_KEY = "sandbox.hub.squarespace-webhook-url";
+    public static final String SQUARESPACE_WEBHOOK_URL_DEFAULT = "http://localhost:8080/webhooks/squarespace";
+
     public URI spressoWebhookUrl() {
-        return URI.create(ConfigProvider.getConfig()
-                .getOptionalValue(SPRESSO_WEBHOOK_URL_KEY, String.class)
-                .orElse(SPRESSO_WEBHOOK_URL_DEFAULT));
+        return url(SPRESSO_WEBHOOK_URL_KEY, SPRESSO_WEBHOOK_URL_DEFAULT);
+    }
+
+    public URI squarespaceWebhookUrl() {
+        return url(SQUARESPACE_WEBHOOK_URL_KEY, SQUARESPACE_WEBHOOK_URL_DEFAULT);
+    }
+
+    private static URI url(String key, String defaultValue) {
+        return URI.create(ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(defaultValue));
     }
 }

@@ -22,6 +22,12 @@ class MissingCredentialsWarning {
         if (config.spod().apiKey().isEmpty() || config.spod().apiSecret().isEmpty()) {
             missing.add("sandbox.spod.api-key / sandbox.spod.api-secret (the SPOD token endpoint answers 401)");
         }
+        if (config.squarespace().apiKey().isEmpty()) {
+            missing.add("sandbox.squarespace.api-key (the Squarespace API answers 401 to every call)");
+        }
+        if (config.squarespace().webhookSecret().isEmpty()) {
+            missing.add("sandbox.squarespace.webhook-secret (the hub's Squarespace webhook subscription has no secret, so no notification is sent to it)");
+        }
         missing.forEach(key -> LOG.warnf("Not configured: %s", key));
     }
 }

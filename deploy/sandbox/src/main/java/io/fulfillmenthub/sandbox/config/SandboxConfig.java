@@ -3,6 +3,7 @@ package io.fulfillmenthub.sandbox.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.fulfillmenthub.sandbox.spod.SpodBehaviour;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ public interface SandboxConfig {
     Spresso spresso();
 
     Spod spod();
+
+    Squarespace squarespace();
 
     Hub hub();
 
@@ -62,6 +65,36 @@ public interface SandboxConfig {
         List<String> shippingCountries();
     }
 
+    interface Squarespace {
+        /** The API key the hub presents as {@code Authorization: Bearer <key>}. */
+        Optional<String> apiKey();
+
+        /**
+         * The secret (64 hex digits, as Squarespace issues them) of the webhook subscription the sandbox creates
+         * at start for the hub; its notifications are signed with it until rotated.
+         */
+        Optional<String> webhookSecret();
+
+        RateLimit rateLimit();
+
+        /**
+         * Whether {@code POST .../fulfillments} honours {@code Idempotency-Key}: Squarespace documents the
+         * header for some endpoints, not this one, so by default it is ignored.
+         */
+        @WithDefault("false")
+        boolean honourIdempotencyKey();
+
+        interface RateLimit {
+            /** Requests accepted per minute before a 429 (documented: 300). */
+            @WithDefault("300")
+            int perMinute();
+
+            /** How long every request is answered 429 once the limit was passed (documented: one minute). */
+            @WithDefault("1m")
+            Duration coolDown();
+        }
+    }
+
     interface Hub {
         /**
          * Where Spresso webhooks are delivered. Declared here so the key is known and defaulted;
@@ -69,5 +102,9 @@ public interface SandboxConfig {
          */
         @WithDefault(HubEndpoints.SPRESSO_WEBHOOK_URL_DEFAULT)
         String spressoWebhookUrl();
+
+        /** Where the notifications of the hub's Squarespace webhook subscription go; read again on each delivery. */
+        @WithDefault(HubEndpoints.SQUARESPACE_WEBHOOK_URL_DEFAULT)
+        String squarespaceWebhookUrl();
     }
 }

@@ -156,12 +156,9 @@ class VendorFaultInjector {
         }
 
         private String errorBody(int status, String message) {
-            Optional<String> vendorBody = vendor.injectedErrorBody(status, message);
-            if (vendorBody.isPresent()) {
-                return vendorBody.get();
-            }
+            Object body = vendor.injectedErrorBody(status, message).orElse(Map.of("message", message));
             try {
-                return json.writeValueAsString(Map.of("message", message));
+                return json.writeValueAsString(body);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

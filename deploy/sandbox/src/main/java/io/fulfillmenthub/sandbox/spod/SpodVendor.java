@@ -1,7 +1,5 @@
 package io.fulfillmenthub.sandbox.spod;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fulfillmenthub.sandbox.vendor.SimulatedVendor;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -13,12 +11,10 @@ public class SpodVendor implements SimulatedVendor {
 
     public static final String ID = "spod";
 
-    private final ObjectMapper json;
     private final SpodOrderBook orders;
     private final SpodBehaviour behaviour;
 
-    SpodVendor(ObjectMapper json, SpodOrderBook orders, SpodBehaviour behaviour) {
-        this.json = json;
+    SpodVendor(SpodOrderBook orders, SpodBehaviour behaviour) {
         this.orders = orders;
         this.behaviour = behaviour;
     }
@@ -35,12 +31,8 @@ public class SpodVendor implements SimulatedVendor {
 
     /** SPOD's error body, {@code retryable: true}, as SPOD says of what passes. */
     @Override
-    public Optional<String> injectedErrorBody(int status, String message) {
-        try {
-            return Optional.of(json.writeValueAsString(new SpodError(message, UUID.randomUUID().toString(), true)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    public Optional<Object> injectedErrorBody(int status, String message) {
+        return Optional.of(new SpodError(message, UUID.randomUUID().toString(), true));
     }
 
     @Override

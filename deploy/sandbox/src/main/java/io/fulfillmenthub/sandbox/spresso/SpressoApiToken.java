@@ -1,9 +1,8 @@
 package io.fulfillmenthub.sandbox.spresso;
 
 import io.fulfillmenthub.sandbox.config.SandboxConfig;
+import io.fulfillmenthub.sandbox.vendor.BearerCredential;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /** [unknown] How Spresso API tokens are obtained: the sandbox accepts one configured static token. */
 @ApplicationScoped
@@ -17,11 +16,6 @@ class SpressoApiToken {
 
     /** Whether the Authorization header carries the configured token; never, when none is configured. */
     boolean accepts(String authorization) {
-        return config.spresso().apiToken()
-                .filter(expected -> authorization != null
-                        && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                        && MessageDigest.isEqual(authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8),
-                                expected.getBytes(StandardCharsets.UTF_8)))
-                .isPresent();
+        return BearerCredential.presented(authorization, config.spresso().apiToken());
     }
 }

@@ -1,7 +1,5 @@
 package io.fulfillmenthub.sandbox.spresso;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fulfillmenthub.sandbox.vendor.SimulatedVendor;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -14,11 +12,9 @@ public class SpressoVendor implements SimulatedVendor {
 
     public static final String ID = "spresso";
 
-    private final ObjectMapper json;
     private final SpressoOrderBook orders;
 
-    SpressoVendor(ObjectMapper json, SpressoOrderBook orders) {
-        this.json = json;
+    SpressoVendor(SpressoOrderBook orders) {
         this.orders = orders;
     }
 
@@ -37,15 +33,11 @@ public class SpressoVendor implements SimulatedVendor {
      * {@code service_unavailable} are the sandbox's own; Spresso documents none.
      */
     @Override
-    public Optional<String> injectedErrorBody(int status, String message) {
+    public Optional<Object> injectedErrorBody(int status, String message) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", status == 429 ? "rate_limited" : "service_unavailable");
         body.put("message", message);
-        try {
-            return Optional.of(json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Optional.of(body);
     }
 
     @Override

@@ -7,16 +7,12 @@ import io.fulfillmenthub.sandbox.config.HubEndpoints;
 import io.fulfillmenthub.sandbox.config.SandboxConfig;
 import io.fulfillmenthub.sandbox.faults.WebhookDelivery;
 import io.fulfillmenthub.sandbox.faults.WebhookFaults;
+import io.fulfillmenthub.sandbox.faults.WebhookTransport;
 import io.fulfillmenthub.sandbox.timing.ScenarioTimings;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
  * Sends Spresso's webhooks to the hub: the body serialised once, signed over those exact bytes, and
@@ -29,8 +25,6 @@ public class SpressoWebhooks {
     public static final String ORDER_FULFILLABLE = "order_fulfillable";
     public static final String ORDER_CANCELLED = "order_cancelled";
 
-    private static final Logger LOG = Logger.getLogger(SpressoWebhooks.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     static final String USER_AGENT = "Spresso-Webhooks/1.0 (fulfillment-hub sandbox)";
 
     private final SandboxConfig config;
@@ -39,11 +33,12 @@ public class SpressoWebhooks {
     private final ScenarioTimings timings;
     private final WebhookFaults faults;
     private final SpressoVendor vendor;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final WebhookTransport transport;
 
     SpressoWebhooks(SandboxConfig config, HubEndpoints hub, ObjectMapper json, ScenarioTimings timings,
-            WebhookFaults faults, SpressoVendor vendor) {
+            WebhookFaults faults, SpressoVendor vendor, WebhookTransport transport) {
         this.vendor = vendor;
+        this.transport = transport;
         this.config = config;
         this.hub = hub;
         this.json = json;
@@ -91,22 +86,8 @@ public class SpressoWebhooks {
     }
 
     private SpressoOrderJson.Delivery deliver(URI url, byte[] body, String signature, int attempt, String fault) {
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", USER_AGENT)
-                .header(SpressoSignature.HEADER, signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            return new SpressoOrderJson.Delivery(attempt, response.statusCode(), null, fault);
-        } catch (IOException e) {
-            LOG.warnf("Webhook delivery %d to %s failed: %s", attempt, url, e.toString());
-            return new SpressoOrderJson.Delivery(attempt, null, e.toString(), fault);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new SpressoOrderJson.Delivery(attempt, null, "interrupted", fault);
-        }
+        WebhookTransport.Answer answer = transport.post(url, body, Map.of("Content-Type", "application/json",
+                "User-Agent", USER_AGENT, SpressoSignature.HEADER, signature));
+        return new SpressoOrderJson.Delivery(attempt, answer.status(), answer.error(), fault);
     }
 }

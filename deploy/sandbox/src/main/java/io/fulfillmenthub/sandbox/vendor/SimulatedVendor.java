@@ -17,9 +17,10 @@ public interface SimulatedVendor {
 
     /**
      * How the vendor words an error the sandbox injects (a 429 or a 5xx, worth retrying), so the hub's
-     * client reads it as it would the vendor's own; empty for the plain {@code {"message": ...}}.
+     * client reads it as it would the vendor's own: the body, which the injector writes as JSON; empty for
+     * the plain {@code {"message": ...}}.
      */
-    default Optional<String> injectedErrorBody(int status, String message) {
+    default Optional<Object> injectedErrorBody(int status, String message) {
         return Optional.empty();
     }
 

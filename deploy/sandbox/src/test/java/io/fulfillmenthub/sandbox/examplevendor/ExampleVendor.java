@@ -2,6 +2,7 @@ package io.fulfillmenthub.sandbox.examplevendor;
 
 import io.fulfillmenthub.sandbox.vendor.SimulatedVendor;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,8 +23,8 @@ public class ExampleVendor implements SimulatedVendor {
     }
 
     @Override
-    public Optional<String> injectedErrorBody(int status, String message) {
-        return Optional.of("{\"exampleError\":" + status + "}");
+    public Optional<Object> injectedErrorBody(int status, String message) {
+        return Optional.of(Map.of("exampleError", status));
     }
 
     @Override

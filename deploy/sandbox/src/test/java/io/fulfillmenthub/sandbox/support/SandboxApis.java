@@ -15,6 +15,8 @@ public final class SandboxApis {
     public static final String SPOD_API_SECRET = "test-spod-api-secret";
     public static final String SPRESSO_API_TOKEN = "test-spresso-api-token";
     public static final String SPRESSO_CLIENT_SECRET = "test-spresso-client-secret";
+    public static final String SQUARESPACE_API_KEY = "test-squarespace-api-key";
+    public static final String SQUARESPACE_WEBHOOK_SECRET = "5f0c3a9be8d1472604c2e0f1a3b5d7e99a8b7c6d5e4f30211203f4e5d6c7b8a9";
     public static final String SCOPES = "industrial-fulfillment.read industrial-fulfillment.write";
 
     private SandboxApis() {}
@@ -45,6 +47,17 @@ public final class SandboxApis {
 
     public static RequestSpecification spresso() {
         return given().header("User-Agent", USER_AGENT).auth().oauth2(SPRESSO_API_TOKEN).contentType(ContentType.JSON);
+    }
+
+    /** A request to the Squarespace API as the hub sends it: its API key and an application User-Agent. */
+    public static RequestSpecification squarespace() {
+        return given().header("User-Agent", USER_AGENT).auth().oauth2(SQUARESPACE_API_KEY).contentType(ContentType.JSON);
+    }
+
+    /** Creates a Squarespace order through the control API (and notifies as the body says); answers its id. */
+    public static String createSquarespaceOrder(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/_sandbox/squarespace/orders").then()
+                .statusCode(201).extract().path("order.order.id");
     }
 
     /** SPOD's documented example order, with the given id and one black tee, printed on the front. */
