@@ -3,6 +3,7 @@ package io.fulfillmenthub.storefront.squarespace;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fulfillmenthub.contracts.Envelope;
 import io.fulfillmenthub.contracts.Fact;
+import io.fulfillmenthub.contracts.facts.OrderCancelledAtSource;
 import io.fulfillmenthub.kit.failure.ContractViolation;
 import io.fulfillmenthub.kit.failure.TransientFailure;
 import io.fulfillmenthub.kit.messaging.HubPublisher;
@@ -14,13 +15,14 @@ import io.fulfillmenthub.storefront.squarespace.translate.SquarespaceOrderMapper
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Squarespace order notifications become facts. {@code order.update} {@code CANCELED} is cancelled-at-source at
- * once; {@code order.create} and any other update read the whole order ({@code GET /1.0/commerce/orders/{id}})
- * and publish what it is now ({@link SquarespaceOrderMapper}: placed, and cancelled if it is). The facts' ids
+ * Squarespace order notifications become facts: each reads the whole order ({@code GET /1.0/commerce/orders/{id}})
+ * and publishes what it is now ({@link SquarespaceOrderMapper}: placed, and cancelled if it is); an
+ * {@code order.update} {@code CANCELED} is cancelled-at-source even when the order read does not show it yet. The facts' ids
  * derive from the order, so repeats, reorderings and the poller's readings converge in the orchestrator's inbox.
  * The returned Uni completes only when the broker has every fact.
  */
@@ -45,14 +47,27 @@ public class SquarespaceOrders {
             LOG.infof("Squarespace notification %s has topic '%s', not an order's: skipped", notification.id(), notification.topic());
             return Uni.createFrom().voidItem();
         }
-        if (notification.cancels()) {
-            Instant cancelledAt = notification.createdOn() != null ? notification.createdOn() : webhook.time();
-            return publisher.publish(SquarespaceOrderMapper.cancelled(notification.orderId(), cancelledAt, SquarespaceStorefront.SOURCE));
-        }
         return squarespace.order(notification.orderId())
                 .onFailure(SquarespaceRefusedException.class)
                 .transform(refused -> unreadable(webhook, notification, (SquarespaceRefusedException) refused))
-                .chain(order -> publish(SquarespaceOrderMapper.facts(order, SquarespaceStorefront.SOURCE)));
+                .chain(order -> publish(facts(webhook, notification, order)));
+    }
+
+    /**
+     * What the order is now; a cancellation also when the order read does not show it yet. The order is placed first
+     * even then, so a cancellation that overtook its order's creation still reaches the orchestrator after it.
+     */
+    private static List<Envelope<? extends Fact>> facts(IncomingCloudEvent webhook, SquarespaceNotification notification,
+            JsonNode order) {
+        List<Envelope<? extends Fact>> facts = SquarespaceOrderMapper.facts(order, SquarespaceStorefront.SOURCE);
+        if (notification.cancels() && !facts.isEmpty()
+                && facts.stream().noneMatch(fact -> fact.data() instanceof OrderCancelledAtSource)) {
+            Instant cancelledAt = notification.createdOn() != null ? notification.createdOn() : webhook.time();
+            List<Envelope<? extends Fact>> withCancel = new ArrayList<>(facts);
+            withCancel.add(SquarespaceOrderMapper.cancelled(notification.orderId(), cancelledAt, SquarespaceStorefront.SOURCE));
+            return withCancel;
+        }
+        return facts;
     }
 
     /** The facts of an order read by the poller. */
