@@ -1,5 +1,6 @@
 package io.fulfillmenthub.spod.client;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
@@ -22,16 +23,22 @@ public record SpodOrder(
         shipments = shipments == null ? List.of() : List.copyOf(shipments);
     }
 
+    /**
+     * One parcel. [unknown] {@code service}, the carrier's level of service, is not documented: read when a
+     * shipment carries it as {@code service} or {@code shipping-method}, else null (blank reads as null).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Shipment(
             String carrier,
             @JsonProperty("tracking-number") String trackingNumber,
             @JsonProperty("tracking-url") String trackingUrl,
             @JsonProperty("sent-at") Instant sentAt,
-            List<ShipmentItem> items) {
+            List<ShipmentItem> items,
+            @JsonAlias("shipping-method") String service) {
 
         public Shipment {
             items = items == null ? List.of() : List.copyOf(items);
+            service = service == null || service.isBlank() ? null : service.strip();
         }
     }
 

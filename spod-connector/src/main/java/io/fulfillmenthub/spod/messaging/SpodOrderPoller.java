@@ -3,6 +3,7 @@ package io.fulfillmenthub.spod.messaging;
 import io.fulfillmenthub.contracts.Envelope;
 import io.fulfillmenthub.contracts.Fact;
 import io.fulfillmenthub.kit.messaging.HubPublisher;
+import io.fulfillmenthub.kit.persistence.OneReplicaAtATime;
 import io.fulfillmenthub.spod.client.SpodClient;
 import io.fulfillmenthub.spod.client.SpodOrder;
 import io.fulfillmenthub.spod.config.SpodConfig;
@@ -13,7 +14,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,17 +38,10 @@ import org.jboss.logging.Logger;
  *
  * <p>The pages are read in a loop that keeps only the current page and the ids read so far.
  *
- * <p>One poll at a time across replicas: a poll runs inside a transaction that first takes a
- * transaction-scoped advisory lock ({@code pg_try_advisory_xact_lock}); a replica that does not get it
- * skips this tick, as another replica is polling from the same cursor. Transaction-scoped because the
- * reactive pool hands out any of its connections: a session-level lock must be released on the
- * connection that took it, or it stays behind on a pooled connection and no replica polls again; a
- * transaction's lock ends with the transaction, however the poll ends, and with the session if the
- * replica dies. The lock's transaction only holds the lock: the pages are stored in transactions of their
- * own on other connections, and while SPOD answers it holds no snapshot and no transaction id, so it
- * holds back no vacuum. Should a replica lose its database session while its poll goes on, another
- * replica may poll at the same time: both publish the same facts with the same ids, which consumers
- * dedupe, and the cursor only moves forward.
+ * <p>One poll at a time across replicas ({@link OneReplicaAtATime}: a transaction-scoped advisory lock); a
+ * replica that does not get it skips this tick, as another replica is polling from the same cursor. Should two
+ * poll at once, both publish the same facts with the same ids, which consumers dedupe, and the cursor only moves
+ * forward.
  */
 @ApplicationScoped
 public class SpodOrderPoller {
@@ -88,15 +81,7 @@ public class SpodOrderPoller {
      * number of facts published (none when another replica polls).
      */
     public Uni<Integer> poll() {
-        return database.withTransaction(lock -> lock
-                .preparedQuery("SELECT pg_try_advisory_xact_lock(hashtext($1)) AS held").execute(Tuple.of(LOCK))
-                .chain(rows -> {
-                    if (rows.iterator().next().getBoolean("held")) {
-                        return pollFromCursor();
-                    }
-                    LOG.debug("another replica is polling SPOD orders; this one skips its turn");
-                    return Uni.createFrom().item(0);
-                }));
+        return OneReplicaAtATime.run(database, LOCK, this::pollFromCursor, 0);
     }
 
     private Uni<Integer> pollFromCursor() {

@@ -95,7 +95,7 @@ public final class SpodProgress {
                     }
                     facts.add(poll(tracked, tracking, sentAt, new ShipmentDispatched(tracked.hubOrderId(),
                             tracked.fulfillmentId(), Fulfiller.SPOD, carrier(shipment), tracking, shipment.trackingUrl(),
-                            shipped, sentAt, tracked.resubmission())));
+                            shipped, sentAt, tracked.resubmission(), shipment.service())));
                     shipments.add(tracking);
                 }
                 if (!ReportedState.SENT.equals(before)) {

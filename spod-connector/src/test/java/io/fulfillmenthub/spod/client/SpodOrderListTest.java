@@ -36,4 +36,16 @@ class SpodOrderListTest {
         assertThatThrownBy(() -> SpodOrderList.read("{\"total\": 0}")).hasMessageContaining("total");
         assertThatThrownBy(() -> SpodOrderList.read("")).hasMessageContaining("GET /orders");
     }
+
+    @Test
+    void aShipmentsLevelOfServiceIsReadWhenItCarriesOneElseNull() {
+        String shipments = """
+                [{"carrier": "USPS", "tracking-number": "1", "service": "Priority Mail"},
+                 {"carrier": "USPS", "tracking-number": "2", "shipping-method": "Ground Advantage"},
+                 {"carrier": "USPS", "tracking-number": "3"},
+                 {"carrier": "USPS", "tracking-number": "4", "service": " "}]""";
+        assertThat(SpodOrderList.read("[" + ORDER.replace("\"shipments\": []", "\"shipments\": " + shipments) + "]"))
+                .singleElement().satisfies(order -> assertThat(order.shipments()).extracting(SpodOrder.Shipment::service)
+                        .containsExactly("Priority Mail", "Ground Advantage", null, null));
+    }
 }

@@ -73,6 +73,19 @@ class SpodProgressTest {
     }
 
     @Test
+    void aShipmentsLevelOfServiceGoesIntoItsDispatchAndNoneStaysNone() {
+        SpodOrder sent = order("sent",
+                new SpodOrder.Shipment("USPS", "1Z1", null, SENT_AT, List.of(new SpodOrder.ShipmentItem("812-4-2", 2)),
+                        "Priority Mail"),
+                shipment("1Z2", new SpodOrder.ShipmentItem("812-4-3", 1)));
+
+        SpodProgress.Report report = SpodProgress.of(tracked(ReportedState.CONFIRMED, Set.of()), sent);
+
+        assertThat(report.facts()).extracting(envelope -> envelope.data()).filteredOn(ShipmentDispatched.class::isInstance)
+                .extracting(fact -> ((ShipmentDispatched) fact).service()).containsExactly("Priority Mail", null);
+    }
+
+    @Test
     void sentWithoutConfirmedBeforeIsAcceptedFirst() {
         SpodProgress.Report report = SpodProgress.of(tracked(ReportedState.SUBMITTED, Set.of()),
                 order("sent", shipment("1Z1", new SpodOrder.ShipmentItem("812-4-2", 3))));
@@ -158,6 +171,6 @@ class SpodProgressTest {
     }
 
     private static SpodOrder.Shipment shipment(String tracking, SpodOrder.ShipmentItem... items) {
-        return new SpodOrder.Shipment("dhl", tracking, "https://track.example/" + tracking, SENT_AT, List.of(items));
+        return new SpodOrder.Shipment("dhl", tracking, "https://track.example/" + tracking, SENT_AT, List.of(items), null);
     }
 }

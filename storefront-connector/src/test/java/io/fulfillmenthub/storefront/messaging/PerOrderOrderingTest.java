@@ -81,8 +81,7 @@ class PerOrderOrderingTest {
                     heldBehindPoison.add(sent);
                 }
                 if (step == 0 && order == 0) {
-                    poison = send(new UpdateStorefrontFulfillmentStatus("spresso:" + run + "-0", Storefront.SQUARESPACE, "6114", null,
-                            Status.DELIVERED, List.of()));
+                    poison = sendUnknownCommand("spresso:" + run + "-0");
                 }
             }
         }
@@ -168,6 +167,22 @@ class PerOrderOrderingTest {
     private String send(Command command) {
         String id = UUID.randomUUID().toString();
         publisher.publish(new Envelope<>(id, URI.create("/orchestrator"), Instant.now(), command)).await().atMost(Duration.ofSeconds(30));
+        return id;
+    }
+
+    /** A command of a type this connector was not built for: a contract violation, dead-lettered at once. */
+    private String sendUnknownCommand(String order) {
+        String id = UUID.randomUUID().toString();
+        try (TopicWriter writer = new TopicWriter(bootstrapServers)) {
+            writer.send(Topics.COMMANDS_STOREFRONT, order, Map.of(
+                    CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
+                    CloudEventHeaders.ID, id,
+                    CloudEventHeaders.TYPE, "hub.command.refund-order.v1",
+                    CloudEventHeaders.SOURCE, "/orchestrator",
+                    CloudEventHeaders.SUBJECT, order,
+                    CloudEventHeaders.TIME, Instant.now().toString(),
+                    CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON), "{}".getBytes());
+        }
         return id;
     }
 

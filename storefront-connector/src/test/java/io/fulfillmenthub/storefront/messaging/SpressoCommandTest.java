@@ -305,21 +305,6 @@ class SpressoCommandTest {
         assertThat(deadLettered(commandId)).isEmpty();
     }
 
-    @Test
-    void aCommandForAStorefrontNotServedYetIsDeadLetteredAtOnceAsAContractViolation() {
-        String commandId = send(new UpdateStorefrontFulfillmentStatus("squarespace:77", Storefront.SQUARESPACE, "77", null,
-                Status.DELIVERED, List.of()));
-
-        try (TopicReader deadLetters = new TopicReader(bootstrapServers,
-                Topics.deadLetter(Topics.COMMANDS_STOREFRONT, "storefront-connector"))) {
-            ConsumerRecord<String, byte[]> dead = deadLetters.await(
-                    r -> commandId.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
-            assertThat(TopicReader.header(dead, "dead-letter-reason")).contains("SQUARESPACE");
-            assertThat(TopicReader.header(dead, "hub-dead-letter-kind")).isEqualTo("contract");
-            assertThat(TopicReader.header(dead, "hub-dead-letter-group")).isEqualTo("storefront-connector");
-        }
-    }
-
     private List<ConsumerRecord<String, byte[]>> deadLettered(String commandId) {
         return TopicReader.readToEnd(bootstrapServers, Topics.deadLetter(Topics.COMMANDS_STOREFRONT, "storefront-connector"))
                 .stream().filter(r -> commandId.equals(TopicReader.header(r, CloudEventHeaders.ID))).toList();
