@@ -208,6 +208,30 @@ class GracePeriodTest {
     }
 
     @Test
+    void aTimerWhoseOrderCannotBeReadHoldsBackNoOtherTimer() {
+        // an order row no code path could have written: its transition fails every time it is tried
+        String poison = "squarespace:poison-" + java.util.UUID.randomUUID();
+        database.preparedQuery("INSERT INTO orders (hub_order_id, storefront, source_order_id, order_number, "
+                + "shipping_address, placed_at, status, payment) VALUES ($1, 'SQUARESPACE', 'x', '1', '{}', now(), "
+                + "'AWAITING_FULFILLABLE', 'BOGUS')").execute(Tuple.of(poison)).await().atMost(Duration.ofSeconds(10));
+        database.preparedQuery("INSERT INTO grace_period_timer (hub_order_id, due_at) VALUES ($1, now() - interval '1 second')")
+                .execute(Tuple.of(poison)).await().atMost(Duration.ofSeconds(10));
+        try {
+            String order = FactFixtures.newSquarespaceOrderId();
+            send(kafka, squarespaceOrderPlaced(order, placedSoThatGraceEndsIn(Duration.ofSeconds(2)), PaymentStatus.PAID,
+                    List.of(line("l-1", "TEE-BLK-M", 1))));
+
+            await(kafka, MessageTypes.SUBMIT_PRINT_ORDER, order, any -> true);
+            awaitStatus(order, "IN_FULFILLMENT");
+            assertThat(timers(poison)).isEqualTo(1);
+        } finally {
+            database.preparedQuery("DELETE FROM grace_period_timer WHERE hub_order_id = $1").execute(Tuple.of(poison))
+                    .chain(() -> database.preparedQuery("DELETE FROM orders WHERE hub_order_id = $1").execute(Tuple.of(poison)))
+                    .await().atMost(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void anUnpaidOrderWaitsForItsPaymentAndALaterOrderPlacedThatSaysPaidSendsIt() {
         String order = FactFixtures.newSquarespaceOrderId();
         Instant placedAt = Instant.now().minus(Duration.ofHours(1));

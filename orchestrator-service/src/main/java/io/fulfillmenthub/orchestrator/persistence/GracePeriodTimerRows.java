@@ -2,11 +2,14 @@ package io.fulfillmenthub.orchestrator.persistence;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +34,36 @@ public class GracePeriodTimerRows {
                         + "JOIN orders o ON o.hub_order_id = t.hub_order_id WHERE t.due_at <= $1 "
                         + "ORDER BY t.due_at, t.hub_order_id LIMIT $2 FOR UPDATE OF t, o SKIP LOCKED")
                 .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), (long) limit))
+                .map(GracePeriodTimerRows::dueByOrder);
+    }
+
+    /** Claims the one timer of this order when it is due, as {@link #claimDue} does: empty when not due or held. */
+    public Uni<Map<String, Instant>> claimDue(SqlConnection connection, Instant now, String hubOrderId) {
+        return connection.preparedQuery("SELECT t.hub_order_id, t.due_at FROM grace_period_timer t "
+                        + "JOIN orders o ON o.hub_order_id = t.hub_order_id WHERE t.due_at <= $1 AND t.hub_order_id = $2 "
+                        + "FOR UPDATE OF t, o SKIP LOCKED")
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), hubOrderId))
+                .map(GracePeriodTimerRows::dueByOrder);
+    }
+
+    /** The orders of up to {@code limit} timers due at {@code now}, earliest first, without locking them. */
+    public Uni<List<String>> due(SqlClient client, Instant now, int limit) {
+        return client.preparedQuery("SELECT hub_order_id FROM grace_period_timer WHERE due_at <= $1 "
+                        + "ORDER BY due_at, hub_order_id LIMIT $2")
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), (long) limit))
                 .map(rows -> {
-                    Map<String, Instant> due = new LinkedHashMap<>();
-                    for (Row row : rows) {
-                        due.put(row.getString("hub_order_id"), row.getOffsetDateTime("due_at").toInstant());
-                    }
-                    return due;
+                    List<String> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getString("hub_order_id")));
+                    return ids;
                 });
+    }
+
+    private static Map<String, Instant> dueByOrder(RowSet<Row> rows) {
+        Map<String, Instant> due = new LinkedHashMap<>();
+        for (Row row : rows) {
+            due.put(row.getString("hub_order_id"), row.getOffsetDateTime("due_at").toInstant());
+        }
+        return due;
     }
 
     /** Deletes the claimed timers: fired, whatever their transition did. */
