@@ -120,6 +120,22 @@ public final class FactFixtures {
                         "Flat 3", "London", "NW1 4NP", null, "GB", null), lines, fulfillments);
     }
 
+    /** A new Squarespace hub order id: {@code squarespace:<order id>}. */
+    public static String newSquarespaceOrderId() {
+        return "squarespace:" + UUID.randomUUID();
+    }
+
+    /**
+     * A Squarespace order as its connector publishes it: not fulfillable at the source, no fulfillments of its
+     * own; the hub's rule and routing rules apply. The grace period (10 minutes) runs from {@code placedAt}.
+     */
+    public static OrderPlaced squarespaceOrderPlaced(String orderId, Instant placedAt, PaymentStatus payment,
+            List<OrderLine> lines) {
+        return new OrderPlaced(orderId, Storefront.SQUARESPACE, orderId.substring(orderId.indexOf(':') + 1), "1042",
+                placedAt, "USD", payment, false, "grace@example.com", new Address("Grace", "Hopper", null, "1 Navy Way",
+                        null, "Arlington", "22202", "VA", "US", null), lines, List.of());
+    }
+
     public static OrderLine line(String lineId, String sku, int quantity) {
         return new OrderLine(lineId, lineId, sku, sku, quantity, null);
     }

@@ -8,6 +8,7 @@ import io.fulfillmenthub.orchestrator.deadletter.DeadLetterRows;
 import io.fulfillmenthub.orchestrator.domain.Fulfillment;
 import io.fulfillmenthub.orchestrator.domain.Order;
 import io.fulfillmenthub.orchestrator.domain.TimelineEntry;
+import io.fulfillmenthub.orchestrator.domain.Waiting;
 import io.fulfillmenthub.orchestrator.persistence.LoadedOrder;
 import io.fulfillmenthub.orchestrator.persistence.OrderRows;
 import io.fulfillmenthub.orchestrator.persistence.OutboxRows;
@@ -82,6 +83,11 @@ public class OrderQueries {
         return new OrderView.Blocked(reason, waiting.stream().map(entry -> DeadLetterView.of(entry, now)).toList());
     }
 
+    private static OrderView.Waiting waiting(Order order) {
+        Waiting waiting = order.waiting(Instant.now());
+        return waiting == null ? null : new OrderView.Waiting(waiting.reason(), waiting.until());
+    }
+
     private static OrderView view(LoadedOrder loaded, List<OrderRows.RecordedEntry> timeline, OrderView.Blocked blocked,
             List<OutboxRows.Failed> unpublished) {
         Order order = loaded.order();
@@ -95,7 +101,9 @@ public class OrderQueries {
             }
         }
         return new OrderView(order.hubOrderId(), order.storefront().name(), order.sourceOrderId(), order.orderNumber(),
-                order.status().name(), order.cancelledAtSource(), holdReasons, blocked, order.placedAt(), loaded.row().updatedAt(),
+                order.status().name(), order.cancelledAtSource(), holdReasons, blocked,
+                order.payment() == null ? null : order.payment().name(), waiting(order), order.placedAt(),
+                loaded.row().updatedAt(),
                 loaded.row().version(),
                 order.lines().stream().map(line -> new OrderView.Line(line.lineId(), line.variantId(), line.sku(),
                         line.name(), line.quantity(), line.unitPrice())).toList(),

@@ -8,6 +8,8 @@ import java.util.List;
  * An order as operators see it: state, fulfillments with per-line quantities, shipments, holds and the timeline.
  *
  * @param blocked null unless the order has dead letters not replayed yet
+ * @param payment the storefront's payment state (null for orders stored before the hub kept it)
+ * @param waiting null unless the order is AWAITING_FULFILLABLE: why, and until when
  * @param unpublished the order's messages the outbox relay could not publish: parked until an operator
  *        retries them ({@code POST /outbox/parked/{id}/retry}), or still being retried; the order's later
  *        messages wait behind them
@@ -21,6 +23,8 @@ public record OrderView(
         boolean cancelledAtSource,
         List<String> holdReasons,
         Blocked blocked,
+        String payment,
+        Waiting waiting,
         Instant placedAt,
         Instant updatedAt,
         long version,
@@ -38,6 +42,15 @@ public record OrderView(
      * @param deadLetters every dead letter of the order not replayed yet, in the order they were written
      */
     public record Blocked(String reason, List<DeadLetterView> deadLetters) {
+    }
+
+    /**
+     * Why an order awaiting fulfillable waits: {@code awaiting payment}, {@code refunded: not sent},
+     * {@code in grace period until T}, or {@code fulfillable at T} (due: its timer fires within a poll).
+     *
+     * @param until when the wait ends by itself; null when the storefront must say more (a payment)
+     */
+    public record Waiting(String reason, Instant until) {
     }
 
     public record Line(String lineId, String variantId, String sku, String name, int quantity, BigDecimal unitPrice) {

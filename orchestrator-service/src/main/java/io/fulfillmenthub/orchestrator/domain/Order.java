@@ -34,6 +34,7 @@ import io.fulfillmenthub.contracts.model.FulfillmentStatus;
 import io.fulfillmenthub.contracts.model.LineQuantity;
 import io.fulfillmenthub.contracts.model.OrderLine;
 import io.fulfillmenthub.contracts.model.OrderStatus;
+import io.fulfillmenthub.contracts.model.PaymentStatus;
 import io.fulfillmenthub.contracts.model.SourceFulfillment;
 import io.fulfillmenthub.contracts.model.Storefront;
 import io.fulfillmenthub.contracts.orders.OrderStatusChanged;
@@ -92,6 +93,12 @@ public final class Order {
     private OrderStatus status;
     private boolean cancelledAtSource;
     private @Nullable String holdReason;
+    /** The storefront's payment state; null for orders stored before the hub kept it (V12). */
+    private @Nullable PaymentStatus payment;
+    /** When the grace period of an order under the hub's fulfillable rule ends; null when its storefront decides. */
+    private @Nullable Instant fulfillableAfter;
+    /** The storefront sent no fulfillments: the hub formed them from the lines by its routing rules. */
+    private boolean hubFormsFulfillments;
     private final List<OrderLine> lines;
     private final List<Fulfillment> fulfillments;
     private final List<Shipment> shipments;
@@ -101,8 +108,12 @@ public final class Order {
     /** Restores an order as stored. */
     public Order(String hubOrderId, Storefront storefront, String sourceOrderId, String orderNumber,
             @Nullable String currency, @Nullable String customerEmail, Address shippingAddress, Instant placedAt,
-            OrderStatus status, boolean cancelledAtSource, @Nullable String holdReason, List<OrderLine> lines,
+            OrderStatus status, boolean cancelledAtSource, @Nullable String holdReason, @Nullable PaymentStatus payment,
+            @Nullable Instant fulfillableAfter, boolean hubFormsFulfillments, List<OrderLine> lines,
             List<Fulfillment> fulfillments, List<Shipment> shipments, List<HeldParcel> heldParcels) {
+        this.payment = payment;
+        this.fulfillableAfter = fulfillableAfter;
+        this.hubFormsFulfillments = hubFormsFulfillments;
         this.hubOrderId = Objects.requireNonNull(hubOrderId, "hubOrderId");
         this.storefront = Objects.requireNonNull(storefront, "storefront");
         this.sourceOrderId = Objects.requireNonNull(sourceOrderId, "sourceOrderId");
@@ -124,13 +135,9 @@ public final class Order {
     public record Placement(Order order, List<Outgoing> messages) {
     }
 
-    /**
-     * Receives an order. When the storefront says it is fulfillable, each of its fulfillments is routed:
-     * to a fulfiller with a submit command, or on hold with the reason. Otherwise it waits (the hub's
-     * own fulfillable rule and its timers come later).
-     */
+    /** Receives an order now, with storefront-formed fulfillments only and the default fulfillable rule. */
     public static Placement place(OrderPlaced fact, Cause cause, FulfillmentRouting routing, FulfillerCommands commands) {
-        return place(fact, cause, routing, commands, null);
+        return place(fact, cause, HubRules.of(routing, commands), Instant.now(), null);
     }
 
     /**
@@ -140,9 +147,25 @@ public final class Order {
      */
     public static Placement place(OrderPlaced fact, Cause cause, FulfillmentRouting routing, FulfillerCommands commands,
             @Nullable EarlyCancellation early) {
+        return place(fact, cause, HubRules.of(routing, commands), Instant.now(), early);
+    }
+
+    /**
+     * Receives an order. When the storefront says it is fulfillable, each of its fulfillments is routed: to a
+     * fulfiller with a submit command, or on hold with the reason. Otherwise the hub's fulfillable rule
+     * decides ({@link FulfillableRule}): the order waits in AWAITING_FULFILLABLE, its timeline saying why,
+     * until it is paid and its grace period has passed, and is fulfillable at once when both already hold (a
+     * late order). When the storefront's cancellation came first, the order is cancelled at once.
+     *
+     * @param now the time the rule compares the grace period with
+     */
+    public static Placement place(OrderPlaced fact, Cause cause, HubRules rules, Instant now,
+            @Nullable EarlyCancellation early) {
+        FulfillmentRouting routing = rules.routing();
+        FulfillerCommands commands = rules.commands();
         Order order = new Order(fact.hubOrderId(), fact.storefront(), fact.sourceOrderId(), fact.orderNumber(),
                 fact.currency(), fact.customerEmail(), fact.shippingAddress(), fact.placedAt(), RECEIVED, false, null,
-                fact.lines(), List.of(), List.of(), List.of());
+                null, null, false, fact.lines(), List.of(), List.of(), List.of());
         List<Outgoing> out = new ArrayList<>();
         order.record(cause, null, null, RECEIVED, "order " + fact.orderNumber() + " received from " + fact.storefront()
                 + " with " + fact.lines().size() + " line(s), " + fact.sourceFulfillments().size() + " fulfillment(s)");
@@ -152,9 +175,15 @@ public final class Order {
             return new Placement(order, out);
         }
         if (!fact.fulfillableAtSource()) {
-            order.moveTo(AWAITING_FULFILLABLE, cause, "not yet fulfillable at the storefront", out);
+            order.payment = fact.payment();
+            order.fulfillableAfter = fact.placedAt().plus(rules.fulfillable().gracePeriod(fact.storefront()));
+            order.moveTo(AWAITING_FULFILLABLE, cause, "not fulfillable at the storefront: the hub's fulfillable rule applies "
+                    + "(paid, grace period of " + rules.fulfillable().gracePeriod(fact.storefront()) + " passed, not cancelled)",
+                    out);
+            order.fulfillableOrWaiting(fact.sourceFulfillments(), rules, now, cause, out);
             return new Placement(order, out);
         }
+        order.payment = fact.payment();
         if (fact.sourceFulfillments().isEmpty()) {
             order.holdReason = "the storefront sent no fulfillments";
         }
@@ -229,6 +258,124 @@ public final class Order {
     public List<Outgoing> placedAgain(Cause cause) {
         record(cause, null, status, status, "order already received; repeated order ignored");
         return List.of();
+    }
+
+    /**
+     * The storefront publishes the order again because it learnt more (another {@code ce_id}). An order still
+     * AWAITING_FULFILLABLE takes the newer payment state and {@code fulfillableAtSource} and is decided again:
+     * fulfillable at the storefront now, it goes on at once; else by the hub's rule. In any other state it is
+     * a repeat ({@link #placedAgain(Cause)}).
+     */
+    public List<Outgoing> placedAgain(OrderPlaced fact, Cause cause, HubRules rules, Instant now) {
+        if (status != AWAITING_FULFILLABLE) {
+            return placedAgain(cause);
+        }
+        List<Outgoing> out = new ArrayList<>();
+        PaymentStatus before = payment;
+        payment = fact.payment();
+        if (fact.fulfillableAtSource()) {
+            record(cause, null, status, status, "fulfillable at the storefront now (payment " + payment + ")");
+            becomeFulfillable(fact.sourceFulfillments(), rules, cause, "fulfillable at the storefront", out);
+            return out;
+        }
+        if (fulfillableAfter == null) {
+            fulfillableAfter = placedAt.plus(rules.fulfillable().gracePeriod(storefront));
+        }
+        record(cause, null, status, status, before == payment ? "order received again, payment still " + payment
+                : "payment " + (before == null ? "unknown" : before) + " → " + payment);
+        fulfillableOrWaiting(fact.sourceFulfillments(), rules, now, cause, out);
+        return out;
+    }
+
+    /**
+     * The grace-period timer fired: the order goes to its fulfillers when the rule now holds. Nothing happens
+     * to an order no longer awaiting fulfillable (cancelled, or fulfillable already: a timer fired twice) nor
+     * to one not paid (noted); an early timer leaves it waiting.
+     *
+     * @param cause the timer's, {@code at} its due time
+     */
+    public List<Outgoing> gracePeriodEnded(HubRules rules, Instant now, Cause cause) {
+        if (status != AWAITING_FULFILLABLE) {
+            record(cause, null, status, status, "grace period ended; order is " + status + ": nothing to do");
+            return List.of();
+        }
+        List<Outgoing> out = new ArrayList<>();
+        fulfillableOrWaiting(List.of(), rules, now, cause, out);
+        return out;
+    }
+
+    /**
+     * Why the order waits, as the operations API shows it; null when it does not wait (it is not
+     * AWAITING_FULFILLABLE).
+     */
+    public @Nullable Waiting waiting(Instant now) {
+        if (status != AWAITING_FULFILLABLE) {
+            return null;
+        }
+        if (payment == PaymentStatus.PENDING || payment == null) {
+            return new Waiting("awaiting payment", null);
+        }
+        if (payment == PaymentStatus.REFUNDED) {
+            return new Waiting("refunded: not sent", null);
+        }
+        if (fulfillableAfter == null) {
+            return new Waiting("not yet fulfillable at the storefront", null);
+        }
+        if (now.isBefore(fulfillableAfter)) {
+            return new Waiting("in grace period until " + fulfillableAfter, fulfillableAfter);
+        }
+        return new Waiting("fulfillable at " + fulfillableAfter, fulfillableAfter);
+    }
+
+    /**
+     * When the order's grace-period timer is due: it waits under the hub's rule, paid, for its grace period to
+     * pass. Null when no timer is wanted (not waiting, or waiting for a payment, which the storefront announces).
+     */
+    public @Nullable Instant gracePeriodTimer() {
+        return status == AWAITING_FULFILLABLE && payment != null && FulfillableRule.paymentSatisfied(payment)
+                ? fulfillableAfter : null;
+    }
+
+    private void fulfillableOrWaiting(List<SourceFulfillment> fromStorefront, HubRules rules, Instant now, Cause cause,
+            List<Outgoing> out) {
+        Waiting waiting = waiting(now);
+        if (waiting != null && (waiting.until() == null || now.isBefore(waiting.until()))) {
+            record(cause, null, status, status, waiting.reason());
+            return;
+        }
+        becomeFulfillable(fromStorefront, rules, cause, "fulfillable at " + now + " (" + payment
+                + ", grace period ended " + fulfillableAfter + ", not cancelled)", out);
+    }
+
+    /**
+     * The order goes to its fulfillers: the storefront's fulfillments when it sent any, else those the hub forms
+     * from the lines by its routing rules (a group no rule takes is on hold with the reason).
+     */
+    private void becomeFulfillable(List<SourceFulfillment> fromStorefront, HubRules rules, Cause cause, String why,
+            List<Outgoing> out) {
+        Map<String, OrderLine> linesById = lines.stream()
+                .collect(Collectors.toMap(OrderLine::lineId, line -> line, (a, b) -> a, LinkedHashMap::new));
+        if (fromStorefront.isEmpty()) {
+            hubFormsFulfillments = true;
+            for (FormedFulfillment formed : rules.forming().form(storefront, sourceOrderId, lines)) {
+                if (formed.holdReason() == null) {
+                    out.addAll(route(formed.fulfillment(), linesById, rules.routing(), rules.commands(), cause));
+                } else {
+                    List<FulfillmentLine> held = formed.fulfillment().lines().stream().map(quantity -> new FulfillmentLine(
+                            quantity.lineId(), linesById.get(quantity.lineId()).sku(), null, quantity.quantity(), 0))
+                            .toList();
+                    Fulfillment fulfillment = Fulfillment.onHold(hubOrderId,
+                            formed.fulfillment().sourceFulfillmentId(), formed.holdReason(), held);
+                    fulfillments.add(fulfillment);
+                    record(cause, fulfillment.fulfillmentId(), null, fulfillment.status(), "on hold: " + formed.holdReason());
+                }
+            }
+        } else {
+            for (SourceFulfillment source : fromStorefront) {
+                out.addAll(route(source, linesById, rules.routing(), rules.commands(), cause));
+            }
+        }
+        moveTo(derivedStatus(), cause, why, out);
     }
 
     /** The storefront cancelled: every fulfillment not yet shipped is cancelled, at its fulfiller if sent there. */
@@ -358,9 +505,17 @@ public final class Order {
         return tellStorefront(fulfillment, status, List.of());
     }
 
-    /** Tells the storefront the fulfillment's status, once per status and never backwards ({@link Fulfillment#tellStorefront}). */
+    /** The storefront's own fulfillment a shipment belongs to; null when the hub formed it (the storefront has none). */
+    private @Nullable String storefrontFulfillmentId(Fulfillment fulfillment) {
+        return hubFormsFulfillments ? null : fulfillment.sourceFulfillmentId();
+    }
+
+    /**
+     * Tells the storefront the fulfillment's status, once per status and never backwards ({@link Fulfillment#tellStorefront});
+     * nothing when the hub formed the fulfillment: the storefront has no fulfillment whose status it keeps.
+     */
     private List<Outgoing> tellStorefront(Fulfillment fulfillment, Status status, List<LineQuantity> lines) {
-        if (!fulfillment.tellStorefront(status)) {
+        if (hubFormsFulfillments || !fulfillment.tellStorefront(status)) {
             return List.of();
         }
         return List.of(new Outgoing("storefront-" + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "/"
@@ -392,8 +547,8 @@ public final class Order {
                 + fact.carrier() + ": " + describe(fact.lines()));
         List<Outgoing> out = new ArrayList<>();
         out.add(new Outgoing("add-shipment/" + shipmentId, new AddShipment(hubOrderId, storefront, sourceOrderId,
-                fulfillment.sourceFulfillmentId(), shipmentId, fact.carrier(), fact.trackingNumber(), fact.trackingUrl(),
-                fact.lines(), fact.dispatchedAt(), true)));
+                storefrontFulfillmentId(fulfillment), shipmentId, fact.carrier(), fact.trackingNumber(), fact.trackingUrl(),
+                fact.lines(), fact.dispatchedAt(), true, fact.service())));
         moveTo(derivedStatus(), cause, "shipment " + shipmentId, out);
         return out;
     }
@@ -534,7 +689,7 @@ public final class Order {
                 + " assigned by an operator as shipment " + shipmentId + ": " + describe(assigned));
         List<Outgoing> out = new ArrayList<>();
         out.add(new Outgoing("add-shipment/" + shipmentId, new AddShipment(hubOrderId, storefront, sourceOrderId,
-                fulfillment.sourceFulfillmentId(), shipmentId, parcel.carrier(), trackingNumber, parcel.trackingUrl(),
+                storefrontFulfillmentId(fulfillment), shipmentId, parcel.carrier(), trackingNumber, parcel.trackingUrl(),
                 assigned, dispatchedAt, true)));
         boolean waiting = heldParcels.stream().anyMatch(p -> p.fulfillmentId().equals(fulfillmentId)
                 && p.assignedShipmentId() == null);
@@ -751,6 +906,18 @@ public final class Order {
 
     public @Nullable String holdReason() {
         return holdReason;
+    }
+
+    public @Nullable PaymentStatus payment() {
+        return payment;
+    }
+
+    public @Nullable Instant fulfillableAfter() {
+        return fulfillableAfter;
+    }
+
+    public boolean hubFormsFulfillments() {
+        return hubFormsFulfillments;
     }
 
     public List<OrderLine> lines() {

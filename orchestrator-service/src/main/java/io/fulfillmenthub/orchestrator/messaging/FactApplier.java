@@ -2,12 +2,12 @@ package io.fulfillmenthub.orchestrator.messaging;
 
 import io.fulfillmenthub.contracts.Fact;
 import io.fulfillmenthub.orchestrator.domain.Cause;
-import io.fulfillmenthub.orchestrator.domain.FulfillerCommands;
-import io.fulfillmenthub.orchestrator.domain.FulfillmentRouting;
+import io.fulfillmenthub.orchestrator.domain.HubRules;
 import io.fulfillmenthub.orchestrator.domain.IllegalTransitionException;
 import io.fulfillmenthub.orchestrator.domain.Order;
 import io.fulfillmenthub.orchestrator.domain.Outgoing;
 import io.fulfillmenthub.orchestrator.domain.TimelineEntry;
+import io.fulfillmenthub.orchestrator.persistence.GracePeriodTimerRows;
 import io.fulfillmenthub.orchestrator.persistence.OrderRows;
 import io.fulfillmenthub.orchestrator.persistence.TrackedOrder;
 import io.fulfillmenthub.orchestrator.persistence.UnitOfWork;
@@ -15,9 +15,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -41,14 +43,17 @@ public class FactApplier {
 
     private static final Logger LOG = Logger.getLogger(FactApplier.class);
 
+    /** The cause a grace-period timer's firing is recorded under (no fact: the hub's own timer). */
+    public static final String GRACE_PERIOD_ENDED = "hub.timer.grace-period-ended";
+
     @Inject
     OrderRows rows;
 
     @Inject
-    FulfillmentRouting routing;
+    GracePeriodTimerRows timers;
 
     @Inject
-    FulfillerCommands commands;
+    HubRules rules;
 
     /** @return how many outbox rows it wrote (none for duplicates and refused facts) */
     public Uni<Integer> apply(SqlConnection connection, List<ConsumedFact> facts) {
@@ -75,9 +80,11 @@ public class FactApplier {
                 }
             }
             return rows.lockAndLoad(connection, orders, mayHaveComeEarly).chain(work -> {
+                // the hub's fulfillable rule compares grace periods with the time the batch is applied
+                FactTransitions.Applying applying = new FactTransitions.Applying(rules, Instant.now());
                 int written = 0;
                 for (ConsumedFact fact : fresh) {
-                    written += apply(work, fact);
+                    written += apply(work, fact, applying);
                 }
                 return rows.write(connection, work).replaceWith(written);
             });
@@ -107,19 +114,51 @@ public class FactApplier {
         });
     }
 
+    /**
+     * Fires grace-period timers the caller claimed in its transaction ({@link GracePeriodTimerRows#claimDue}),
+     * the way a fact is applied: their orders loaded (locked already), each moved by
+     * {@link Order#gracePeriodEnded} in memory, and written with their timeline and outbox rows, the timers
+     * deleted in the same transaction. The cause is {@value #GRACE_PERIOD_ENDED} with id
+     * {@code grace-period/<hub order id>/<due time>}, so the messages a firing causes have ids of their own.
+     *
+     * @param due due time by hub order id
+     * @return how many outbox rows it wrote
+     */
+    public Uni<Integer> fireGracePeriodTimers(SqlConnection connection, Map<String, Instant> due, Instant now) {
+        List<String> ids = List.copyOf(due.keySet());
+        return rows.lockAndLoad(connection, ids).chain(work -> {
+            int written = 0;
+            for (Map.Entry<String, Instant> timer : due.entrySet()) {
+                String hubOrderId = timer.getKey();
+                TrackedOrder tracked = work.order(hubOrderId);
+                work.timerFired(hubOrderId);
+                Cause cause = new Cause(GRACE_PERIOD_ENDED, "grace-period/" + hubOrderId + "/" + timer.getValue(),
+                        timer.getValue());
+                Order order = tracked.order();
+                int recorded = order.newTimelineEntries().size();
+                List<Outgoing> messages = order.gracePeriodEnded(rules, now, cause);
+                List<TimelineEntry> entries = order.newTimelineEntries();
+                work.timeline(hubOrderId, entries.subList(recorded, entries.size()));
+                written += work.outbox(cause, messages);
+            }
+            int outboxRows = written;
+            return timers.delete(connection, ids).chain(() -> rows.write(connection, work)).replaceWith(outboxRows);
+        });
+    }
+
     /** @return how many outbox rows the fact causes */
-    private int apply(UnitOfWork work, ConsumedFact consumed) {
+    private int apply(UnitOfWork work, ConsumedFact consumed, FactTransitions.Applying applying) {
         Cause cause = consumed.cause();
         Fact fact = consumed.fact();
         TrackedOrder tracked = work.order(fact.hubOrderId());
         if (tracked == null) {
-            return consumed.registered().applyBeforeItsOrder(work, routing, commands, fact, cause);
+            return consumed.registered().applyBeforeItsOrder(work, applying, fact, cause);
         }
         Order order = tracked.order();
         int recorded = order.newTimelineEntries().size();
         List<Outgoing> messages;
         try {
-            messages = consumed.registered().apply(order, fact, commands, cause);
+            messages = consumed.registered().apply(order, fact, applying, cause);
         } catch (IllegalTransitionException refused) {
             LOG.infof("%s %s refused for %s: %s", cause.factType(), cause.factId(), fact.hubOrderId(), refused.getMessage());
             work.timeline(fact.hubOrderId(), List.of(new TimelineEntry(cause.at(), cause.factType(), cause.factId(), null,

@@ -9,13 +9,13 @@ import io.fulfillmenthub.contracts.facts.ShipmentDelivered;
 import io.fulfillmenthub.kit.failure.ContractViolation;
 import io.fulfillmenthub.orchestrator.domain.Cause;
 import io.fulfillmenthub.orchestrator.domain.EarlyCancellation;
-import io.fulfillmenthub.orchestrator.domain.FulfillerCommands;
-import io.fulfillmenthub.orchestrator.domain.FulfillmentRouting;
+import io.fulfillmenthub.orchestrator.domain.HubRules;
 import io.fulfillmenthub.orchestrator.domain.Order;
 import io.fulfillmenthub.orchestrator.domain.Outgoing;
 import io.fulfillmenthub.orchestrator.domain.UnknownShipmentException;
 import io.fulfillmenthub.orchestrator.persistence.TrackedOrder;
 import io.fulfillmenthub.orchestrator.persistence.UnitOfWork;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,17 +36,24 @@ final class FactTransitions {
         List<Outgoing> apply(Order order, F fact, Cause cause);
     }
 
-    /** A transition that asks something of a fulfiller: it turns its intents into commands with {@code commands}. */
+    /**
+     * A transition that consults the hub's rules (routing, fulfillers' commands, the fulfillable rule) and the
+     * time the facts are applied.
+     */
     @FunctionalInterface
     interface CommandingTransition<F extends Fact> {
-        List<Outgoing> apply(Order order, F fact, FulfillerCommands commands, Cause cause);
+        List<Outgoing> apply(Order order, F fact, Applying applying, Cause cause);
     }
 
     /** What a fact does when its order is not stored (yet). */
     @FunctionalInterface
     interface BeforeItsOrder<F extends Fact> {
         /** @return how many outbox rows it wrote */
-        int apply(UnitOfWork work, FulfillmentRouting routing, FulfillerCommands commands, F fact, Cause cause);
+        int apply(UnitOfWork work, Applying applying, F fact, Cause cause);
+    }
+
+    /** What transitions consult beyond the fact: the hub's rules, and the time the batch is applied. */
+    record Applying(HubRules rules, Instant now) {
     }
 
     /**
@@ -57,16 +64,15 @@ final class FactTransitions {
     record Registered<F extends Fact>(MessageType<F> type, CommandingTransition<F> transition,
             @Nullable BeforeItsOrder<F> beforeItsOrder) {
 
-        List<Outgoing> apply(Order order, Fact fact, FulfillerCommands commands, Cause cause) {
-            return transition.apply(order, type.dataClass().cast(fact), commands, cause);
+        List<Outgoing> apply(Order order, Fact fact, Applying applying, Cause cause) {
+            return transition.apply(order, type.dataClass().cast(fact), applying, cause);
         }
 
-        int applyBeforeItsOrder(UnitOfWork work, FulfillmentRouting routing, FulfillerCommands commands, Fact fact,
-                Cause cause) {
+        int applyBeforeItsOrder(UnitOfWork work, Applying applying, Fact fact, Cause cause) {
             if (beforeItsOrder == null) {
                 throw new UnknownOrderException(fact.hubOrderId(), cause.factType(), cause.factId());
             }
-            return beforeItsOrder.apply(work, routing, commands, type.dataClass().cast(fact), cause);
+            return beforeItsOrder.apply(work, applying, type.dataClass().cast(fact), cause);
         }
 
         /** Whether the fact may come before its order, so applying it needs to know what came early. */
@@ -78,8 +84,11 @@ final class FactTransitions {
     private static final Map<String, Registered<?>> BY_CE_TYPE = new LinkedHashMap<>();
 
     static {
-        on(MessageTypes.ORDER_PLACED, (order, fact, cause) -> order.placedAgain(cause), FactTransitions::place);
-        onCommanding(MessageTypes.ORDER_CANCELLED_AT_SOURCE, Order::cancelAtSource, FactTransitions::cancelledBeforeItsOrder);
+        // a stored order takes a later OrderPlaced while it awaits fulfillable; otherwise it is a repeat
+        onCommanding(MessageTypes.ORDER_PLACED, (order, fact, applying, cause) -> order.placedAgain(fact, cause,
+                applying.rules(), applying.now()), FactTransitions::place);
+        onCommanding(MessageTypes.ORDER_CANCELLED_AT_SOURCE, (order, fact, applying, cause) -> order.cancelAtSource(fact,
+                applying.rules().commands(), cause), FactTransitions::cancelledBeforeItsOrder);
         onSubmission(MessageTypes.FULFILLMENT_SUBMITTED, Order::fulfillmentSubmitted,
                 fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
         onSubmission(MessageTypes.FULFILLMENT_ACCEPTED, Order::fulfillmentAccepted,
@@ -131,7 +140,7 @@ final class FactTransitions {
 
     private static <F extends Fact> void on(MessageType<F> type, Transition<F> transition,
             @Nullable BeforeItsOrder<F> beforeItsOrder) {
-        onCommanding(type, (order, fact, commands, cause) -> transition.apply(order, fact, cause), beforeItsOrder);
+        onCommanding(type, (order, fact, applying, cause) -> transition.apply(order, fact, cause), beforeItsOrder);
     }
 
     private static <F extends Fact> void onCommanding(MessageType<F> type, CommandingTransition<F> transition,
@@ -158,17 +167,17 @@ final class FactTransitions {
     }
 
     /** A new order; a cancellation at source that came before it makes it cancelled at once. */
-    private static int place(UnitOfWork work, FulfillmentRouting routing, FulfillerCommands commands, OrderPlaced fact,
-            Cause cause) {
-        Order.Placement placement = Order.place(fact, cause, routing, commands, work.earlyCancellation(fact.hubOrderId()));
+    private static int place(UnitOfWork work, Applying applying, OrderPlaced fact, Cause cause) {
+        Order.Placement placement = Order.place(fact, cause, applying.rules(), applying.now(),
+                work.earlyCancellation(fact.hubOrderId()));
         work.placed(TrackedOrder.placed(placement.order()));
         work.timeline(fact.hubOrderId(), placement.order().newTimelineEntries());
         return work.outbox(cause, placement.messages());
     }
 
     /** Kept until the order arrives (a storefront's retry can reorder its webhooks); the first one counts. */
-    private static int cancelledBeforeItsOrder(UnitOfWork work, FulfillmentRouting routing, FulfillerCommands commands,
-            OrderCancelledAtSource fact, Cause cause) {
+    private static int cancelledBeforeItsOrder(UnitOfWork work, Applying applying, OrderCancelledAtSource fact,
+            Cause cause) {
         work.cancelledEarly(new EarlyCancellation(fact, cause));
         return 0;
     }

@@ -17,6 +17,7 @@ import io.fulfillmenthub.contracts.model.FulfillmentStatus;
 import io.fulfillmenthub.contracts.model.LineQuantity;
 import io.fulfillmenthub.contracts.model.OrderLine;
 import io.fulfillmenthub.contracts.model.OrderStatus;
+import io.fulfillmenthub.contracts.model.PaymentStatus;
 import io.fulfillmenthub.contracts.model.Storefront;
 import io.fulfillmenthub.orchestrator.domain.Cause;
 import io.fulfillmenthub.orchestrator.domain.EarlyCancellation;
@@ -46,6 +47,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -61,10 +63,13 @@ public class OrderRows {
 
     private static final List<Column> ORDER = List.of(text("hub_order_id"), text("storefront"), text("source_order_id"),
             text("order_number"), text("currency"), text("customer_email"), text("shipping_address"), timestamp("placed_at"),
-            text("status"), bool("cancelled_at_source"), text("hold_reason"), timestamp("created_at"),
+            text("status"), bool("cancelled_at_source"), text("hold_reason"), text("payment"),
+            timestamp("fulfillable_after"), bool("hub_forms_fulfillments"), timestamp("created_at"),
             timestamp("updated_at"));
     private static final List<Column> ORDER_UPDATE = List.of(text("hub_order_id"), text("status"),
-            bool("cancelled_at_source"), text("hold_reason"), timestamp("updated_at"), bigint("version"));
+            bool("cancelled_at_source"), text("hold_reason"), text("payment"), timestamp("fulfillable_after"),
+            bool("hub_forms_fulfillments"), timestamp("updated_at"), bigint("version"));
+    private static final List<Column> GRACE_PERIOD_TIMER = List.of(text("hub_order_id"), timestamp("due_at"));
     private static final List<Column> ORDER_LINE = List.of(text("hub_order_id"), text("line_id"), text("variant_id"),
             text("sku"), text("name"), integer("quantity"), numeric("unit_price"));
     private static final List<Column> FULFILLMENT = List.of(text("fulfillment_id"), text("hub_order_id"),
@@ -241,7 +246,7 @@ public class OrderRows {
     private static Uni<List<LoadedOrder>> load(SqlConnection connection, String[] ids, boolean forUpdate) {
         return connection.preparedQuery("SELECT hub_order_id, storefront, source_order_id, order_number, currency, "
                         + "customer_email, shipping_address, placed_at, status, cancelled_at_source, hold_reason, "
-                        + "updated_at, version FROM orders WHERE hub_order_id = ANY($1) ORDER BY hub_order_id"
+                        + "payment, fulfillable_after, hub_forms_fulfillments, updated_at, version FROM orders WHERE hub_order_id = ANY($1) ORDER BY hub_order_id"
                         + (forUpdate ? " FOR UPDATE" : ""))
                 .execute(Tuple.of((Object) ids))
                 .chain(orderRows -> {
@@ -288,6 +293,8 @@ public class OrderRows {
         List<Object[]> deliveredShipments = new ArrayList<>();
         List<Object[]> newHeldParcels = new ArrayList<>();
         List<Object[]> assignedHeldParcels = new ArrayList<>();
+        List<Object[]> timers = new ArrayList<>();
+        List<String> droppedTimers = new ArrayList<>();
         for (TrackedOrder tracked : work.orders()) {
             Order order = tracked.order();
             String id = order.hubOrderId();
@@ -296,14 +303,24 @@ public class OrderRows {
                         order.currency(), order.customerEmail(),
                         new String(HubJson.write(order.shippingAddress()), StandardCharsets.UTF_8),
                         order.placedAt().atOffset(ZoneOffset.UTC), order.status().name(), order.cancelledAtSource(),
-                        order.holdReason(), now, now});
+                        order.holdReason(), name(order.payment()), offsetOrNull(order.fulfillableAfter()),
+                        order.hubFormsFulfillments(), now, now});
                 for (OrderLine line : order.lines()) {
                     orderLines.add(new Object[] {id, line.lineId(), line.variantId(), line.sku(), line.name(),
                             line.quantity(), line.unitPrice() == null ? null : line.unitPrice().toPlainString()});
                 }
             } else if (tracked.before().differsFrom(order)) {
                 changedOrders.add(new Object[] {id, order.status().name(), order.cancelledAtSource(), order.holdReason(),
-                        now, tracked.before().version()});
+                        name(order.payment()), offsetOrNull(order.fulfillableAfter()), order.hubFormsFulfillments(), now,
+                        tracked.before().version()});
+            }
+            Instant timer = order.gracePeriodTimer();
+            if (!Objects.equals(timer, tracked.timerBefore())) {
+                if (timer == null) {
+                    droppedTimers.add(id);
+                } else {
+                    timers.add(new Object[] {id, timer.atOffset(ZoneOffset.UTC)});
+                }
             }
             for (Fulfillment fulfillment : order.fulfillments()) {
                 String fulfillmentId = fulfillment.fulfillmentId();
@@ -365,7 +382,8 @@ public class OrderRows {
         // the rows were locked when loaded; the version checks are a guard, and each update bumps the version
         return Unnest.insert(connection, "orders", ORDER, newOrders)
                 .chain(() -> Unnest.update(connection, "orders", ORDER_UPDATE, "status = u.status, "
-                        + "cancelled_at_source = u.cancelled_at_source, hold_reason = u.hold_reason, "
+                        + "cancelled_at_source = u.cancelled_at_source, hold_reason = u.hold_reason, payment = u.payment, "
+                        + "fulfillable_after = u.fulfillable_after, hub_forms_fulfillments = u.hub_forms_fulfillments, "
                         + "updated_at = u.updated_at, version = t.version + 1", "t.version = u.version", changedOrders))
                 .chain(() -> Unnest.insert(connection, "order_line", ORDER_LINE, orderLines))
                 .chain(() -> Unnest.insert(connection, "fulfillment", FULFILLMENT, newFulfillments))
@@ -396,6 +414,12 @@ public class OrderRows {
                                 early.fact().cancelledAt().atOffset(ZoneOffset.UTC), early.cause().factType(),
                                 early.cause().factId(), early.cause().at().atOffset(ZoneOffset.UTC)}).toList(),
                         "ON CONFLICT (hub_order_id) DO NOTHING"))
+                // only orders under the hub's fulfillable rule have timers: no statement for the others
+                .chain(() -> Unnest.insert(connection, "grace_period_timer", GRACE_PERIOD_TIMER, timers,
+                        "ON CONFLICT (hub_order_id) DO UPDATE SET due_at = EXCLUDED.due_at"))
+                .chain(() -> droppedTimers.isEmpty() ? Uni.createFrom().item(0)
+                        : connection.preparedQuery("DELETE FROM grace_period_timer WHERE hub_order_id = ANY($1)")
+                                .execute(Tuple.of((Object) droppedTimers.toArray(String[]::new))).map(RowSet::rowCount))
                 .replaceWithVoid();
     }
 
@@ -442,6 +466,8 @@ public class OrderRows {
                     HubJson.read(row.getString("shipping_address").getBytes(StandardCharsets.UTF_8), Address.class),
                     row.getOffsetDateTime("placed_at").toInstant(), OrderStatus.valueOf(row.getString("status")),
                     row.getBoolean("cancelled_at_source"), row.getString("hold_reason"),
+                    enumOrNull(PaymentStatus::valueOf, row.getString("payment")),
+                    instantOrNull(row.getOffsetDateTime("fulfillable_after")), row.getBoolean("hub_forms_fulfillments"),
                     linesByOrder.getOrDefault(id, List.of()).stream().map(line -> new OrderLine(line.getString("line_id"),
                             line.getString("variant_id"), line.getString("sku"), line.getString("name"),
                             line.getInteger("quantity"), line.getBigDecimal("unit_price"))).toList(),
@@ -487,6 +513,10 @@ public class OrderRows {
 
     private static String statusBeforeHold(Fulfillment fulfillment) {
         return fulfillment.hold() == null ? null : fulfillment.hold().statusBefore().name();
+    }
+
+    private static OffsetDateTime offsetOrNull(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instantOrNull(OffsetDateTime at) {

@@ -27,6 +27,8 @@ public final class TrackedOrder {
     private final Map<String, Instant> shipmentsBefore;
     /** {@code <fulfillment id>/<tracking number>} → whether it was assigned. */
     private final Map<String, Boolean> heldParcelsBefore;
+    /** When its grace-period timer row was due when loaded; null: it had none (or the poller just removed it). */
+    private Instant timerBefore;
 
     private TrackedOrder(Order order, boolean placed, OrderState before, Map<String, FulfillmentState> fulfillmentsBefore,
             Map<String, Integer> shippedBefore, Map<String, Instant> shipmentsBefore,
@@ -38,6 +40,7 @@ public final class TrackedOrder {
         this.shippedBefore = shippedBefore;
         this.shipmentsBefore = shipmentsBefore;
         this.heldParcelsBefore = heldParcelsBefore;
+        this.timerBefore = placed ? null : order.gracePeriodTimer();
     }
 
     /** An order placed in this transaction: every row of it is new. */
@@ -68,6 +71,15 @@ public final class TrackedOrder {
 
     public Order order() {
         return order;
+    }
+
+    Instant timerBefore() {
+        return timerBefore;
+    }
+
+    /** The poller deleted its timer row: if the order still wants one, the writer inserts it again. */
+    void timerFired() {
+        timerBefore = null;
     }
 
     boolean isPlaced() {
@@ -107,15 +119,19 @@ public final class TrackedOrder {
     }
 
     /** The order row's own state as loaded. */
-    record OrderState(String status, boolean cancelledAtSource, String holdReason, long version) {
+    record OrderState(String status, boolean cancelledAtSource, String holdReason, io.fulfillmenthub.contracts.model.PaymentStatus payment,
+            Instant fulfillableAfter, boolean hubFormsFulfillments, long version) {
 
         static OrderState of(Order order, long version) {
-            return new OrderState(order.status().name(), order.cancelledAtSource(), order.holdReason(), version);
+            return new OrderState(order.status().name(), order.cancelledAtSource(), order.holdReason(), order.payment(),
+                    order.fulfillableAfter(), order.hubFormsFulfillments(), version);
         }
 
         boolean differsFrom(Order order) {
             return !status.equals(order.status().name()) || cancelledAtSource != order.cancelledAtSource()
-                    || !Objects.equals(holdReason, order.holdReason());
+                    || !Objects.equals(holdReason, order.holdReason()) || !Objects.equals(payment, order.payment())
+                    || !Objects.equals(fulfillableAfter, order.fulfillableAfter())
+                    || hubFormsFulfillments != order.hubFormsFulfillments();
         }
     }
 

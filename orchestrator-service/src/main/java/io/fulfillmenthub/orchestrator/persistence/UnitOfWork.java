@@ -57,6 +57,14 @@ public final class UnitOfWork {
         }
     }
 
+    /** The poller deleted the order's grace-period timer row in this transaction. */
+    public void timerFired(String hubOrderId) {
+        TrackedOrder tracked = orders.get(hubOrderId);
+        if (tracked != null) {
+            tracked.timerFired();
+        }
+    }
+
     public void placed(TrackedOrder order) {
         orders.put(order.order().hubOrderId(), order);
     }

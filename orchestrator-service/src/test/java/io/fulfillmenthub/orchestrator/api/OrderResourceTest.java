@@ -107,7 +107,7 @@ class OrderResourceTest {
                 {"hubOrderId": "%1$s", "storefront": "SPRESSO", "sourceOrderId": "%2$s", "orderNumber": "1001",
                  "status": "PARTIALLY_SHIPPED", "cancelledAtSource": false,
                  "holdReasons": ["%4$s: no SPOD product mapping for SKU 'NOT-MAPPED-7' (line var-2)"], "blocked": null,
-                 "placedAt": "2026-11-23T10:15:30Z", "updatedAt": "%6$s", "version": 1,
+                 "payment": "PAID", "waiting": null, "placedAt": "2026-11-23T10:15:30Z", "updatedAt": "%6$s", "version": 1,
                  "lines": [
                    {"lineId": "var-1", "variantId": "variant-1", "sku": "TEE-BLK-M", "name": "Tee", "quantity": 2,
                     "unitPrice": 12.5},
@@ -193,8 +193,8 @@ class OrderResourceTest {
 
     @Test
     void ordersArePagedByIdWithTheNextPageNamed() {
-        // ids after every random one: 'z' sorts after the hex digits of a UUID
-        String prefix = "spresso:zz-" + UUID.randomUUID() + "-";
+        // ids after every other test's (spresso:<uuid>, squarespace:<uuid>): 'zz' sorts after every source's name
+        String prefix = "zz-paging:" + UUID.randomUUID() + "-";
         for (int i = 1; i <= 3; i++) {
             placeAndAwait(prefix + i);
         }

@@ -157,10 +157,14 @@ class OrderTest {
     }
 
     @Test
-    void anOrderNotYetFulfillableAtTheSourceWaitsAndSendsNothing() {
-        var placement = Order.place(placed(false, List.of(new SourceFulfillment("f-1", null, null,
-                List.of(new LineQuantity("var-1", 1)))), line("var-1", "TEE", 1)), cause("order-placed"), ROUTING, COMMANDS);
+    void anOrderNotFulfillableAtTheSourceAndNotPaidWaitsAndSendsNothing() {
+        OrderPlaced unpaid = placed(false, List.of(), line("var-1", "TEE", 1));
+        var placement = Order.place(new OrderPlaced(unpaid.hubOrderId(), unpaid.storefront(), unpaid.sourceOrderId(),
+                unpaid.orderNumber(), unpaid.placedAt(), unpaid.currency(), PaymentStatus.PENDING, false,
+                unpaid.customerEmail(), unpaid.shippingAddress(), unpaid.lines(), List.of()), cause("order-placed"),
+                ROUTING, COMMANDS);
         assertThat(placement.order().status()).isEqualTo(OrderStatus.AWAITING_FULFILLABLE);
+        assertThat(placement.order().waiting(Instant.now())).isEqualTo(new Waiting("awaiting payment", null));
         assertThat(messages(placement.messages(), SubmitPrintOrder.class)).isEmpty();
     }
 
