@@ -3,15 +3,10 @@ package io.fulfillmenthub.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fulfillmenthub.localstack.HubService;
-import io.fulfillmenthub.localstack.HubStack;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,26 +14,10 @@ import org.junit.jupiter.api.Test;
  * {@code reorder-webhooks} fault holds the order's webhook and sends the cancellation first. The
  * cancellation wins: the order ends CANCELLED and nothing reaches SPOD.
  */
-class CancelFirstSystemTest {
+class CancelFirstSystemTest extends OnTheSharedHub {
 
     private static final Duration FLOW = Duration.ofSeconds(90);
     private static final List<Map<String, Object>> ONE_PRODUCT = List.of(Map.of("sku", "TEE-BLK-M", "quantity", 1));
-
-    private static HubStack hub;
-    private static Sandbox sandbox;
-
-    @BeforeAll
-    static void startTheHub() {
-        hub = SystemStack.get();
-        sandbox = new Sandbox(hub.url(HubService.SANDBOX));
-    }
-
-    @AfterEach
-    void endFaults() {
-        if (sandbox != null) {
-            sandbox.endAllFaults();
-        }
-    }
 
     @Test
     void aCancellationDeliveredBeforeItsOrderEndsTheOrderCancelledAndNothingReachesSpod() {
@@ -48,18 +27,13 @@ class CancelFirstSystemTest {
         sandbox.cancelOrder(order.orderId());
 
         await().atMost(FLOW).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonPath hubOrder = hubOrder(order);
+            JsonPath hubOrder = hubOrder(order.hubOrderId());
             assertThat(hubOrder.getString("status")).isEqualTo("CANCELLED");
             assertThat(hubOrder.getList("fulfillments.status", String.class)).containsOnly("CANCELLED");
         });
         Ledger.throughQuietPeriod("nothing at SPOD").untilAsserted(() -> {
             assertThat(sandbox.spodAcceptedSubmissions(order.hubFulfillmentIds()).values()).as("SPOD orders").containsOnly(0L);
-            assertThat(hubOrder(order).getString("status")).isEqualTo("CANCELLED");
+            assertThat(hubOrder(order.hubOrderId()).getString("status")).isEqualTo("CANCELLED");
         });
-    }
-
-    private static JsonPath hubOrder(Sandbox.PlacedOrder order) {
-        return RestAssured.given().baseUri(hub.url(HubService.ORCHESTRATOR))
-                .get("/orders/{id}", order.hubOrderId()).then().statusCode(200).extract().jsonPath();
     }
 }

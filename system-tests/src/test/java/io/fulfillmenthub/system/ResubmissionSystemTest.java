@@ -3,15 +3,10 @@ package io.fulfillmenthub.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fulfillmenthub.localstack.HubService;
-import io.fulfillmenthub.localstack.HubStack;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,26 +15,10 @@ import org.junit.jupiter.api.Test;
  * stays as it was, and the new one's progress ships the order to Spresso once. Needs the spod-connector's side
  * of resubmission (the external id at SPOD is the command's {@code externalIdAtFulfiller()}, facts carry it).
  */
-class ResubmissionSystemTest {
+class ResubmissionSystemTest extends OnTheSharedHub {
 
     private static final Duration FLOW = Duration.ofSeconds(90);
     private static final List<Map<String, Object>> ONE_PRODUCT = List.of(Map.of("sku", "TEE-BLK-M", "quantity", 2));
-
-    private static HubStack hub;
-    private static Sandbox sandbox;
-
-    @BeforeAll
-    static void startTheHub() {
-        hub = SystemStack.get();
-        sandbox = new Sandbox(hub.url(HubService.SANDBOX));
-    }
-
-    @AfterEach
-    void endFaults() {
-        if (sandbox != null) {
-            sandbox.endAllFaults();
-        }
-    }
 
     @Test
     void aFulfillmentSpodFailedIsResubmittedUnderANewExternalIdAndShipsOnce() {
@@ -49,18 +28,18 @@ class ResubmissionSystemTest {
         Ledger.awaitReached("SPOD orders", FLOW, () -> sandbox.spodAcceptedSubmissions(List.of(fulfillment)));
         sandbox.advanceSpodOrder(fulfillment, "failed");
         await().atMost(FLOW).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonPath hubOrder = hubOrder(order);
+            JsonPath hubOrder = hubOrder(order.hubOrderId());
             assertThat(hubOrder.getString("status")).isEqualTo("FAILED");
             assertThat(hubOrder.getString("fulfillments[0].status")).isEqualTo("REJECTED");
         });
 
-        JsonPath afterResubmit = RestAssured.given().baseUri(hub.url(HubService.ORCHESTRATOR))
+        JsonPath afterResubmit = operations()
                 .post("/orders/{id}/fulfillments/{f}/resubmit", order.hubOrderId(), order.fulfillmentIds().get(0))
                 .then().statusCode(200).extract().jsonPath();
         assertThat(afterResubmit.getString("fulfillments[0].externalOrderId")).isEqualTo(resubmitted);
         assertThat(afterResubmit.getInt("fulfillments[0].submissions")).isEqualTo(2);
         // pending: asked again, the hub refuses and SPOD gets no third order
-        RestAssured.given().baseUri(hub.url(HubService.ORCHESTRATOR))
+        operations()
                 .post("/orders/{id}/fulfillments/{f}/resubmit", order.hubOrderId(), order.fulfillmentIds().get(0))
                 .then().statusCode(409);
 
@@ -71,16 +50,11 @@ class ResubmissionSystemTest {
 
         Ledger.awaitExactlyOnce("Spresso shipments", FLOW, () -> sandbox.spressoShipmentLedger(order.fulfillmentIds()));
         await().atMost(FLOW).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonPath hubOrder = hubOrder(order);
+            JsonPath hubOrder = hubOrder(order.hubOrderId());
             assertThat(hubOrder.getString("status")).isEqualTo("SHIPPED");
             assertThat(hubOrder.getString("fulfillments[0].status")).isEqualTo("SHIPPED");
             assertThat(hubOrder.getList("timeline.note", String.class)).as("the order's timeline")
                     .anySatisfy(note -> assertThat(note).startsWith("resubmitted to SPOD by operations-api as " + resubmitted));
         });
-    }
-
-    private static JsonPath hubOrder(Sandbox.PlacedOrder order) {
-        return RestAssured.given().baseUri(hub.url(HubService.ORCHESTRATOR))
-                .get("/orders/{id}", order.hubOrderId()).then().statusCode(200).extract().jsonPath();
     }
 }

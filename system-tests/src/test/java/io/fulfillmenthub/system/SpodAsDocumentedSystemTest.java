@@ -3,9 +3,6 @@ package io.fulfillmenthub.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fulfillmenthub.localstack.HubService;
-import io.fulfillmenthub.localstack.HubStack;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +12,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,28 +23,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code updated}, by {@code created}, newest first), chosen with {@code /_sandbox/spod/behaviour}. One shared
  * hub ({@link SystemStack}); a few orders per case.
  */
-class SpodAsDocumentedSystemTest {
+class SpodAsDocumentedSystemTest extends OnTheSharedHub {
 
     private static final Duration FLOW = Duration.ofSeconds(90);
     private static final List<Map<String, Object>> TWO_PRODUCTS = List.of(Map.of("sku", "TEE-BLK-M", "quantity", 2),
             Map.of("sku", "MUG-WHT", "quantity", 3));
     private static final List<Map<String, Object>> ONE_PRODUCT = List.of(Map.of("sku", "TEE-BLK-M", "quantity", 1));
-
-    private static HubStack hub;
-    private static Sandbox sandbox;
-
-    @BeforeAll
-    static void startTheHub() {
-        hub = SystemStack.get();
-        sandbox = new Sandbox(hub.url(HubService.SANDBOX));
-    }
-
-    @AfterEach
-    void endFaults() {
-        if (sandbox != null) {
-            sandbox.endAllFaults();
-        }
-    }
 
     @AfterAll
     static void restoreSpod() {
@@ -85,7 +64,7 @@ class SpodAsDocumentedSystemTest {
                         (first, again) -> first));
         assertThat(carriers).containsEntry(ups, "ups").containsEntry(hermes, "ups");
         await().atMost(FLOW).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonPath hubOrder = hubOrder(order);
+            JsonPath hubOrder = hubOrder(order.hubOrderId());
             assertThat(hubOrder.getString("status")).isEqualTo("SHIPPED");
             assertThat(hubOrder.getList("shipments.carrier", String.class)).containsExactlyInAnyOrder("UPS", "Hermes");
             assertThat(hubOrder.getList("timeline.note", String.class)).as("the order's timeline")
@@ -120,7 +99,7 @@ class SpodAsDocumentedSystemTest {
         List<String> spressoFulfillments = orders.stream().map(order -> order.fulfillmentIds().get(0)).toList();
         Ledger.awaitExactlyOnce("Spresso shipments", FLOW, () -> sandbox.spressoShipmentLedger(spressoFulfillments));
         for (Sandbox.PlacedOrder order : orders) {
-            assertThat(hubOrder(order).getString("status")).as(order.hubOrderId()).isEqualTo("SHIPPED");
+            assertThat(hubOrder(order.hubOrderId()).getString("status")).as(order.hubOrderId()).isEqualTo("SHIPPED");
         }
     }
 
@@ -129,10 +108,5 @@ class SpodAsDocumentedSystemTest {
                 .collect(Collectors.groupingBy(call -> String.valueOf(call.bodyField("trackingNumber")), Collectors.counting()));
         return Stream.of(trackingNumbers).collect(Collectors.toMap(Function.identity(),
                 number -> accepted.getOrDefault(number, 0L), (a, b) -> a, java.util.LinkedHashMap::new));
-    }
-
-    private static JsonPath hubOrder(Sandbox.PlacedOrder order) {
-        return RestAssured.given().baseUri(hub.url(HubService.ORCHESTRATOR))
-                .get("/orders/{id}", order.hubOrderId()).then().statusCode(200).extract().jsonPath();
     }
 }

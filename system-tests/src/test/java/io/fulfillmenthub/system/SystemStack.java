@@ -19,6 +19,12 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class SystemStack {
 
+    /**
+     * Squarespace's grace period on this hub (10 minutes by default): long enough to cancel an order, or restart
+     * the orchestrator, inside it.
+     */
+    static final Duration SQUARESPACE_GRACE = Duration.ofSeconds(15);
+
     static final Path HOME = Path.of("..").toAbsolutePath().normalize();
     private static HubStack stack;
     private static Path dataDir;
@@ -37,6 +43,10 @@ final class SystemStack {
             Map<HubService, Map<String, String>> extra = new EnumMap<>(HubService.class);
             // discover SPOD progress quickly; the default suits a real vendor
             extra.put(HubService.SPOD_CONNECTOR, Map.of("hub.spod.poll.interval", "1s"));
+            extra.put(HubService.ORCHESTRATOR, Map.of("hub.orchestrator.storefronts.squarespace.grace-period",
+                    SQUARESPACE_GRACE.toSeconds() + "s"));
+            // find orders whose notification was lost within seconds; the default suits a real vendor
+            extra.put(HubService.STOREFRONT_CONNECTOR, Map.of("hub.squarespace.reconcile.every", "2s"));
             dataDir = Path.of(System.getProperty("java.io.tmpdir"), "system-stack-" + System.nanoTime());
             StackSettings settings = new StackSettings(HOME, dataDir,
                     FreePort.find(), FreePort.find(), FreePort.find(), ports, extra, Duration.ofMinutes(4));

@@ -1,0 +1,195 @@
+package io.fulfillmenthub.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fulfillmenthub.localstack.HubService;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Squarespace orders through the whole hub. Squarespace tells the hub of an order the moment it is created,
+ * so the orchestrator decides when it may go to SPOD: paid, its grace period passed ({@link SystemStack}
+ * shortens Squarespace's to {@link SystemStack#SQUARESPACE_GRACE}), not cancelled. What Squarespace received
+ * is read from its orders in the sandbox (every shipment a fulfillments call added, also one whose answer was
+ * lost); what SPOD received from the sandbox's call records.
+ */
+class SquarespaceSystemTest extends OnTheSharedHub {
+
+    private static final Duration FLOW = Duration.ofSeconds(90);
+    private static final List<Map<String, Object>> ONE_PRINT = List.of(Map.of("sku", "TEE-BLK-M", "quantity", 2));
+
+    private static SquarespaceSandbox squarespace;
+
+    @BeforeAll
+    static void squarespace() {
+        squarespace = new SquarespaceSandbox(hub.url(HubService.SANDBOX));
+    }
+
+    @Test
+    void anOrderWaitsOutItsGracePeriodAndThenReachesSpodOnce() {
+        String orderId = squarespace.createOrder(ONE_PRINT, true);
+        String hubOrderId = SquarespaceSandbox.hubOrderId(orderId);
+
+        JsonPath waiting = await().atMost(FLOW).pollInterval(Duration.ofMillis(500))
+                .until(() -> hubOrderOrNull(hubOrderId), order -> order != null);
+        assertThat(waiting.getString("status")).isEqualTo("AWAITING_FULFILLABLE");
+        assertThat(waiting.getString("waiting.reason")).isEqualTo("in grace period");
+        Instant graceEnds = Instant.parse(waiting.getString("waiting.until"));
+        assertThat(waiting.getList("timeline.note", String.class)).as("the order's timeline")
+                .anySatisfy(note -> assertThat(note).contains("in grace period until"));
+
+        String fulfillment = awaitSpodFulfillment(hubOrderId);
+        Ledger.awaitExactlyOnce("SPOD orders", FLOW, () -> sandbox.spodAcceptedSubmissions(List.of(fulfillment)));
+        List<Sandbox.VendorCall> submissions = sandbox.calls("spod").stream()
+                .filter(call -> call.accepted() && call.isSubmitOf(fulfillment)).toList();
+        assertThat(submissions).hasSize(1);
+        assertThat(hubOrder(hubOrderId).getList("timeline.findAll { it.to == 'IN_FULFILLMENT' }.at", String.class))
+                .as("when the order went to its fulfiller").isNotEmpty()
+                .allSatisfy(at -> assertThat(Instant.parse(at)).isAfterOrEqualTo(graceEnds));
+    }
+
+    @Test
+    void anOrderCancelledInsideItsGracePeriodNeverReachesSpod() {
+        String orderId = squarespace.createOrder(ONE_PRINT, true);
+        String hubOrderId = SquarespaceSandbox.hubOrderId(orderId);
+        await().atMost(FLOW).until(() -> hubOrderOrNull(hubOrderId), order -> order != null);
+        squarespace.cancel(orderId);
+
+        await().atMost(FLOW).untilAsserted(() -> assertThat(hubOrder(hubOrderId).getString("status")).isEqualTo("CANCELLED"));
+        // past the end of the grace period, still nothing at SPOD
+        Ledger.throughQuietPeriod("nothing at SPOD").during(SystemStack.SQUARESPACE_GRACE.plusSeconds(5))
+                .atMost(SystemStack.SQUARESPACE_GRACE.plusSeconds(30)).untilAsserted(() -> {
+                    assertThat(spodSubmissionsOf(hubOrderId)).as("SPOD orders of " + hubOrderId).isEmpty();
+                    assertThat(hubOrder(hubOrderId).getString("status")).isEqualTo("CANCELLED");
+                });
+    }
+
+    @Test
+    void theOrchestratorRestartedDuringTheGracePeriodStillSendsTheOrderOnce() throws Exception {
+        String orderId = squarespace.createOrder(ONE_PRINT, true);
+        String hubOrderId = SquarespaceSandbox.hubOrderId(orderId);
+        await().atMost(FLOW).until(() -> hubOrderOrNull(hubOrderId),
+                order -> order != null && "AWAITING_FULFILLABLE".equals(order.getString("status")));
+        hub.kill(HubService.ORCHESTRATOR);
+        hub.restart(HubService.ORCHESTRATOR);
+
+        String fulfillment = awaitSpodFulfillment(hubOrderId);
+        Ledger.awaitExactlyOnce("SPOD orders", FLOW, () -> sandbox.spodAcceptedSubmissions(List.of(fulfillment)));
+        assertThat(spodSubmissionsOf(hubOrderId)).containsExactly(fulfillment);
+    }
+
+    @Test
+    void anOrderWhoseNotificationWasDroppedIsFoundByThePollerAndSentOnce() {
+        String orderId = squarespace.createOrder(ONE_PRINT, false);
+        String hubOrderId = SquarespaceSandbox.hubOrderId(orderId);
+
+        String fulfillment = awaitSpodFulfillment(hubOrderId);
+        Ledger.awaitExactlyOnce("SPOD orders", FLOW, () -> sandbox.spodAcceptedSubmissions(List.of(fulfillment)));
+        assertThat(hubOrder(hubOrderId).getList("timeline.findAll { it.cause.type.contains('order-placed') }", Object.class))
+                .as("order-placed facts applied").hasSize(1);
+    }
+
+    @Test
+    void aNotificationDeliveredThreeTimesAndOutOfOrderGivesOneFulfillment() {
+        // three deliveries of each webhook, and the next three held and sent in reverse order
+        sandbox.startFault(Map.of("vendor", "squarespace", "kind", "duplicate-webhooks", "durationMs", 60_000));
+        sandbox.startFault(Map.of("vendor", "squarespace", "kind", "reorder-webhooks", "count", 3));
+        List<String> orderIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            orderIds.add(squarespace.createOrder(ONE_PRINT, true));
+        }
+        for (String orderId : orderIds) {
+            String hubOrderId = SquarespaceSandbox.hubOrderId(orderId);
+            String fulfillment = awaitSpodFulfillment(hubOrderId);
+            Ledger.awaitExactlyOnce("SPOD orders of " + hubOrderId, FLOW,
+                    () -> sandbox.spodAcceptedSubmissions(List.of(fulfillment)));
+            JsonPath order = hubOrder(hubOrderId);
+            assertThat(order.getList("fulfillments", Object.class)).as("fulfillments of " + hubOrderId).hasSize(1);
+            assertThat(spodSubmissionsOf(hubOrderId)).containsExactly(fulfillment);
+        }
+    }
+
+    @Test
+    void everyShipmentSpodReportsIsOnTheSquarespaceOrderOnceAlsoWhenTheConnectorDiesRightAfterPosting() throws Exception {
+        String orderId = squarespace.createOrder(List.of(Map.of("sku", "TEE-BLK-M", "quantity", 2),
+                Map.of("sku", "MUG-WHT", "quantity", 1)), true);
+        String hubOrderId = SquarespaceSandbox.hubOrderId(orderId);
+        String fulfillment = awaitSpodFulfillment(hubOrderId);
+        Ledger.awaitExactlyOnce("SPOD orders", FLOW, () -> sandbox.spodAcceptedSubmissions(List.of(fulfillment)));
+
+        // Squarespace acts on the first fulfillments call, but its answer is held: the connector never sees it
+        Sandbox.Fault held = sandbox.startFault(Map.of("vendor", "squarespace", "kind", "hold-response", "count", 1,
+                "method", "POST", "path", "/squarespace/1\\.0/commerce/orders/[^/]+/fulfillments"));
+        String first = "1Z" + UUID.randomUUID().toString().substring(0, 8);
+        String second = "1Z" + UUID.randomUUID().toString().substring(0, 8);
+        sandbox.sendSpodOrder(fulfillment, List.of(
+                Map.of("carrier", "UPS", "trackingNumber", first, "items",
+                        List.of(Map.of("stockKeepingUnit", "812-4-2", "quantity", 2))),
+                Map.of("carrier", "UPS", "trackingNumber", second, "items",
+                        List.of(Map.of("stockKeepingUnit", "1109-0-1", "quantity", 1)))));
+        await().atMost(FLOW).until(() -> sandbox.holding(held) > 0
+                && squarespace.shipments(orderId, List.of(first, second)).values().stream().mapToLong(Long::longValue).sum() > 0);
+        hub.kill(HubService.STOREFRONT_CONNECTOR);
+        sandbox.endFault(held);
+        hub.restart(HubService.STOREFRONT_CONNECTOR);
+
+        Ledger.awaitExactlyOnce("shipments at Squarespace", FLOW, () -> squarespace.shipments(orderId, List.of(first, second)));
+        await().atMost(FLOW).untilAsserted(() -> assertThat(hubOrder(hubOrderId).getString("status")).isEqualTo("SHIPPED"));
+    }
+
+    @Test
+    void aStormOf429sDelaysShipmentsButLosesNone() {
+        List<String> orderIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            orderIds.add(squarespace.createOrder(ONE_PRINT, true));
+        }
+        Map<String, String> fulfillments = new java.util.LinkedHashMap<>();
+        for (String orderId : orderIds) {
+            String fulfillment = awaitSpodFulfillment(SquarespaceSandbox.hubOrderId(orderId));
+            Ledger.awaitExactlyOnce("SPOD orders", FLOW, () -> sandbox.spodAcceptedSubmissions(List.of(fulfillment)));
+            fulfillments.put(orderId, fulfillment);
+        }
+        Sandbox.Fault storm = sandbox.startFault(Map.of("vendor", "squarespace", "kind", "error", "status", 429,
+                "retryAfterSeconds", 5, "durationMs", 20_000));
+        Map<String, String> tracking = new java.util.LinkedHashMap<>();
+        fulfillments.forEach((orderId, fulfillment) -> {
+            String number = "1Z" + UUID.randomUUID().toString().substring(0, 8);
+            tracking.put(orderId, number);
+            sandbox.sendSpodOrder(fulfillment, List.of(Map.of("carrier", "UPS", "trackingNumber", number, "items",
+                    List.of(Map.of("stockKeepingUnit", "812-4-2", "quantity", 2)))));
+        });
+        await().atMost(FLOW).until(() -> sandbox.calls("squarespace").stream().anyMatch(call -> call.touchedBy(storm)));
+
+        Ledger.awaitExactlyOnce("shipments at Squarespace", Duration.ofMinutes(3), () -> {
+            Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            tracking.forEach((orderId, number) -> counts.putAll(squarespace.shipments(orderId, List.of(number))));
+            return counts;
+        });
+        assertThat(sandbox.calls("squarespace").stream().filter(call -> call.touchedBy(storm) && Integer.valueOf(429).equals(call.status())))
+                .as("calls the storm refused").isNotEmpty();
+    }
+
+    /** The first fulfillment the hub formed for the order, once it went to SPOD. */
+    private static String awaitSpodFulfillment(String hubOrderId) {
+        return await().atMost(FLOW.plus(SystemStack.SQUARESPACE_GRACE)).pollInterval(Duration.ofMillis(500))
+                .until(() -> spodSubmissionsOf(hubOrderId), ids -> !ids.isEmpty()).get(0);
+    }
+
+    /** The hub fulfillment ids of the order's SPOD orders: SPOD's external order ids that name it. */
+    private static List<String> spodSubmissionsOf(String hubOrderId) {
+        return sandbox.spodOrderStates().keySet().stream().filter(id -> id.startsWith(hubOrderId + ":")).sorted().toList();
+    }
+
+    private static JsonPath hubOrderOrNull(String hubOrderId) {
+        var response = operations().get("/orders/{id}", hubOrderId);
+        return response.statusCode() == 200 ? response.jsonPath() : null;
+    }
+}
