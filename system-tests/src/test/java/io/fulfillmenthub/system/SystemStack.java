@@ -45,8 +45,10 @@ final class SystemStack {
             extra.put(HubService.SPOD_CONNECTOR, Map.of("hub.spod.poll.interval", "1s"));
             extra.put(HubService.ORCHESTRATOR, Map.of("hub.orchestrator.storefronts.squarespace.grace-period",
                     SQUARESPACE_GRACE.toSeconds() + "s"));
-            // find orders whose notification was lost within seconds; the default suits a real vendor
-            extra.put(HubService.STOREFRONT_CONNECTOR, Map.of("hub.squarespace.reconcile.every", "2s"));
+            // find orders whose notification was lost within seconds, and wait out a 429 storm in seconds rather than
+            // Squarespace's documented minute; the defaults suit the real vendor
+            extra.put(HubService.STOREFRONT_CONNECTOR, Map.of("hub.squarespace.reconcile.every", "2s",
+                    "hub.squarespace.cool-down", "3s"));
             dataDir = Path.of(System.getProperty("java.io.tmpdir"), "system-stack-" + System.nanoTime());
             StackSettings settings = new StackSettings(HOME, dataDir,
                     FreePort.find(), FreePort.find(), FreePort.find(), ports, extra, Duration.ofMinutes(4));
