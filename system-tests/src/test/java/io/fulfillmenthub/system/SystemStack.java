@@ -23,7 +23,7 @@ final class SystemStack {
      * Squarespace's grace period on this hub (10 minutes by default): long enough to cancel an order, or restart
      * the orchestrator, inside it.
      */
-    static final Duration SQUARESPACE_GRACE = Duration.ofSeconds(15);
+    static final Duration SQUARESPACE_GRACE = Duration.ofSeconds(10);
 
     static final Path HOME = Path.of("..").toAbsolutePath().normalize();
     private static HubStack stack;
