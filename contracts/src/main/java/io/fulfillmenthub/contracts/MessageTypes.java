@@ -2,6 +2,7 @@ package io.fulfillmenthub.contracts;
 
 import io.fulfillmenthub.contracts.commands.AddShipment;
 import io.fulfillmenthub.contracts.commands.CancelPrintOrder;
+import io.fulfillmenthub.contracts.commands.CancelSale;
 import io.fulfillmenthub.contracts.commands.CreateSale;
 import io.fulfillmenthub.contracts.commands.FulfilSale;
 import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
@@ -63,10 +64,13 @@ public final class MessageTypes {
             command("submit-print-order", SubmitPrintOrder.class, Topics.COMMANDS_SPOD);
     public static final MessageType<CancelPrintOrder> CANCEL_PRINT_ORDER =
             command("cancel-print-order", CancelPrintOrder.class, Topics.COMMANDS_SPOD);
+    /** Version 2: {@code userId} and each line's {@code tax} added; version 1 was never produced. */
     public static final MessageType<CreateSale> CREATE_SALE =
-            command("create-sale", CreateSale.class, Topics.COMMANDS_POS);
+            new MessageType<>("hub.command.create-sale.v2", CreateSale.class, Topics.COMMANDS_POS);
     public static final MessageType<FulfilSale> FULFIL_SALE =
             command("fulfil-sale", FulfilSale.class, Topics.COMMANDS_POS);
+    public static final MessageType<CancelSale> CANCEL_SALE =
+            command("cancel-sale", CancelSale.class, Topics.COMMANDS_POS);
     public static final MessageType<AddShipment> ADD_SHIPMENT =
             command("add-shipment", AddShipment.class, Topics.COMMANDS_STOREFRONT);
     public static final MessageType<UpdateStorefrontFulfillmentStatus> UPDATE_STOREFRONT_FULFILLMENT_STATUS =
@@ -80,7 +84,7 @@ public final class MessageTypes {
             FULFILLMENT_REJECTED, SHIPMENT_DISPATCHED, FULFILLMENT_SHIPPED, FULFILLMENT_PICKED_UP,
             FULFILLMENT_DELIVERED, FULFILLMENT_CANCELLED, FULFILLMENT_CANCELLATION_REJECTED, COMMAND_FAILED,
             FULFILLMENT_HELD, SHIPMENT_DELIVERED, TIMELINE_NOTED,
-            SUBMIT_PRINT_ORDER, CANCEL_PRINT_ORDER, CREATE_SALE, FULFIL_SALE, ADD_SHIPMENT,
+            SUBMIT_PRINT_ORDER, CANCEL_PRINT_ORDER, CREATE_SALE, FULFIL_SALE, CANCEL_SALE, ADD_SHIPMENT,
             UPDATE_STOREFRONT_FULFILLMENT_STATUS, ORDER_STATUS_CHANGED);
 
     private static final Map<String, MessageType<?>> BY_CE_TYPE =

@@ -2,6 +2,7 @@ package io.fulfillmenthub.contracts;
 
 import io.fulfillmenthub.contracts.commands.AddShipment;
 import io.fulfillmenthub.contracts.commands.CancelPrintOrder;
+import io.fulfillmenthub.contracts.commands.CancelSale;
 import io.fulfillmenthub.contracts.commands.CreateSale;
 import io.fulfillmenthub.contracts.commands.FulfilSale;
 import io.fulfillmenthub.contracts.commands.SaleMode;
@@ -90,9 +91,10 @@ final class ContractSamples {
                     new SubmitPrintOrder.Shipping("STANDARD", new BigDecimal("4.90"), ADDRESS))),
             Map.entry(MessageTypes.CANCEL_PRINT_ORDER, new CancelPrintOrder(ORDER, FULFILLMENT, "cancelled at source")),
             Map.entry(MessageTypes.CREATE_SALE, new CreateSale(ORDER, FULFILLMENT, SaleMode.PICKUP, "outlet-1",
-                    "register-1", List.of(new CreateSale.Line("var-1", "prod-1", 2, new BigDecimal("19.90"), "tax-1")),
-                    "click and collect")),
+                    "register-1", "user-1", List.of(new CreateSale.Line("var-1", "prod-1", 2, new BigDecimal("19.90"),
+                            new BigDecimal("2.99"), "tax-1")), "click and collect")),
             Map.entry(MessageTypes.FULFIL_SALE, new FulfilSale(ORDER, FULFILLMENT, SaleMode.PICKUP)),
+            Map.entry(MessageTypes.CANCEL_SALE, new CancelSale(ORDER, FULFILLMENT, "cancelled at the storefront")),
             Map.entry(MessageTypes.ADD_SHIPMENT, new AddShipment(ORDER, Storefront.SPRESSO, "6114", "f-1",
                     "spresso:6114/f-1/1Z999", "ups", "1Z999", "https://track.example/1Z999", LINES, AT, true)),
             Map.entry(MessageTypes.UPDATE_STOREFRONT_FULFILLMENT_STATUS, new UpdateStorefrontFulfillmentStatus(ORDER,
