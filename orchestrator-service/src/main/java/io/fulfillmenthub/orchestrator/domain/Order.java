@@ -581,8 +581,9 @@ public final class Order {
             record(cause, fulfillment.fulfillmentId(), handedOver, handedOver, "already " + handedOver + ": nothing changes");
             return List.of();
         }
+        requireNotFinal("hand over " + fulfillment.fulfillmentId());
         FulfillmentStatus from = fulfillment.status();
-        // the refusal comes before anything changes, also for a finished order
+        // refuses (a sale not open) before anything changes
         transition.accept(fulfillment);
         record(cause, fulfillment.fulfillmentId(), from, fulfillment.status(), note
                 + (from == FulfillmentStatus.CANCELLATION_REQUESTED ? " (before the cancellation reached the store)" : ""));
