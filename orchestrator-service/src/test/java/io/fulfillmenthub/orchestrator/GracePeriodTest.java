@@ -135,7 +135,7 @@ class GracePeriodTest {
         assertThat(json.getString("waiting")).isNull();
         assertThat(json.getList("fulfillments.status", String.class)).containsExactly("PENDING", "ON_HOLD");
         assertThat(json.getList("holdReasons", String.class)).containsExactly(order + ":" + sourceId(order)
-                + "-2: no fulfiller for SKU 'CANDLE-XL' (line l-2) until a store channel exists");
+                + "-2: no routing rule lists SKU 'CANDLE-XL' (line l-2)");
         assertThat(count(json.getList("timeline.note", String.class), "fulfillable at ")).isEqualTo(1);
         assertThat(timers(order)).isZero();
     }

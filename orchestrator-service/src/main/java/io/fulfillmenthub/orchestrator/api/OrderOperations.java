@@ -1,6 +1,7 @@
 package io.fulfillmenthub.orchestrator.api;
 
 import io.fulfillmenthub.contracts.MessageTypes;
+import io.fulfillmenthub.contracts.commands.SaleMode;
 import io.fulfillmenthub.contracts.facts.ShipmentDelivered;
 import io.fulfillmenthub.contracts.model.LineQuantity;
 import io.fulfillmenthub.orchestrator.domain.Cause;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What operators do to an order, applied in one transaction through the same path as the facts
@@ -35,6 +37,9 @@ public class OrderOperations {
 
     /** The cause an operator's resubmission is recorded under (no fact: the API's own action). */
     static final String FULFILLMENT_RESUBMITTED = "hub.operation.fulfillment-resubmitted";
+
+    /** The cause an operator's (or a store's) hand-over is recorded under (no fact: the API's own action). */
+    static final String FULFILLMENT_HANDED_OVER = "hub.operation.fulfillment-handed-over";
 
     @Inject
     Pool database;
@@ -91,6 +96,22 @@ public class OrderOperations {
         Cause cause = new Cause(FULFILLMENT_RESUBMITTED, "resubmit/" + fulfillmentId + "/" + UUID.randomUUID(),
                 Instant.now());
         return apply(hubOrderId, cause, order -> order.resubmit(fulfillmentId, routing, commands, SOURCE, cause));
+    }
+
+    /**
+     * Asks the store to close a sale as handed over ({@link Order#handover}): a {@code FulfilSale} with the sale's mode.
+     *
+     * @param expected the mode the operator means; null: the sale's
+     * @return whether the order is stored
+     * @throws io.fulfillmenthub.orchestrator.domain.IllegalTransitionException (in the Uni) naming why it is not an
+     *         open store sale; {@link io.fulfillmenthub.orchestrator.domain.UnknownFulfillmentException} for a
+     *         fulfillment the order does not have
+     */
+    public Uni<Boolean> handover(String hubOrderId, String fulfillmentId, @Nullable SaleMode expected) {
+        // a fresh id per request: the point of sale reads the sale first, so a second FulfilSale does nothing there
+        Cause cause = new Cause(FULFILLMENT_HANDED_OVER, "handover/" + fulfillmentId + "/" + UUID.randomUUID(),
+                Instant.now());
+        return apply(hubOrderId, cause, order -> order.handover(fulfillmentId, expected, commands, SOURCE, cause));
     }
 
     Uni<Boolean> apply(String hubOrderId, Cause cause, Function<Order, List<Outgoing>> action) {

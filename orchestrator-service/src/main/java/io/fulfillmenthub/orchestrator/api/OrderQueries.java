@@ -119,7 +119,11 @@ public class OrderQueries {
                                 .map(p -> new OrderView.HeldParcelView(p.carrier(), p.trackingNumber(), p.trackingUrl(),
                                         p.items().stream().map(item -> new OrderView.ParcelItemView(item.vendorSku(),
                                                 item.quantity())).toList(),
-                                        p.dispatchedAt(), p.heldAt(), p.assignedShipmentId())).toList())).toList(),
+                                        p.dispatchedAt(), p.heldAt(), p.assignedShipmentId())).toList(),
+                        f.store() == null ? null : f.store().mode().name(),
+                        f.store() == null ? null : f.store().outlet(),
+                        f.store() == null ? null : f.store().outletId(),
+                        f.store() == null ? null : f.vendorReference())).toList(),
                 order.shipments().stream().map(s -> new OrderView.ShipmentView(s.shipmentId(), s.fulfillmentId(),
                         s.carrier(), s.trackingNumber(), s.trackingUrl(), s.dispatchedAt(), s.deliveredAt(), s.lines().stream()
                                 .map(line -> new OrderView.ShipmentLineView(line.lineId(), line.quantity())).toList()))

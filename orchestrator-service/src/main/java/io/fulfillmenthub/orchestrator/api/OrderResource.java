@@ -2,6 +2,7 @@ package io.fulfillmenthub.orchestrator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fulfillmenthub.contracts.commands.SaleMode;
 import io.fulfillmenthub.contracts.model.OrderStatus;
 import io.fulfillmenthub.contracts.model.LineQuantity;
 import io.fulfillmenthub.orchestrator.domain.HeldParcelAssignmentException;
@@ -135,6 +136,55 @@ public class OrderResource {
                 .recoverWithItem(unknown -> ApiError.notFound(unknown.getMessage()))
                 .onFailure(IllegalTransitionException.class)
                 .recoverWithItem(refused -> ApiError.conflict(refused.getMessage()));
+    }
+
+    /**
+     * A store handed a sale over (the customer collected it, or it left for local delivery), as reported through
+     * the hub: the point of sale is asked to close it ({@code FulfilSale} with the sale's mode). Optional body
+     * {@code {"mode": "pickup"|"delivery"}}: the mode the caller means, checked against the sale's. 202 with the
+     * order (the fulfillment moves when the point of sale reports it); 404 for an unknown order or fulfillment;
+     * 409 when it is not an open store sale (not a store's, its sale not created yet, handed over, cancelled) or
+     * not of that mode; 400 naming the field for a bad body. Nothing is sent on any refusal.
+     *
+     * @param fulfillmentId the hub fulfillment id, or the storefront's ({@code f-2})
+     */
+    @POST
+    @Path("/{orderId}/fulfillments/{fulfillmentId}/handover")
+    public Uni<Response> handover(@PathParam("orderId") String orderId, @PathParam("fulfillmentId") String fulfillmentId,
+            String body) {
+        SaleMode expected;
+        try {
+            JsonNode fields = RequestBody.object(json, body, Set.of("mode"), true);
+            expected = fields == null ? null : saleMode(fields.get("mode"));
+        } catch (RequestBody.BadField bad) {
+            return Uni.createFrom().item(ApiError.badParameter(bad.field(), bad.getMessage()));
+        }
+        String hubFulfillmentId = fulfillmentId.startsWith(orderId + ":") ? fulfillmentId : orderId + ":" + fulfillmentId;
+        return operations.handover(orderId, hubFulfillmentId, expected)
+                .chain(stored -> stored ? order(orderId).map(view -> view.getStatus() == 200
+                        ? Response.accepted(view.getEntity()).build() : view)
+                        : Uni.createFrom().item(ApiError.notFound("no order " + orderId)))
+                .onFailure(UnknownFulfillmentException.class)
+                .recoverWithItem(unknown -> ApiError.notFound(unknown.getMessage()))
+                .onFailure(IllegalTransitionException.class)
+                .recoverWithItem(refused -> ApiError.conflict(refused.getMessage()));
+    }
+
+    private static SaleMode saleMode(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isTextual()) {
+            switch (value.asText().trim().toLowerCase(Locale.ROOT)) {
+                case "pickup":
+                    return SaleMode.PICKUP;
+                case "delivery":
+                    return SaleMode.DELIVERY;
+                default:
+                    break;
+            }
+        }
+        throw new RequestBody.BadField("mode", "mode must be \"pickup\" or \"delivery\", was " + value);
     }
 
     /**

@@ -62,11 +62,16 @@ public record OrderView(
      * @param externalOrderId the current submission's id at the fulfiller: the fulfillment id for the first,
      *        {@code <fulfillmentId>-r<n>} for a resubmission; null while it was never routed
      * @param submissions how often it was sent to its fulfiller (1 until it is resubmitted)
+     * @param mode for a store sale: {@code PICKUP} or {@code DELIVERY}; null for other fulfillers
+     * @param outlet for a store sale: the outlet's name in the hub's routing data
+     * @param outletId for a store sale: the outlet's id at the point of sale
+     * @param saleId for a store sale: the sale's id at the point of sale, once created (the vendor reference)
      */
     public record FulfillmentView(String fulfillmentId, String sourceFulfillmentId, String fulfiller, String status,
             String externalOrderId, int submissions, String vendorReference, String holdReason, String rejectionReason,
             long version,
-            List<FulfillmentLineView> lines, Hold hold, List<HeldParcelView> heldParcels) {
+            List<FulfillmentLineView> lines, Hold hold, List<HeldParcelView> heldParcels, String mode, String outlet,
+            String outletId, String saleId) {
     }
 
     /** @param statusBefore where the fulfillment was, and where the fulfiller's later facts moved it while held */

@@ -7,10 +7,13 @@ import static io.fulfillmenthub.contracts.model.FulfillmentStatus.DELIVERED;
 import static io.fulfillmenthub.contracts.model.FulfillmentStatus.ON_HOLD;
 import static io.fulfillmenthub.contracts.model.FulfillmentStatus.PARTIALLY_SHIPPED;
 import static io.fulfillmenthub.contracts.model.FulfillmentStatus.PENDING;
+import static io.fulfillmenthub.contracts.model.FulfillmentStatus.PICKED_UP;
+import static io.fulfillmenthub.contracts.model.FulfillmentStatus.READY_FOR_PICKUP;
 import static io.fulfillmenthub.contracts.model.FulfillmentStatus.REJECTED;
 import static io.fulfillmenthub.contracts.model.FulfillmentStatus.SHIPPED;
 import static io.fulfillmenthub.contracts.model.FulfillmentStatus.SUBMITTED;
 
+import io.fulfillmenthub.contracts.commands.SaleMode;
 import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus.Status;
 import io.fulfillmenthub.contracts.model.Fulfiller;
 import io.fulfillmenthub.contracts.model.FulfillmentStatus;
@@ -32,12 +35,17 @@ import org.jspecify.annotations.Nullable;
  * ON_HOLD (not routable: reason)       any not yet shipped ─rejected─► REJECTED
  * not yet shipped ─cancel requested─► CANCELLATION_REQUESTED ─cancelled─► CANCELLED
  *                                                             ─cancellation rejected─► the status before
+ * a store sale: PENDING ─submitted─► READY_FOR_PICKUP (pickup) | SUBMITTED (delivery) ─picked up─► PICKED_UP
+ *                                                                                      ─dispatched─► SHIPPED
  * </pre>
  */
 public final class Fulfillment {
 
     /** Sent to a fulfiller and nothing has left it yet: can be cancelled, rejected or shipped from. */
     private static final Set<FulfillmentStatus> AT_FULFILLER_UNSHIPPED = EnumSet.of(PENDING, SUBMITTED, ACCEPTED,
+            READY_FOR_PICKUP, CANCELLATION_REQUESTED);
+    /** A store sale the store has not handed over yet: it can still be cancelled, picked up or dispatched. */
+    private static final Set<FulfillmentStatus> AT_STORE_OPEN = EnumSet.of(PENDING, SUBMITTED, READY_FOR_PICKUP,
             CANCELLATION_REQUESTED);
 
     private final String fulfillmentId;
@@ -53,6 +61,23 @@ public final class Fulfillment {
     /** How often it was sent to its fulfiller: 1 for the first submission, n for the resubmission {@code -r<n>}. */
     private int submissions;
     private final List<FulfillmentLine> lines;
+    /** Where and how a store hands it over; null unless routed to a store outlet. */
+    private final @Nullable StoreSale store;
+
+    /**
+     * A fulfillment routed to a store outlet: a sale there awaiting pickup or dispatch.
+     *
+     * @param outlet the outlet's name in the hub's routing data
+     * @param outletId the outlet's id at the point of sale
+     */
+    public record StoreSale(String outlet, String outletId, SaleMode mode) {
+
+        public StoreSale {
+            Objects.requireNonNull(outlet, "outlet");
+            Objects.requireNonNull(outletId, "outletId");
+            Objects.requireNonNull(mode, "mode");
+        }
+    }
 
     /**
      * The fulfiller's connector handed the fulfillment to an operator ({@code FulfillmentHeld}).
@@ -67,6 +92,16 @@ public final class Fulfillment {
             FulfillmentStatus status, @Nullable FulfillmentStatus statusBeforeCancellation,
             @Nullable String vendorReference, @Nullable String holdReason, @Nullable String rejectionReason,
             @Nullable Status storefrontStatus, @Nullable Hold hold, int submissions, List<FulfillmentLine> lines) {
+        this(fulfillmentId, sourceFulfillmentId, fulfiller, status, statusBeforeCancellation, vendorReference, holdReason,
+                rejectionReason, storefrontStatus, hold, submissions, lines, null);
+    }
+
+    public Fulfillment(String fulfillmentId, String sourceFulfillmentId, @Nullable Fulfiller fulfiller,
+            FulfillmentStatus status, @Nullable FulfillmentStatus statusBeforeCancellation,
+            @Nullable String vendorReference, @Nullable String holdReason, @Nullable String rejectionReason,
+            @Nullable Status storefrontStatus, @Nullable Hold hold, int submissions, List<FulfillmentLine> lines,
+            @Nullable StoreSale store) {
+        this.store = store;
         this.fulfillmentId = Objects.requireNonNull(fulfillmentId, "fulfillmentId");
         this.sourceFulfillmentId = Objects.requireNonNull(sourceFulfillmentId, "sourceFulfillmentId");
         this.fulfiller = fulfiller;
@@ -93,6 +128,12 @@ public final class Fulfillment {
             List<FulfillmentLine> lines) {
         return new Fulfillment(idOf(hubOrderId, sourceFulfillmentId), sourceFulfillmentId, fulfiller, PENDING, null,
                 null, null, null, null, null, 1, lines);
+    }
+
+    static Fulfillment routedToStore(String hubOrderId, String sourceFulfillmentId, Fulfiller fulfiller,
+            StoreSale store, List<FulfillmentLine> lines) {
+        return new Fulfillment(idOf(hubOrderId, sourceFulfillmentId), sourceFulfillmentId, fulfiller, PENDING, null,
+                null, null, null, null, null, 1, lines, store);
     }
 
     static Fulfillment onHold(String hubOrderId, String sourceFulfillmentId, String reason, List<FulfillmentLine> lines) {
@@ -135,8 +176,52 @@ public final class Fulfillment {
     void submitted(String reference) {
         require(EnumSet.of(PENDING, CANCELLATION_REQUESTED), "be submitted");
         vendorReference = reference;
+        // a store sale waits at the outlet: for the customer (pickup) or for its dispatch (delivery)
+        FulfillmentStatus at = store == null || store.mode() == SaleMode.DELIVERY ? SUBMITTED : READY_FOR_PICKUP;
         if (status == PENDING) {
-            status = SUBMITTED;
+            status = at;
+        } else if (statusBeforeCancellation == PENDING) {
+            statusBeforeCancellation = at;
+        }
+    }
+
+    /** Whether the fulfiller reported this very submission already (a store sale's fact again, with a new id). */
+    boolean isSubmittedAs(String reference) {
+        return store != null && reference.equals(vendorReference) && EnumSet.of(SUBMITTED, READY_FOR_PICKUP,
+                CANCELLATION_REQUESTED).contains(status);
+    }
+
+    /** The customer collected the store sale: every line handed over. A cancellation asked for comes too late. */
+    void pickedUp() {
+        requireStore("be picked up");
+        require(AT_STORE_OPEN, "be picked up");
+        handedOver(PICKED_UP);
+    }
+
+    /** The store dispatched the sale (local delivery): every line left, SHIPPED. */
+    void dispatchedFromStore() {
+        requireStore("be dispatched from a store");
+        require(AT_STORE_OPEN, "be dispatched");
+        handedOver(SHIPPED);
+    }
+
+    private void handedOver(FulfillmentStatus next) {
+        List<FulfillmentLine> all = lines.stream().map(line -> line.withShipped(line.remaining())).toList();
+        lines.clear();
+        lines.addAll(all);
+        statusBeforeCancellation = null;
+        status = next;
+    }
+
+    /** Whether the store can be asked to hand it over now: its sale exists and waits. */
+    boolean isOpenAtStore() {
+        return store != null && vendorReference != null && (status == READY_FOR_PICKUP || status == SUBMITTED);
+    }
+
+    private void requireStore(String transition) {
+        if (store == null) {
+            throw new IllegalTransitionException("fulfillment " + fulfillmentId + " is not a store sale: it cannot "
+                    + transition);
         }
     }
 
@@ -256,7 +341,7 @@ public final class Fulfillment {
             status = CANCELLATION_REQUESTED;
             return true;
         }
-        require(EnumSet.of(PENDING, SUBMITTED, ACCEPTED), "be cancelled");
+        require(EnumSet.of(PENDING, SUBMITTED, ACCEPTED, READY_FOR_PICKUP), "be cancelled");
         statusBeforeCancellation = status;
         status = CANCELLATION_REQUESTED;
         return true;
@@ -266,7 +351,7 @@ public final class Fulfillment {
         if (status == ON_HOLD) {
             return hold == null || !hasShippedLines();
         }
-        return EnumSet.of(PENDING, SUBMITTED, ACCEPTED).contains(status);
+        return EnumSet.of(PENDING, SUBMITTED, ACCEPTED, READY_FOR_PICKUP).contains(status);
     }
 
     private boolean hasShippedLines() {
@@ -274,7 +359,8 @@ public final class Fulfillment {
     }
 
     void cancelled() {
-        require(EnumSet.of(ON_HOLD, PENDING, SUBMITTED, ACCEPTED, CANCELLATION_REQUESTED), "be cancelled");
+        require(EnumSet.of(ON_HOLD, PENDING, SUBMITTED, ACCEPTED, READY_FOR_PICKUP, CANCELLATION_REQUESTED),
+                "be cancelled");
         if (status == ON_HOLD && hasShippedLines()) {
             throw IllegalTransitionException.of("fulfillment " + fulfillmentId + " (a parcel left)", status, "be cancelled");
         }
@@ -370,7 +456,17 @@ public final class Fulfillment {
     }
 
     boolean isShippedOrLater() {
-        return status == SHIPPED || status == DELIVERED;
+        return status == SHIPPED || status == DELIVERED || status == PICKED_UP;
+    }
+
+    /** Nothing more to come: the customer has it (delivered, or collected at the store). */
+    boolean isComplete() {
+        return status == DELIVERED || status == PICKED_UP;
+    }
+
+    /** Null unless routed to a store outlet. */
+    public @Nullable StoreSale store() {
+        return store;
     }
 
     boolean hasShipped() {

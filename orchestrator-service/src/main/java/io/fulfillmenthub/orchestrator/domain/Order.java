@@ -11,6 +11,8 @@ import static io.fulfillmenthub.contracts.model.OrderStatus.RECEIVED;
 import static io.fulfillmenthub.contracts.model.OrderStatus.SHIPPED;
 
 import io.fulfillmenthub.contracts.commands.AddShipment;
+import io.fulfillmenthub.contracts.commands.CreateSale;
+import io.fulfillmenthub.contracts.commands.SaleMode;
 import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
 import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
 import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus.Status;
@@ -20,6 +22,7 @@ import io.fulfillmenthub.contracts.facts.FulfillmentCancellationRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentCancelled;
 import io.fulfillmenthub.contracts.facts.FulfillmentDelivered;
 import io.fulfillmenthub.contracts.facts.FulfillmentHeld;
+import io.fulfillmenthub.contracts.facts.FulfillmentPickedUp;
 import io.fulfillmenthub.contracts.facts.FulfillmentRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentShipped;
 import io.fulfillmenthub.contracts.facts.FulfillmentSubmitted;
@@ -190,25 +193,29 @@ public final class Order {
         Map<String, OrderLine> linesById = fact.lines().stream()
                 .collect(Collectors.toMap(OrderLine::lineId, line -> line, (a, b) -> a, LinkedHashMap::new));
         for (SourceFulfillment source : fact.sourceFulfillments()) {
-            out.addAll(order.route(source, linesById, routing, commands, cause));
+            out.addAll(order.route(source, routing.route(source, linesById), linesById, commands, cause));
         }
         order.moveTo(order.derivedStatus(), cause, "fulfillable at the storefront", out);
         return new Placement(order, out);
     }
 
-    private List<Outgoing> route(SourceFulfillment source, Map<String, OrderLine> linesById, FulfillmentRouting routing,
+    private List<Outgoing> route(SourceFulfillment source, Route routed, Map<String, OrderLine> linesById,
             FulfillerCommands commands, Cause cause) {
         List<FulfillmentLine> fulfillmentLines = new ArrayList<>();
-        Route routed = routing.route(source, linesById);
+        Fulfiller routedTo = routed instanceof Route.Print print ? print.fulfiller()
+                : routed instanceof Route.Store store ? store.fulfiller() : null;
         // a fulfiller the hub has no commands for is held, not sent another fulfiller's command
-        Route route = routed instanceof Route.Print print && !commands.maps(print.fulfiller())
-                ? new Route.Hold("routed to " + print.fulfiller() + ", but the hub has no commands for "
-                        + print.fulfiller() + " (fulfillment " + source.sourceFulfillmentId() + ")")
+        Route route = routedTo != null && !commands.maps(routedTo)
+                ? new Route.Hold("routed to " + routedTo + ", but the hub has no commands for "
+                        + routedTo + " (fulfillment " + source.sourceFulfillmentId() + ")")
                 : routed;
         Map<String, String> fulfillerSkus = route instanceof Route.Print print
                 ? print.items().stream().collect(Collectors.toMap(SubmitPrintOrder.Item::lineId,
                         SubmitPrintOrder.Item::stockKeepingUnit, (a, b) -> a))
-                : Map.of();
+                : route instanceof Route.Store store
+                        ? store.lines().stream().collect(Collectors.toMap(CreateSale.Line::lineId,
+                                CreateSale.Line::productId, (a, b) -> a))
+                        : Map.of();
         for (LineQuantity quantity : source.lines()) {
             if (quantity.quantity() > 0) {
                 OrderLine line = linesById.get(quantity.lineId());
@@ -223,7 +230,17 @@ public final class Order {
             record(cause, fulfillment.fulfillmentId(), null, fulfillment.status(), "routed to " + print.fulfiller());
             return List.of(new Outgoing("submit-print-order/" + fulfillment.fulfillmentId(), commands.command(
                     new FulfillerIntent.Submit(print.fulfiller(), hubOrderId, fulfillment.fulfillmentId(), null, print,
-                            shippingAddress))));
+                            shippingAddress, storefrontOrder()))));
+        }
+        if (route instanceof Route.Store store && !fulfillmentLines.isEmpty()) {
+            Fulfillment fulfillment = Fulfillment.routedToStore(hubOrderId, source.sourceFulfillmentId(), store.fulfiller(),
+                    new Fulfillment.StoreSale(store.outlet(), store.outletId(), store.mode()), fulfillmentLines);
+            fulfillments.add(fulfillment);
+            record(cause, fulfillment.fulfillmentId(), null, fulfillment.status(), "routed to " + store.fulfiller()
+                    + " outlet " + store.outlet() + " (" + store.outletId() + ") for " + describe(store.mode()));
+            return List.of(new Outgoing("create-sale/" + fulfillment.fulfillmentId(), commands.command(
+                    new FulfillerIntent.Submit(store.fulfiller(), hubOrderId, fulfillment.fulfillmentId(), null, store,
+                            shippingAddress, storefrontOrder()))));
         }
         String reason = route instanceof Route.Hold hold ? hold.reason()
                 : "fulfillment " + source.sourceFulfillmentId() + " has no quantity to fulfil";
@@ -359,7 +376,8 @@ public final class Order {
             hubFormsFulfillments = true;
             for (FormedFulfillment formed : rules.forming().form(storefront, sourceOrderId, lines)) {
                 if (formed.holdReason() == null) {
-                    out.addAll(route(formed.fulfillment(), linesById, rules.routing(), rules.commands(), cause));
+                    out.addAll(route(formed.fulfillment(), rules.routing().route(formed, linesById), linesById,
+                            rules.commands(), cause));
                 } else {
                     List<FulfillmentLine> held = formed.fulfillment().lines().stream().map(quantity -> new FulfillmentLine(
                             quantity.lineId(), linesById.get(quantity.lineId()).sku(), null, quantity.quantity(), 0))
@@ -372,7 +390,7 @@ public final class Order {
             }
         } else {
             for (SourceFulfillment source : fromStorefront) {
-                out.addAll(route(source, linesById, rules.routing(), rules.commands(), cause));
+                out.addAll(route(source, rules.routing().route(source, linesById), linesById, rules.commands(), cause));
             }
         }
         moveTo(derivedStatus(), cause, why, out);
@@ -396,7 +414,8 @@ public final class Order {
                 record(cause, fulfillment.fulfillmentId(), from, fulfillment.status(),
                         atFulfiller ? "cancellation requested from " + fulfillment.fulfiller() : "cancelled before routing");
                 if (atFulfiller) {
-                    out.add(new Outgoing("cancel-print-order/" + fulfillment.fulfillmentId(), commands.command(
+                    String what = fulfillment.store() == null ? "cancel-print-order/" : "cancel-sale/";
+                    out.add(new Outgoing(what + fulfillment.fulfillmentId(), commands.command(
                             new FulfillerIntent.Cancel(fulfillment.fulfiller(), hubOrderId, fulfillment.fulfillmentId(),
                                     fulfillment.externalOrderId(), reason))));
                 }
@@ -426,6 +445,11 @@ public final class Order {
             throw new IllegalTransitionException("fulfillment " + fulfillmentId + " is " + fulfillment.status()
                     + " and order " + hubOrderId + " was cancelled at " + storefront + ": it cannot be resubmitted");
         }
+        if (fulfillment.store() != null) {
+            // CreateSale has no external id: the point of sale would be asked for the first sale again
+            throw new IllegalTransitionException("fulfillment " + fulfillmentId + " is " + fulfillment.status()
+                    + " and a store sale cannot be resubmitted");
+        }
         if (!fulfillment.isResubmittable()) {
             throw IllegalTransitionException.of("fulfillment " + fulfillmentId, fulfillment.status(),
                     "be resubmitted (only REJECTED, or CANCELLED by its fulfiller)");
@@ -453,7 +477,7 @@ public final class Order {
         List<Outgoing> out = new ArrayList<>();
         out.add(new Outgoing("submit-print-order/" + fulfillment.externalIdAtFulfiller(), commands.command(
                 new FulfillerIntent.Submit(print.fulfiller(), hubOrderId, fulfillmentId, fulfillment.externalOrderId(),
-                        print, shippingAddress))));
+                        print, shippingAddress, storefrontOrder()))));
         OrderStatus next = derivedStatus();
         if (next != status) {
             // the one way out of FAILED or CANCELLED: the order follows its fulfillments again
@@ -482,7 +506,15 @@ public final class Order {
 
     /** The fulfiller has it: the storefront learns RECEIVED_BY_FULFILLER. */
     public List<Outgoing> fulfillmentSubmitted(FulfillmentSubmitted fact, Cause cause) {
-        String note = "submitted to " + fact.fulfiller() + " as " + fact.vendorReference();
+        Fulfillment submitted = fulfillment(fact.fulfillmentId(), fact.fulfiller());
+        if (submitted.isSubmittedAs(fact.vendorReference())) {
+            record(cause, submitted.fulfillmentId(), submitted.status(), submitted.status(),
+                    "sale " + fact.vendorReference() + " already recorded");
+            return List.of();
+        }
+        String note = (submitted.store() == null ? "submitted to " + fact.fulfiller() + " as "
+                : "sale created at " + fact.fulfiller() + " outlet " + submitted.store().outlet() + ": ")
+                + fact.vendorReference();
         return change(fact.fulfillmentId(), fact.fulfiller(), cause, f -> f.submitted(fact.vendorReference()), note,
                 f -> note, f -> progress(f, Status.RECEIVED_BY_FULFILLER));
     }
@@ -515,12 +547,92 @@ public final class Order {
      * nothing when the hub formed the fulfillment: the storefront has no fulfillment whose status it keeps.
      */
     private List<Outgoing> tellStorefront(Fulfillment fulfillment, Status status, List<LineQuantity> lines) {
-        if (hubFormsFulfillments || !fulfillment.tellStorefront(status)) {
+        // a store's hand-over is the one status a hub-formed fulfillment reports (Squarespace: the order fulfilled,
+        // no shipment to add)
+        boolean told = !hubFormsFulfillments || fulfillment.store() != null && status == Status.IN_TRANSIT;
+        if (!told || !fulfillment.tellStorefront(status)) {
             return List.of();
         }
         return List.of(new Outgoing("storefront-" + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "/"
                 + fulfillment.fulfillmentId(), new UpdateStorefrontFulfillmentStatus(hubOrderId, storefront, sourceOrderId,
                         fulfillment.sourceFulfillmentId(), status, lines)));
+    }
+
+    /**
+     * The customer collected a store sale: PICKED_UP, and the storefront learns it is complete: IN_TRANSIT with
+     * every line, then DELIVERED (a storefront whose fulfillments the hub formed, IN_TRANSIT only: it marks the
+     * order fulfilled). Once picked up, the same fact again changes nothing.
+     */
+    public List<Outgoing> fulfillmentPickedUp(FulfillmentPickedUp fact, Cause cause) {
+        Fulfillment fulfillment = fulfillment(fact.fulfillmentId(), fact.fulfiller());
+        String outlet = fulfillment.store() == null ? "" : " at outlet " + fulfillment.store().outlet();
+        return handedOverAtStore(fulfillment, FulfillmentStatus.PICKED_UP, Fulfillment::pickedUp,
+                "picked up by the customer" + outlet + " at " + fact.pickedUpAt(), cause, f -> {
+                    List<Outgoing> told = new ArrayList<>(tellStorefront(f, Status.IN_TRANSIT, f.shippedQuantities()));
+                    told.addAll(tellStorefront(f, Status.DELIVERED, List.of()));
+                    return told;
+                });
+    }
+
+    private List<Outgoing> handedOverAtStore(Fulfillment fulfillment, FulfillmentStatus handedOver,
+            Consumer<Fulfillment> transition, String note, Cause cause,
+            java.util.function.Function<Fulfillment, List<Outgoing>> storefront) {
+        if (fulfillment.status() == handedOver) {
+            record(cause, fulfillment.fulfillmentId(), handedOver, handedOver, "already " + handedOver + ": nothing changes");
+            return List.of();
+        }
+        requireNotFinal("hand over " + fulfillment.fulfillmentId());
+        FulfillmentStatus from = fulfillment.status();
+        // refuses (a sale not open) before anything changes
+        transition.accept(fulfillment);
+        record(cause, fulfillment.fulfillmentId(), from, fulfillment.status(), note
+                + (from == FulfillmentStatus.CANCELLATION_REQUESTED ? " (before the cancellation reached the store)" : ""));
+        List<Outgoing> out = new ArrayList<>(storefront.apply(fulfillment));
+        moveTo(derivedStatus(), cause, note, out);
+        return out;
+    }
+
+    /**
+     * An operator (or a store reporting through the hub) says the store handed the sale over: the store's
+     * point of sale is asked to close it ({@code FulfilSale} with the sale's mode). The fulfillment changes when
+     * the fulfiller reports it ({@code FulfillmentPickedUp} / {@code FulfillmentShipped}).
+     *
+     * @param expected the mode the caller means, checked against the sale's; null: the sale's
+     * @throws UnknownFulfillmentException when the order has no such fulfillment
+     * @throws IllegalTransitionException naming why when it is not an open store sale (or not of that mode)
+     */
+    public List<Outgoing> handover(String fulfillmentId, @Nullable SaleMode expected, FulfillerCommands commands,
+            String who, Cause cause) {
+        Fulfillment fulfillment = fulfillments.stream().filter(f -> f.fulfillmentId().equals(fulfillmentId)).findFirst()
+                .orElseThrow(() -> new UnknownFulfillmentException(hubOrderId, fulfillmentId));
+        Fulfillment.StoreSale store = fulfillment.store();
+        if (store == null) {
+            throw new IllegalTransitionException("fulfillment " + fulfillmentId + " is "
+                    + (fulfillment.fulfiller() == null ? "not routed" : "with " + fulfillment.fulfiller())
+                    + ", not a store sale: there is nothing to hand over");
+        }
+        if (!fulfillment.isOpenAtStore()) {
+            throw new IllegalTransitionException("fulfillment " + fulfillmentId + " is " + fulfillment.status()
+                    + (fulfillment.status() == FulfillmentStatus.PENDING ? " (its sale is not created yet)" : "")
+                    + ": only an open store sale (READY_FOR_PICKUP, or SUBMITTED for delivery) can be handed over");
+        }
+        if (expected != null && expected != store.mode()) {
+            throw new IllegalTransitionException("fulfillment " + fulfillmentId + " is a sale for " + describe(store.mode())
+                    + ", not for " + describe(expected));
+        }
+        record(cause, fulfillmentId, fulfillment.status(), fulfillment.status(), "hand-over (" + describe(store.mode())
+                + ") of sale " + fulfillment.vendorReference() + " at outlet " + store.outlet() + " asked by " + who);
+        return List.of(new Outgoing("fulfil-sale/" + fulfillmentId, commands.command(new FulfillerIntent.Handover(
+                fulfillment.fulfiller(), hubOrderId, fulfillmentId, store.mode()))));
+    }
+
+    private static String describe(SaleMode mode) {
+        return mode == SaleMode.PICKUP ? "pickup" : "delivery";
+    }
+
+    /** How the storefront names the order, for a fulfiller's people: {@code SPRESSO order 1001}. */
+    private String storefrontOrder() {
+        return storefront + " order " + orderNumber;
     }
 
     public List<Outgoing> fulfillmentRejected(FulfillmentRejected fact, Cause cause) {
@@ -555,6 +667,12 @@ public final class Order {
 
     /** Every parcel has left: the storefront learns the exact quantity of each line, short lines included. */
     public List<Outgoing> fulfillmentShipped(FulfillmentShipped fact, Cause cause) {
+        Fulfillment fulfillment = fulfillment(fact.fulfillmentId(), fact.fulfiller());
+        if (fulfillment.store() != null) {
+            return handedOverAtStore(fulfillment, FulfillmentStatus.SHIPPED, Fulfillment::dispatchedFromStore,
+                    "dispatched by outlet " + fulfillment.store().outlet(), cause,
+                    f -> tellStorefront(f, Status.IN_TRANSIT, f.shippedQuantities()));
+        }
         return change(fact.fulfillmentId(), fact.fulfiller(), cause, Fulfillment::shipped, "all parcels sent",
                 f -> {
                     if (f.isHeldByItsFulfiller()) {
@@ -755,6 +873,15 @@ public final class Order {
 
     /** The fulfiller keeps the fulfillment; it goes on as before and the timeline says why. */
     public List<Outgoing> cancellationRejected(FulfillmentCancellationRejected fact, Cause cause) {
+        Fulfillment fulfillment = fulfillment(fact.fulfillmentId(), fact.fulfiller());
+        if (fulfillment.status() != FulfillmentStatus.CANCELLATION_REQUESTED) {
+            // e.g. a store sale handed over before the void reached it: it stays handed over, the order as it is
+            record(cause, fulfillment.fulfillmentId(), fulfillment.status(), fulfillment.status(),
+                    "cancellation rejected by " + fact.fulfiller() + ": " + fact.reason()
+                            + (fact.vendorMessage() == null ? "" : " (" + fact.vendorMessage() + ")") + "; stays "
+                            + fulfillment.status());
+            return List.of();
+        }
         return change(fact.fulfillmentId(), fact.fulfiller(), cause, Fulfillment::cancellationRejected,
                 "cancellation rejected by " + fact.fulfiller() + ": " + fact.reason()
                         + (fact.vendorMessage() == null ? "" : " (" + fact.vendorMessage() + ")"));
@@ -815,7 +942,7 @@ public final class Order {
             // an operator must act: findable with GET /orders?status=ON_HOLD
             return ON_HOLD;
         }
-        if (active.stream().allMatch(f -> f.status() == FulfillmentStatus.DELIVERED)) {
+        if (active.stream().allMatch(Fulfillment::isComplete)) {
             return COMPLETED;
         }
         if (active.stream().allMatch(Fulfillment::isShippedOrLater)) {

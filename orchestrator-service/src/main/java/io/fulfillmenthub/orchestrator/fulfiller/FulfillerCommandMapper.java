@@ -14,4 +14,10 @@ public interface FulfillerCommandMapper {
 
     /** Its command cancelling the current submission of one of its fulfillments. */
     HubMessage cancel(FulfillerIntent.Cancel intent);
+
+    /** Its command closing a store sale as handed over; a fulfiller without stores has none. */
+    default HubMessage handover(FulfillerIntent.Handover intent) {
+        throw new IllegalArgumentException(fulfiller() + " hands nothing over at a store (fulfillment "
+                + intent.fulfillmentId() + ")");
+    }
 }

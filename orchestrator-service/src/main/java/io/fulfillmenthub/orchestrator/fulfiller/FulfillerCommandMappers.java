@@ -38,7 +38,12 @@ public class FulfillerCommandMappers implements FulfillerCommands {
             throw new IllegalStateException("no command mapper for " + intent.fulfiller() + " (fulfillment "
                     + intent.fulfillmentId() + ")");
         }
-        return intent instanceof FulfillerIntent.Submit submit ? mapper.submit(submit)
-                : mapper.cancel((FulfillerIntent.Cancel) intent);
+        if (intent instanceof FulfillerIntent.Submit submit) {
+            return mapper.submit(submit);
+        }
+        if (intent instanceof FulfillerIntent.Handover handover) {
+            return mapper.handover(handover);
+        }
+        return mapper.cancel((FulfillerIntent.Cancel) intent);
     }
 }

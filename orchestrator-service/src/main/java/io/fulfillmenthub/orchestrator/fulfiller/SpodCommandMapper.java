@@ -4,6 +4,7 @@ import io.fulfillmenthub.contracts.commands.CancelPrintOrder;
 import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
 import io.fulfillmenthub.contracts.model.Fulfiller;
 import io.fulfillmenthub.orchestrator.domain.FulfillerIntent;
+import io.fulfillmenthub.orchestrator.domain.Route;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** SPOD's commands: {@code SubmitPrintOrder} and {@code CancelPrintOrder} on {@code fulfillment.commands.spod.v1}. */
@@ -18,7 +19,10 @@ public class SpodCommandMapper implements FulfillerCommandMapper {
     @Override
     public SubmitPrintOrder submit(FulfillerIntent.Submit intent) {
         requireSpod(intent);
-        var route = intent.route();
+        if (!(intent.route() instanceof Route.Print route)) {
+            throw new IllegalArgumentException("a SPOD print order for fulfillment " + intent.fulfillmentId()
+                    + " routed as " + intent.route());
+        }
         return new SubmitPrintOrder(intent.hubOrderId(), intent.fulfillmentId(), route.currency(), route.items(),
                 new SubmitPrintOrder.Shipping(route.shippingType(), route.shippingPrice(), intent.shipTo()),
                 intent.externalOrderId());

@@ -100,6 +100,8 @@ final class FactTransitions {
         onSubmission(MessageTypes.FULFILLMENT_SHIPPED, Order::fulfillmentShipped,
                 fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
         on(MessageTypes.FULFILLMENT_DELIVERED, Order::fulfillmentDelivered);
+        // a store sale has one submission (CreateSale carries no external id)
+        on(MessageTypes.FULFILLMENT_PICKED_UP, Order::fulfillmentPickedUp);
         onSubmission(MessageTypes.FULFILLMENT_CANCELLED, Order::fulfillmentCancelled,
                 fact -> fact.fulfillmentId(), fact -> fact.externalOrderId());
         onSubmission(MessageTypes.FULFILLMENT_CANCELLATION_REJECTED, Order::cancellationRejected,

@@ -8,6 +8,7 @@ import static io.fulfillmenthub.orchestrator.persistence.Unnest.Column.text;
 import static io.fulfillmenthub.orchestrator.persistence.Unnest.Column.timestamp;
 
 import io.fulfillmenthub.contracts.HubJson;
+import io.fulfillmenthub.contracts.commands.SaleMode;
 import io.fulfillmenthub.contracts.commands.UpdateStorefrontFulfillmentStatus;
 import io.fulfillmenthub.contracts.facts.FulfillmentHeld;
 import io.fulfillmenthub.contracts.facts.OrderCancelledAtSource;
@@ -76,7 +77,8 @@ public class OrderRows {
             text("source_fulfillment_id"), text("fulfiller"), text("status"), text("status_before_cancellation"),
             text("vendor_reference"), text("hold_reason"), text("rejection_reason"), text("storefront_status"),
             text("hold_code"), text("hold_detail"), text("status_before_hold"), integer("submissions"),
-            text("external_order_id"), timestamp("created_at"), timestamp("updated_at"));
+            text("external_order_id"), text("sale_mode"), text("outlet"), text("outlet_id"), timestamp("created_at"),
+            timestamp("updated_at"));
     private static final List<Column> FULFILLMENT_UPDATE = List.of(text("fulfillment_id"), text("fulfiller"),
             text("status"), text("status_before_cancellation"), text("vendor_reference"), text("hold_reason"),
             text("rejection_reason"), text("storefront_status"), text("hold_code"), text("hold_detail"),
@@ -259,7 +261,8 @@ public class OrderRows {
                             + "FROM order_line WHERE hub_order_id = ANY($1) ORDER BY id", stored)
                             .chain(lines -> select(connection, "SELECT fulfillment_id, hub_order_id, source_fulfillment_id, "
                                     + "fulfiller, status, status_before_cancellation, vendor_reference, hold_reason, "
-                                    + "rejection_reason, storefront_status, hold_code, hold_detail, status_before_hold, submissions, external_order_id, updated_at, version FROM fulfillment WHERE hub_order_id = ANY($1) "
+                                    + "rejection_reason, storefront_status, hold_code, hold_detail, status_before_hold, submissions, external_order_id, "
+                                    + "sale_mode, outlet, outlet_id, updated_at, version FROM fulfillment WHERE hub_order_id = ANY($1) "
                                     + "ORDER BY created_at, fulfillment_id", stored)
                             .chain(fulfillments -> select(connection, "SELECT hub_order_id, fulfillment_id, line_id, sku, "
                                     + "fulfiller_sku, ordered, shipped FROM fulfillment_line WHERE hub_order_id = ANY($1) "
@@ -331,7 +334,10 @@ public class OrderRows {
                             name(fulfillment.statusBeforeCancellation()), fulfillment.vendorReference(),
                             fulfillment.holdReason(), fulfillment.rejectionReason(), name(fulfillment.storefrontStatus()),
                             holdCode(fulfillment), holdDetail(fulfillment), statusBeforeHold(fulfillment),
-                            fulfillment.submissions(), fulfillment.externalOrderId(), now, now});
+                            fulfillment.submissions(), fulfillment.externalOrderId(),
+                            fulfillment.store() == null ? null : fulfillment.store().mode().name(),
+                            fulfillment.store() == null ? null : fulfillment.store().outlet(),
+                            fulfillment.store() == null ? null : fulfillment.store().outletId(), now, now});
                 } else if (!before.values().equals(FulfillmentState.values(fulfillment))) {
                     boolean moved = !before.statusChange().equals(FulfillmentState.statusChange(fulfillment));
                     changedFulfillments.add(new Object[] {fulfillmentId, name(fulfillment.fulfiller()),
@@ -406,7 +412,8 @@ public class OrderRows {
                         "assigned_shipment_id = u.assigned_shipment_id", "t.tracking_number = u.tracking_number",
                         assignedHeldParcels))
                 .chain(() -> Unnest.insert(connection, "order_timeline", TIMELINE, work.timelineRows()))
-                .chain(() -> Unnest.insert(connection, "outbox", OUTBOX, work.outboxRows()))
+                // a message id is written once: the same message caused again (an operator's action retried) is one row
+                .chain(() -> Unnest.insert(connection, "outbox", OUTBOX, work.outboxRows(), "ON CONFLICT (ce_id) DO NOTHING"))
                 // a replica that kept one for the same order at the same time: the first one counts
                 .chain(() -> Unnest.insert(connection, "early_cancellation", EARLY_CANCELLATION,
                         work.newEarlyCancellations().stream().map(early -> new Object[] {early.fact().hubOrderId(),
@@ -459,7 +466,9 @@ public class OrderRows {
                         f.getInteger("submissions"),
                         linesByFulfillment.getOrDefault(fulfillmentId, List.of()).stream().map(line -> new FulfillmentLine(
                                 line.getString("line_id"), line.getString("sku"), line.getString("fulfiller_sku"),
-                                line.getInteger("ordered"), line.getInteger("shipped"))).toList()));
+                                line.getInteger("ordered"), line.getInteger("shipped"))).toList(),
+                        f.getString("sale_mode") == null ? null : new Fulfillment.StoreSale(f.getString("outlet"),
+                                f.getString("outlet_id"), SaleMode.valueOf(f.getString("sale_mode")))));
             }
             Order order = new Order(id, Storefront.valueOf(row.getString("storefront")), row.getString("source_order_id"),
                     row.getString("order_number"), row.getString("currency"), row.getString("customer_email"),

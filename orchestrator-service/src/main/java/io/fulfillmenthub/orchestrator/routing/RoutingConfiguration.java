@@ -29,17 +29,28 @@ public class RoutingConfiguration {
     @Produces
     @Singleton
     @Startup
-    FulfillmentRouting fulfillmentRouting(SpodRoutingConfig config) {
-        SpodRouting routing = SpodRouting.from(config);
-        LOG.infof("SPOD product mapping: %d SKU(s) %s", routing.mappedSkus().size(), routing.mappedSkus());
+    LightspeedRouting lightspeedRouting(LightspeedRoutingConfig config) {
+        LightspeedRouting routing = LightspeedRouting.from(config);
+        LOG.infof("Lightspeed routing: store methods %s, outlets %s, %d SKU(s) %s", routing.storeMethods(),
+                routing.outletNames(), routing.mappedSkus().size(), routing.mappedSkus());
         return routing;
     }
 
     @Produces
     @Singleton
     @Startup
-    FulfillmentForming fulfillmentForming(StorefrontRoutingConfig config, SpodRoutingConfig spod) {
-        StorefrontRouting forming = StorefrontRouting.from(config, spod.products().keySet());
+    FulfillmentRouting fulfillmentRouting(SpodRoutingConfig config, LightspeedRouting lightspeed) {
+        SpodRouting routing = SpodRouting.from(config);
+        LOG.infof("SPOD product mapping: %d SKU(s) %s", routing.mappedSkus().size(), routing.mappedSkus());
+        return new HubRouting(routing, lightspeed);
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    FulfillmentForming fulfillmentForming(StorefrontRoutingConfig config, SpodRoutingConfig spod,
+            LightspeedRouting lightspeed) {
+        StorefrontRouting forming = StorefrontRouting.from(config, spod.products().keySet(), lightspeed);
         LOG.infof("storefront routing rules for %s", config.storefronts().keySet());
         return forming;
     }

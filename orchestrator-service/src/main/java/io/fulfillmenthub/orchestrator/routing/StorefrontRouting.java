@@ -19,30 +19,45 @@ import java.util.stream.Collectors;
 
 /**
  * Forms the fulfillments of a storefront that sends none (Squarespace) from its order's lines: per rule, in the
- * order configured, the lines whose SKU the rule lists go to its fulfiller; the lines no rule takes form one
- * fulfillment on hold, "no fulfiller for SKU 'X' until a store channel exists". Ids {@code <source order id>-1},
- * {@code -2}, ... in that order. A storefront without rules holds all its lines.
+ * order configured, the lines whose SKU the rule lists go to its fulfiller (SPOD, or a Lightspeed outlet with a
+ * store method); the lines no rule takes form one fulfillment on hold, "no routing rule lists SKU 'X' (line l)".
+ * Ids {@code <source order id>-1}, {@code -2}, ... in that order. A storefront without
+ * rules holds all its lines.
  */
 public final class StorefrontRouting implements FulfillmentForming {
 
+    private static final String SPOD = Fulfiller.SPOD.name().toLowerCase(Locale.ROOT);
+    private static final String LIGHTSPEED = Fulfiller.LIGHTSPEED.name().toLowerCase(Locale.ROOT);
     /** Fulfillers a rule may name: those the hub routes to and has a product mapping for. */
-    private static final Set<String> FULFILLERS = Set.of(Fulfiller.SPOD.name().toLowerCase(Locale.ROOT));
+    private static final List<String> FULFILLERS = List.of(SPOD, LIGHTSPEED);
 
-    private final Map<Storefront, List<Set<String>>> rules;
+    /** One rule: its SKUs, and for a store the outlet and method (null for SPOD). */
+    private record Rule(Set<String> skus, String outlet, String method) {
+    }
 
-    private StorefrontRouting(Map<Storefront, List<Set<String>>> rules) {
+    private final Map<Storefront, List<Rule>> rules;
+
+    private StorefrontRouting(Map<Storefront, List<Rule>> rules) {
         this.rules = rules;
+    }
+
+    /** As {@link #from(StorefrontRoutingConfig, Set, LightspeedRouting)} without store routing data. */
+    public static StorefrontRouting from(StorefrontRoutingConfig config, Set<String> spodSkus) {
+        return from(config, spodSkus, LightspeedRouting.NONE);
     }
 
     /**
      * Checks every rule and reports every problem at once, each with its key: an unknown storefront or
-     * fulfiller, a rule without SKUs, a SKU without a SPOD product mapping, a SKU in two rules.
+     * fulfiller, a rule without SKUs, a SKU without a product mapping of its fulfiller, a SKU in two rules, a
+     * store rule without an outlet that offers its method.
      *
      * @param spodSkus the storefront SKUs SPOD's product mapping knows
+     * @param lightspeed the store routing data (outlets, their methods, products)
      */
-    public static StorefrontRouting from(StorefrontRoutingConfig config, Set<String> spodSkus) {
+    public static StorefrontRouting from(StorefrontRoutingConfig config, Set<String> spodSkus,
+            LightspeedRouting lightspeed) {
         List<String> problems = new ArrayList<>();
-        Map<Storefront, List<Set<String>>> rules = new EnumMap<>(Storefront.class);
+        Map<Storefront, List<Rule>> rules = new EnumMap<>(Storefront.class);
         config.storefronts().forEach((name, storefront) -> {
             String key = StorefrontRoutingConfig.PREFIX + "." + name;
             Storefront known = storefront(name);
@@ -51,12 +66,32 @@ public final class StorefrontRouting implements FulfillmentForming {
                 return;
             }
             Map<String, Integer> ruleOfSku = new HashMap<>();
-            List<Set<String>> groups = new ArrayList<>();
+            List<Rule> groups = new ArrayList<>();
             for (int i = 0; i < storefront.rules().size(); i++) {
                 StorefrontRoutingConfig.Rule rule = storefront.rules().get(i);
                 String ruleKey = key + ".rules[" + i + "]";
-                if (!FULFILLERS.contains(rule.fulfiller().trim().toLowerCase(Locale.ROOT))) {
+                String fulfiller = rule.fulfiller().trim().toLowerCase(Locale.ROOT);
+                if (!FULFILLERS.contains(fulfiller)) {
                     problems.add(ruleKey + ".fulfiller: must be one of " + FULFILLERS + ", was '" + rule.fulfiller() + "'");
+                }
+                boolean store = fulfiller.equals(LIGHTSPEED);
+                String outlet = rule.outlet().map(String::trim).filter(value -> !value.isEmpty()).orElse(null);
+                String method = rule.method().map(String::trim).filter(value -> !value.isEmpty()).orElse(null);
+                if (store) {
+                    if (outlet == null) {
+                        problems.add(ruleKey + ".outlet: required for lightspeed (one of " + lightspeed.outletNames() + ")");
+                    } else if (!lightspeed.outletNames().contains(outlet)) {
+                        problems.add(ruleKey + ".outlet: no outlet '" + outlet + "' (" + LightspeedRoutingConfig.PREFIX
+                                + ".outlets: " + lightspeed.outletNames() + ")");
+                    }
+                    if (method == null) {
+                        problems.add(ruleKey + ".method: required for lightspeed (one of " + lightspeed.storeMethods() + ")");
+                    } else if (outlet != null && lightspeed.outletNames().contains(outlet)
+                            && !lightspeed.offers(outlet, method)) {
+                        problems.add(ruleKey + ".method: outlet " + outlet + " does not offer '" + method + "'");
+                    }
+                } else if (outlet != null || method != null) {
+                    problems.add(ruleKey + (outlet != null ? ".outlet" : ".method") + ": only a lightspeed rule names one");
                 }
                 Set<String> skus = new LinkedHashSet<>();
                 for (String sku : rule.skus()) {
@@ -64,7 +99,10 @@ public final class StorefrontRouting implements FulfillmentForming {
                     if (trimmed.isEmpty()) {
                         continue;
                     }
-                    if (!spodSkus.contains(trimmed)) {
+                    if (store && !lightspeed.mappedSkus().contains(trimmed)) {
+                        problems.add(ruleKey + ".skus: SKU '" + trimmed + "' has no Lightspeed product mapping ("
+                                + LightspeedRoutingConfig.PREFIX + ".products.\"" + trimmed + "\")");
+                    } else if (!store && !spodSkus.contains(trimmed)) {
                         problems.add(ruleKey + ".skus: SKU '" + trimmed + "' has no SPOD product mapping ("
                                 + SpodRoutingConfig.PREFIX + ".products.\"" + trimmed + "\")");
                     }
@@ -77,7 +115,7 @@ public final class StorefrontRouting implements FulfillmentForming {
                 if (skus.isEmpty()) {
                     problems.add(ruleKey + ".skus: must name at least one SKU");
                 }
-                groups.add(Set.copyOf(skus));
+                groups.add(new Rule(Set.copyOf(skus), store ? outlet : null, store ? method : null));
             }
             rules.put(known, List.copyOf(groups));
         });
@@ -105,27 +143,29 @@ public final class StorefrontRouting implements FulfillmentForming {
     public List<FormedFulfillment> form(Storefront storefront, String sourceOrderId, List<OrderLine> lines) {
         List<FormedFulfillment> formed = new ArrayList<>();
         List<OrderLine> left = new ArrayList<>(lines);
-        for (Set<String> skus : rules.getOrDefault(storefront, List.of())) {
-            List<OrderLine> taken = left.stream().filter(line -> line.sku() != null && skus.contains(line.sku())).toList();
+        for (Rule rule : rules.getOrDefault(storefront, List.of())) {
+            List<OrderLine> taken = left.stream().filter(line -> line.sku() != null && rule.skus().contains(line.sku()))
+                    .toList();
             if (!taken.isEmpty()) {
                 left.removeAll(taken);
-                formed.add(new FormedFulfillment(fulfillment(sourceOrderId, formed.size() + 1, taken), null));
+                formed.add(new FormedFulfillment(fulfillment(sourceOrderId, formed.size() + 1, rule.method(), taken),
+                        null, rule.outlet()));
             }
         }
         if (!left.isEmpty()) {
             String reason = rules.containsKey(storefront) ? left.stream()
                     .map(line -> line.sku() == null ? "line " + line.lineId() + " has no SKU"
-                            : "no fulfiller for SKU '" + line.sku() + "' (line " + line.lineId() + ")")
-                    .collect(Collectors.joining("; ")) + " until a store channel exists"
+                            : "no routing rule lists SKU '" + line.sku() + "' (line " + line.lineId() + ")")
+                    .collect(Collectors.joining("; "))
                     : "no routing rules for " + storefront + " (" + StorefrontRoutingConfig.PREFIX + "."
                             + storefront.name().toLowerCase(Locale.ROOT) + ".rules)";
-            formed.add(new FormedFulfillment(fulfillment(sourceOrderId, formed.size() + 1, left), reason));
+            formed.add(new FormedFulfillment(fulfillment(sourceOrderId, formed.size() + 1, null, left), reason));
         }
         return formed;
     }
 
-    private static SourceFulfillment fulfillment(String sourceOrderId, int number, List<OrderLine> lines) {
-        return new SourceFulfillment(sourceOrderId + "-" + number, null, null,
+    private static SourceFulfillment fulfillment(String sourceOrderId, int number, String method, List<OrderLine> lines) {
+        return new SourceFulfillment(sourceOrderId + "-" + number, method, null,
                 lines.stream().map(line -> new LineQuantity(line.lineId(), line.quantity())).toList());
     }
 }

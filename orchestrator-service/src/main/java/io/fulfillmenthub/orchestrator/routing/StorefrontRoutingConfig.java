@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithParentName;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Routing rules for storefronts that form no fulfillments of their own (Squarespace), by storefront lower-case:
@@ -24,10 +25,19 @@ public interface StorefrontRoutingConfig {
     }
 
     interface Rule {
-        /** Which fulfiller takes the rule's SKUs; {@code spod} (the only fulfiller the hub routes to today). */
+        /** Which fulfiller takes the rule's SKUs: {@code spod} or {@code lightspeed}. */
         String fulfiller();
 
-        /** Storefront SKUs; each must have a SPOD product mapping ({@code hub.routing.spod.products}). */
+        /**
+         * Storefront SKUs; each must have a product mapping of the rule's fulfiller ({@code hub.routing.spod.products},
+         * {@code hub.routing.lightspeed.products}).
+         */
         List<String> skus();
+
+        /** For {@code lightspeed}: the outlet ({@code hub.routing.lightspeed.outlets.<name>}). */
+        Optional<String> outlet();
+
+        /** For {@code lightspeed}: the store method, one the outlet offers (e.g. {@code pickup}). */
+        Optional<String> method();
     }
 }

@@ -40,7 +40,7 @@ class FulfillableRuleTest {
     static final Instant PLACED = Instant.parse("2026-12-03T20:00:00Z");
     static final Instant GRACE_ENDS = PLACED.plus(Duration.ofMinutes(10));
 
-    /** TEE and MUG are printed by SPOD; every other SKU has no fulfiller yet. */
+    /** TEE and MUG are printed by SPOD; no rule takes any other SKU. */
     static final FulfillmentForming FORMING = (storefront, sourceOrderId, lines) -> {
         List<FormedFulfillment> formed = new ArrayList<>();
         List<OrderLine> printed = lines.stream().filter(line -> Set.of("TEE", "MUG").contains(line.sku())).toList();
@@ -50,7 +50,7 @@ class FulfillableRuleTest {
         }
         if (!rest.isEmpty()) {
             formed.add(new FormedFulfillment(source(sourceOrderId + "-" + (formed.size() + 1), rest),
-                    "no fulfiller for SKU '" + rest.get(0).sku() + "' until a store channel exists"));
+                    "no routing rule lists SKU '" + rest.get(0).sku() + "'"));
         }
         return formed;
     };
@@ -104,7 +104,7 @@ class FulfillableRuleTest {
         assertThat(order.fulfillments()).extracting(Fulfillment::fulfillmentId, Fulfillment::status)
                 .containsExactly(tuple(ORDER + ":sq-77-1", FulfillmentStatus.PENDING),
                         tuple(ORDER + ":sq-77-2", FulfillmentStatus.ON_HOLD));
-        assertThat(order.fulfillments().get(1).holdReason()).isEqualTo("no fulfiller for SKU 'CANDLE' until a store channel exists");
+        assertThat(order.fulfillments().get(1).holdReason()).isEqualTo("no routing rule lists SKU 'CANDLE'");
         assertThat(messages(out, SubmitPrintOrder.class)).singleElement().satisfies(submit -> {
             assertThat(submit.fulfillmentId()).isEqualTo(ORDER + ":sq-77-1");
             assertThat(submit.items()).extracting(SubmitPrintOrder.Item::lineId, SubmitPrintOrder.Item::quantity)

@@ -50,7 +50,7 @@ class StorefrontRoutingTest {
                         tuple("sq-9-1", List.of(new LineQuantity("c", 2)), null),
                         tuple("sq-9-2", List.of(new LineQuantity("a", 2), new LineQuantity("d", 2)), null),
                         tuple("sq-9-3", List.of(new LineQuantity("b", 2)),
-                                "no fulfiller for SKU 'CANDLE-XL' (line b) until a store channel exists"));
+                                "no routing rule lists SKU 'CANDLE-XL' (line b)"));
     }
 
     @Test
@@ -74,7 +74,7 @@ class StorefrontRoutingTest {
     @Test
     void badRulesAreAllReportedWithTheirKeys() {
         assertThatThrownBy(() -> read(Map.of(
-                P + "squarespace.rules[0].fulfiller", "lightspeed",
+                P + "squarespace.rules[0].fulfiller", "etsy",
                 P + "squarespace.rules[0].skus", "TEE-BLK-M,NOT-MAPPED",
                 P + "squarespace.rules[1].fulfiller", "spod",
                 P + "squarespace.rules[1].skus", "TEE-BLK-M",
@@ -82,7 +82,7 @@ class StorefrontRoutingTest {
                 P + "shopify.rules[0].skus", "MUG-WHT")))
                 .isInstanceOf(RoutingRulesException.class)
                 .satisfies(e -> assertThat(((RoutingRulesException) e).problems()).containsExactlyInAnyOrder(
-                        P + "squarespace.rules[0].fulfiller: must be one of [spod], was 'lightspeed'",
+                        P + "squarespace.rules[0].fulfiller: must be one of [spod, lightspeed], was 'etsy'",
                         P + "squarespace.rules[0].skus: SKU 'NOT-MAPPED' has no SPOD product mapping "
                                 + "(hub.routing.spod.products.\"NOT-MAPPED\")",
                         P + "squarespace.rules[1].skus: SKU 'TEE-BLK-M' is in rules[0] already",
