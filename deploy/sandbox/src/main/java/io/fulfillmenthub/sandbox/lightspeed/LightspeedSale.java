@@ -1,5 +1,6 @@
 package io.fulfillmenthub.sandbox.lightspeed;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ final class LightspeedSale {
     record Change(String action, String by, String at, String detail) {}
 
     /** One fulfillment, as the 2.0 API lists it. */
-    record Fulfillment(String id, String saleId, String fulfillmentType, String status, String createdAt) {}
+    record Fulfillment(String id, @JsonProperty("sale_id") String saleId, @JsonProperty("fulfillment_type") String fulfillmentType,
+            String status, @JsonProperty("created_at") String createdAt) {}
 
     /** One webhook for one change: the status and version it told, and each delivery. */
     record Webhook(String status, long version, List<Delivery> deliveries) {}
