@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.fulfillmenthub.sandbox.support.SandboxFaults;
 import io.fulfillmenthub.sandbox.support.TestLightspeedReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -101,6 +102,29 @@ class LightspeedWebhooksTest {
         given().get("/_sandbox/lightspeed/sales/" + id).then().body("createAnswer", equalTo("released"));
         // another create is not held
         createSale("register-sale-pickup.json", "spresso:ord_9:ful_1");
+    }
+
+    @Test
+    void theWebhookFaultsApplyToSaleUpdatesAndTheSandboxWideResetForgetsTheStore() {
+        String pickup = createSale("register-sale-pickup.json", "spresso:ord_1:ful_2");
+        String delivery = createSale("register-sale-delivery.json", "spresso:ord_1:ful_3");
+        Awaitility.await().until(() -> webhooksOf(pickup).size() == 1 && webhooksOf(delivery).size() == 1);
+        try {
+            SandboxFaults.addFault(Map.of("vendor", "lightspeed", "kind", "drop-webhooks", "count", 1));
+            given().contentType("application/json").body("{}").post("/_sandbox/lightspeed/sales/" + pickup + "/handover")
+                    .then().statusCode(200).body("webhooks[1].deliveries[0].fault", equalTo("dropped"));
+            SandboxFaults.addFault(Map.of("vendor", "lightspeed", "kind", "duplicate-webhooks", "count", 1));
+            given().contentType("application/json").body("{}").post("/_sandbox/lightspeed/sales/" + delivery + "/handover")
+                    .then().statusCode(200).body("webhooks[1].deliveries", hasSize(2))
+                    .body("webhooks[1].deliveries[0].fault", equalTo("duplicated"));
+        } finally {
+            SandboxFaults.clearFaults();
+        }
+        assertThat(webhooksOf(pickup)).hasSize(1);
+        assertThat(webhooksOf(delivery)).hasSize(3);
+
+        given().post("/_sandbox/reset").then().statusCode(204);
+        given().get("/_sandbox/lightspeed/sales/" + pickup).then().statusCode(404);
     }
 
     private static String hmac(byte[] body, String secret) throws Exception {
