@@ -52,6 +52,16 @@ class LightspeedAccessTest {
     }
 
     @Test
+    void theCallRecordKeepsNoSecretOfATokenRequest() {
+        io.fulfillmenthub.sandbox.support.SandboxFaults.clearCalls();
+        String next = refresh(CLIENT_ID, CLIENT_SECRET, FIRST_REFRESH_TOKEN).then().statusCode(200).extract().path("refresh_token");
+
+        String recorded = io.fulfillmenthub.sandbox.support.SandboxFaults.calls("lightspeed").toString();
+        assertThat(recorded).contains("/lightspeed/api/1.0/token").contains("client_id=" + CLIENT_ID)
+                .doesNotContain(CLIENT_SECRET).doesNotContain(FIRST_REFRESH_TOKEN).doesNotContain(next);
+    }
+
+    @Test
     void aWrongClientIsRefused401AndAMissingFieldIsNamed() {
         refresh(CLIENT_ID, "not-the-secret", FIRST_REFRESH_TOKEN).then().statusCode(401).body("error", equalTo("invalid_client"));
         refresh("someone-else", CLIENT_SECRET, FIRST_REFRESH_TOKEN).then().statusCode(401).body("error", equalTo("invalid_client"));
