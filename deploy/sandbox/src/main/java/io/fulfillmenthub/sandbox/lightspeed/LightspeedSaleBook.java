@@ -99,6 +99,7 @@ public class LightspeedSaleBook {
                 .sorted(Comparator.comparingLong(sale -> sale.version)).limit(pageSize).toList();
     }
 
+    /** Every sale, in the order they were made. */
     synchronized List<LightspeedSale> all() {
         return new ArrayList<>(sales.values());
     }

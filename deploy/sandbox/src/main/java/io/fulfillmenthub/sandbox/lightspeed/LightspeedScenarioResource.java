@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +54,9 @@ public class LightspeedScenarioResource {
     @GET
     @Path("/sales")
     public List<Map<String, Object>> list(@RestQuery("source_id") String sourceId) {
+        // the book keeps the order of creation
         return sales.all().stream()
                 .filter(sale -> sourceId == null || sourceId.equals(sale.request.sourceId()))
-                .sorted(Comparator.comparing((LightspeedSale sale) -> sale.createdAt).thenComparing(sale -> sale.id))
                 .map(sale -> sales.read(sale, LightspeedSale::detail)).toList();
     }
 
