@@ -16,11 +16,16 @@ import java.util.Properties;
  * kept (owner-readable only) in the data directory, handed to the processes as environment variables.
  */
 public record LocalSecrets(String spressoClientSecret, String spressoApiToken, String spodApiKey, String spodApiSecret,
-        String squarespaceWebhookSecret, String squarespaceApiKey) {
+        String squarespaceWebhookSecret, String squarespaceApiKey, String lightspeedClientSecret,
+        String lightspeedRefreshToken) {
 
     /** Squarespace issues webhook subscription secrets as 64 hex digits; the hub hex-decodes them. */
     static final String SQUARESPACE_WEBHOOK_SECRET = "squarespace.webhook-secret";
     static final String SQUARESPACE_API_KEY = "squarespace.api-key";
+    /** Signs the sandbox's Lightspeed webhooks and authenticates the pos-connector's token refreshes. */
+    static final String LIGHTSPEED_CLIENT_SECRET = "lightspeed.client-secret";
+    /** The first refresh token the sandbox issues; single-use: the pos-connector stores the ones it rotates to. */
+    static final String LIGHTSPEED_REFRESH_TOKEN = "lightspeed.refresh-token";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -33,7 +38,7 @@ public record LocalSecrets(String spressoClientSecret, String spressoApiToken, S
         }
         boolean changed = false;
         for (String key : new String[] {"spresso.client-secret", "spresso.api-token", "spod.api-key", "spod.api-secret",
-                SQUARESPACE_API_KEY}) {
+                SQUARESPACE_API_KEY, LIGHTSPEED_CLIENT_SECRET, LIGHTSPEED_REFRESH_TOKEN}) {
             if (properties.getProperty(key) == null) {
                 properties.setProperty(key, random());
                 changed = true;
@@ -54,7 +59,8 @@ public record LocalSecrets(String spressoClientSecret, String spressoApiToken, S
         }
         return new LocalSecrets(properties.getProperty("spresso.client-secret"), properties.getProperty("spresso.api-token"),
                 properties.getProperty("spod.api-key"), properties.getProperty("spod.api-secret"),
-                properties.getProperty(SQUARESPACE_WEBHOOK_SECRET), properties.getProperty(SQUARESPACE_API_KEY));
+                properties.getProperty(SQUARESPACE_WEBHOOK_SECRET), properties.getProperty(SQUARESPACE_API_KEY),
+                properties.getProperty(LIGHTSPEED_CLIENT_SECRET), properties.getProperty(LIGHTSPEED_REFRESH_TOKEN));
     }
 
     private static String randomHex() {

@@ -13,6 +13,8 @@ record ServiceWiring(Map<String, String> properties, Map<String, String> environ
 
     /** Set per replica (see {@link StackSettings#port(Replica)}); here it is the first replica's. */
     static final String HTTP_PORT = "quarkus.http.port";
+    /** The OAuth app the pos-connector is to the sandbox's Lightspeed; not a secret. */
+    static final String LIGHTSPEED_CLIENT_ID = "fulfillment-hub-local";
 
     static ServiceWiring of(HubService service, Map<HubService, Integer> ports, String kafka, int postgresPort,
             LocalSecrets secrets) {
@@ -41,10 +43,17 @@ record ServiceWiring(Map<String, String> properties, Map<String, String> environ
                 environment.put("SANDBOX_SPOD_API_SECRET", secrets.spodApiSecret());
                 environment.put("SANDBOX_SQUARESPACE_API_KEY", secrets.squarespaceApiKey());
                 environment.put("SANDBOX_SQUARESPACE_WEBHOOK_SECRET", secrets.squarespaceWebhookSecret());
+                properties.put("sandbox.hub.lightspeed-webhook-url",
+                        "http://localhost:" + ports.get(HubService.INGEST) + "/webhooks/lightspeed");
+                properties.put("sandbox.lightspeed.client-id", LIGHTSPEED_CLIENT_ID);
+                environment.put("SANDBOX_LIGHTSPEED_CLIENT_SECRET", secrets.lightspeedClientSecret());
+                environment.put("SANDBOX_LIGHTSPEED_REFRESH_TOKEN", secrets.lightspeedRefreshToken());
             }
             case INGEST -> {
                 environment.put("HUB_INGEST_SPRESSO_SECRETS", secrets.spressoClientSecret());
                 environment.put("HUB_INGEST_SQUARESPACE_SECRETS", secrets.squarespaceWebhookSecret());
+                // the sandbox signs sale.update with the app's client secret, as Lightspeed is assumed to
+                environment.put("HUB_INGEST_LIGHTSPEED_SECRETS", secrets.lightspeedClientSecret());
             }
             case STOREFRONT_CONNECTOR -> {
                 properties.put("hub.spresso.base-url", sandbox + "/spresso");
@@ -58,6 +67,13 @@ record ServiceWiring(Map<String, String> properties, Map<String, String> environ
                 properties.put("quarkus.oidc-client.spod.token-path", sandbox + "/spod/oauth/token");
                 environment.put("QUARKUS_OIDC_CLIENT_SPOD_CLIENT_ID", secrets.spodApiKey());
                 environment.put("QUARKUS_OIDC_CLIENT_SPOD_CREDENTIALS_CLIENT_SECRET_VALUE", secrets.spodApiSecret());
+            }
+            case POS_CONNECTOR -> {
+                // the sandbox serves Lightspeed's paths (/api/register_sales, /api/2.0/...) under /lightspeed
+                properties.put("hub.lightspeed.base-url", sandbox + "/lightspeed");
+                properties.put("hub.lightspeed.client-id", LIGHTSPEED_CLIENT_ID);
+                environment.put("HUB_LIGHTSPEED_CLIENT_SECRET", secrets.lightspeedClientSecret());
+                environment.put("HUB_LIGHTSPEED_REFRESH_TOKEN", secrets.lightspeedRefreshToken());
             }
             default -> {
             }

@@ -57,10 +57,26 @@ public interface IngestConfig {
         /** Where the source's order id is; exactly one of the two is required. */
         FieldLocation orderId();
 
+        /**
+         * Where a webhook may carry the hub's own id of what it is about, a hub order id followed by {@code :} and
+         * more (a hub fulfillment id; Lightspeed's {@code /payload/source_id}): when present with a {@code :}, the
+         * key is the text up to its last {@code :}. A JSON pointer; optional.
+         */
+        Optional<String> hubOrderIdJsonPointer();
+
+        /**
+         * The prefix of the key built from the order id, {@code <prefix>:<order id>}; the source's name when unset.
+         * Lightspeed's is {@code lightspeed-sale}: a sale the hub did not make is no hub order.
+         */
+        Optional<String> keyPrefix();
+
         /** The CloudEvent type the webhook is published under, e.g. {@code hub.inbound.spresso-webhook.v1}; required. */
         Optional<String> cloudEventType();
 
-        /** How the body is read: {@code json} (a JSON object), the only one so far. */
+        /**
+         * How the body is read: {@code json} (a JSON object) or {@code form-payload} (a form whose {@code payload}
+         * field holds a JSON object, found at {@code /payload/...}).
+         */
         @WithDefault("json")
         String bodyFormat();
     }

@@ -7,6 +7,7 @@ public enum Rejection {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     INVALID_SIGNATURE(401, "invalid_signature"),
     INVALID_JSON(400, "invalid_json"),
+    INVALID_FORM(400, "invalid_form"),
     MISSING_FIELD(400, "missing_field"),
     INVALID_FIELD(400, "invalid_field");
 

@@ -8,6 +8,7 @@ import io.fulfillmenthub.contracts.MessageIds;
 import io.fulfillmenthub.contracts.Topics;
 import io.fulfillmenthub.ingest.config.IngestConfig;
 import io.fulfillmenthub.ingest.source.FieldLocation;
+import io.fulfillmenthub.ingest.source.UnreadableBody;
 import io.fulfillmenthub.ingest.source.WebhookSource;
 import io.fulfillmenthub.kit.messaging.CloudEventRecords;
 import io.fulfillmenthub.kit.messaging.HubPublisher;
@@ -66,6 +67,12 @@ public class WebhookIntake {
         JsonNode webhook;
         try {
             webhook = source.bodyFormat().read(body);
+        } catch (UnreadableBody e) {
+            return rawMatched ? rejected(source, switch (e.problem()) {
+                case INVALID_FORM -> Rejection.INVALID_FORM;
+                case MISSING_FIELD -> Rejection.MISSING_FIELD;
+                case INVALID_JSON -> Rejection.INVALID_JSON;
+            }, e.getMessage()) : signatureRefused(source);
         } catch (JsonProcessingException e) {
             return rawMatched ? rejected(source, Rejection.INVALID_JSON, "body is not JSON: " + describe(e)) : signatureRefused(source);
         } catch (IOException e) {
@@ -104,7 +111,26 @@ public class WebhookIntake {
             }
             orderId = node.asText();
         }
-        return publish(source, deliveryId(source, webhook, headers, body), HubOrderId.of(source.name(), orderId), body);
+        return publish(source, deliveryId(source, webhook, headers, body), key(source, webhook, orderId), body);
+    }
+
+    /**
+     * The record's key and subject: the hub order id a webhook names (the text up to the last {@code :} of the
+     * source's hub-order-id field, when that holds one), else {@code <key prefix>:<order id>}.
+     */
+    static String key(WebhookSource source, JsonNode webhook, String orderId) {
+        if (source.hubOrderId().isPresent()) {
+            JsonNode node = webhook;
+            for (String step : source.hubOrderId().get().steps()) {
+                node = node == null || !node.isObject() ? null : node.get(step);
+            }
+            String named = node != null && node.isTextual() ? node.asText() : "";
+            int last = named.lastIndexOf(':');
+            if (last > 0 && !named.substring(0, last).isBlank()) {
+                return named.substring(0, last);
+            }
+        }
+        return HubOrderId.of(source.keyPrefix(), orderId);
     }
 
     private Uni<WebhookResult> publish(WebhookSource source, String deliveryId, String hubOrderId, byte[] body) {

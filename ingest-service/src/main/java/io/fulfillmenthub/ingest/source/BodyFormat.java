@@ -10,9 +10,10 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * How a source's body is read into the JSON the ids are taken from. Only {@code json} so far; a source
- * that posts a form with a field holding JSON (Lightspeed) adds a constant here: its media type, and how
- * to find the JSON in the form.
+ * How a source's body is read into the JSON the ids are taken from: {@code json}, one JSON object; or
+ * {@code form-payload}, a form ({@code application/x-www-form-urlencoded}) whose {@code payload} field holds
+ * a JSON object (Lightspeed), read as {@code {"payload": <that object>, <other field>: "<text>", ...}} so ids
+ * are found at {@code /payload/...}.
  */
 public enum BodyFormat {
 
@@ -20,6 +21,13 @@ public enum BodyFormat {
         @Override
         public JsonNode read(byte[] body) throws IOException {
             return STRICT_JSON.readTree(body);
+        }
+    },
+
+    FORM_PAYLOAD("form-payload", "application/x-www-form-urlencoded") {
+        @Override
+        public JsonNode read(byte[] body) throws IOException {
+            return FormPayload.read(body, STRICT_JSON);
         }
     };
 

@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param cloudEventType the CloudEvent type of what is published
  * @param cloudEventSource {@code /ingest/<name>}
  * @param bodyFormat how the body is read
+ * @param hubOrderId where a hub id of the form {@code <hub order id>:<more>} may be; the key when present
+ * @param keyPrefix the key otherwise is {@code <keyPrefix>:<order id>}
  */
 public record WebhookSource(String name, String signatureHeader, SignatureVerifier verifier,
         Optional<FieldLocation> deliveryId, FieldLocation orderId, String cloudEventType, URI cloudEventSource,
-        BodyFormat bodyFormat) {
+        BodyFormat bodyFormat, Optional<FieldLocation.InBody> hubOrderId, String keyPrefix) {
 
     public static final String PATH_PREFIX = "/webhooks/";
 

@@ -4,6 +4,7 @@ import io.fulfillmenthub.ingest.config.IngestConfig;
 import io.fulfillmenthub.ingest.signature.DigestEncoding;
 import io.fulfillmenthub.ingest.signature.HmacSha256;
 import io.fulfillmenthub.ingest.signature.HmacSha256Signature;
+import io.fulfillmenthub.ingest.signature.LightspeedSignature;
 import io.fulfillmenthub.ingest.signature.SignatureVerifier;
 import io.fulfillmenthub.ingest.signature.SpressoSignature;
 import io.quarkus.runtime.StartupEvent;
@@ -35,7 +36,8 @@ public class WebhookSources {
     /** The signature schemes by name; a source whose scheme differs adds its verifier here. */
     static final Map<String, Function<HmacSha256, SignatureVerifier>> SCHEMES = Map.of(
             HmacSha256Signature.SCHEME, HmacSha256Signature::new,
-            SpressoSignature.SCHEME, SpressoSignature::new);
+            SpressoSignature.SCHEME, SpressoSignature::new,
+            LightspeedSignature.SCHEME, LightspeedSignature::new);
 
     private static final Logger LOG = Logger.getLogger(WebhookSources.class);
     // a path segment and a hub order id prefix: no ':' (HubOrderId), nothing to escape in a URL
@@ -95,14 +97,27 @@ public class WebhookSources {
                         "'" + signature.digestEncoding() + "' is not an encoding, one of " + DigestEncoding.names()));
         List<byte[]> keys = keys(signature, key + ".signature");
         BodyFormat format = BodyFormat.named(source.bodyFormat())
-                .orElseThrow(() -> new InvalidSourceConfig(key + ".body-format", "'" + source.bodyFormat() + "' is not a body format, one of json"));
+                .orElseThrow(() -> new InvalidSourceConfig(key + ".body-format", "'" + source.bodyFormat() + "' is not a body format, one of json, form-payload"));
         FieldLocation orderId = location(source.orderId(), key + ".order-id")
                 .orElseThrow(() -> new InvalidSourceConfig(key + ".order-id",
                         "is required: set " + key + ".order-id.json-pointer or " + key + ".order-id.header"));
         Optional<FieldLocation> deliveryId = location(source.deliveryId(), key + ".delivery-id");
         String type = required(source.cloudEventType(), key + ".cloud-event-type", "the CloudEvent type webhooks are published under");
+        Optional<FieldLocation.InBody> hubOrderId = source.hubOrderIdJsonPointer().filter(text -> !text.isBlank())
+                .map(pointer -> {
+                    try {
+                        return FieldLocation.InBody.at(pointer.trim());
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidSourceConfig(key + ".hub-order-id-json-pointer",
+                                "'" + pointer + "' is not a JSON pointer to a field, such as /payload/source_id: " + e.getMessage());
+                    }
+                });
+        String keyPrefix = source.keyPrefix().filter(text -> !text.isBlank()).map(String::trim).orElse(name);
+        if (!NAME.matcher(keyPrefix).matches()) {
+            throw new InvalidSourceConfig(key + ".key-prefix", "must be lower-case letters, digits and '-', as a source name");
+        }
         return new WebhookSource(name, header, scheme.apply(new HmacSha256(keys, digestEncoding)), deliveryId, orderId, type,
-                URI.create("/ingest/" + name), format);
+                URI.create("/ingest/" + name), format, hubOrderId, keyPrefix);
     }
 
     private static List<byte[]> keys(IngestConfig.Signature signature, String key) {

@@ -56,6 +56,8 @@ class WebhookSourcesTest {
         assertRefusedNaming(with("body-format", "xml"), KEY + "body-format");
         assertRefusedNaming(with("order-id.json-pointer", "data.id"), KEY + "order-id.json-pointer");
         assertRefusedNaming(with("order-id.header", "X-Order"), KEY + "order-id");
+        assertRefusedNaming(with("hub-order-id-json-pointer", "payload.source_id"), KEY + "hub-order-id-json-pointer");
+        assertRefusedNaming(with("key-prefix", "Sale:"), KEY + "key-prefix");
     }
 
     @Test

@@ -37,6 +37,9 @@ class VendorCallRecorder {
     private static final List<String> RECORDED_HEADERS = List.of(
             "authorization", "content-type", "accept", "user-agent", "idempotency-key");
 
+    private static final java.util.regex.Pattern SECRET_FORM_FIELD = java.util.regex.Pattern.compile(
+            "(?<=^|&)(client_secret|refresh_token|access_token|password|code)=[^&]*");
+
     private final CallLog log;
     private final Clock clock;
     private final Vendors vendors;
@@ -87,7 +90,18 @@ class VendorCallRecorder {
 
     private static String body(RoutingContext context) {
         Buffer buffer = context.body() == null ? null : context.body().buffer();
-        return buffer == null || buffer.length() == 0 ? null : buffer.toString(StandardCharsets.UTF_8);
+        if (buffer == null || buffer.length() == 0) {
+            return null;
+        }
+        String body = buffer.toString(StandardCharsets.UTF_8);
+        String contentType = context.request().getHeader("content-type");
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+                ? redactForm(body) : body;
+    }
+
+    /** A token request's secrets (an OAuth form's client secret and tokens) are not kept: the value becomes [redacted]. */
+    static String redactForm(String form) {
+        return SECRET_FORM_FIELD.matcher(form).replaceAll("$1=[redacted]");
     }
 
     private static Map<String, String> selectedHeaders(MultiMap all) {

@@ -17,6 +17,14 @@ public class HubEndpoints {
     public static final String SQUARESPACE_WEBHOOK_URL_KEY = "sandbox.hub.squarespace-webhook-url";
     public static final String SQUARESPACE_WEBHOOK_URL_DEFAULT = "http://localhost:8080/webhooks/squarespace";
 
+    public static final String LIGHTSPEED_WEBHOOK_URL_KEY = "sandbox.hub.lightspeed-webhook-url";
+
+    /** Where Lightspeed's webhooks go; empty when none is set (then none is sent). */
+    public java.util.Optional<URI> lightspeedWebhookUrl() {
+        return ConfigProvider.getConfig().getOptionalValue(LIGHTSPEED_WEBHOOK_URL_KEY, String.class)
+                .filter(url -> !url.isBlank()).map(URI::create);
+    }
+
     public URI spressoWebhookUrl() {
         return url(SPRESSO_WEBHOOK_URL_KEY, SPRESSO_WEBHOOK_URL_DEFAULT);
     }

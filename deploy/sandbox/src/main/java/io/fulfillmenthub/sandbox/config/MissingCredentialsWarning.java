@@ -28,6 +28,12 @@ class MissingCredentialsWarning {
         if (config.squarespace().webhookSecret().isEmpty()) {
             missing.add("sandbox.squarespace.webhook-secret (the hub's Squarespace webhook subscription has no secret, so no notification is sent to it)");
         }
+        if (config.lightspeed().clientSecret().isEmpty()) {
+            missing.add("sandbox.lightspeed.client-secret (no Lightspeed token refresh succeeds and no sale.update is sent)");
+        }
+        if (config.lightspeed().refreshToken().isEmpty() && config.lightspeed().personalToken().isEmpty()) {
+            missing.add("sandbox.lightspeed.refresh-token / sandbox.lightspeed.personal-token (the Lightspeed API answers 401 to every call)");
+        }
         missing.forEach(key -> LOG.warnf("Not configured: %s", key));
     }
 }

@@ -20,6 +20,8 @@ public interface SandboxConfig {
 
     Squarespace squarespace();
 
+    Lightspeed lightspeed();
+
     Hub hub();
 
     interface Spresso {
@@ -95,6 +97,45 @@ public interface SandboxConfig {
         }
     }
 
+    interface Lightspeed {
+        /** The OAuth app's client id, checked on the token endpoint; not a secret. */
+        @WithDefault("fulfillment-hub-local")
+        String clientId();
+
+        /** The app's client secret: checked on the token endpoint, and the key of the {@code sale.update} signature. */
+        Optional<String> clientSecret();
+
+        /** The first refresh token the sandbox accepts (single-use: each refresh issues the next). */
+        Optional<String> refreshToken();
+
+        /** A personal token, accepted as a bearer on every API call instead of an access token. */
+        Optional<String> personalToken();
+
+        /** How long an access token lives (Lightspeed: about a day). */
+        @WithDefault("24h")
+        Duration tokenLifetime();
+
+        /** The store's domain prefix: the token answer and the webhooks name it. */
+        @WithDefault("hubstore")
+        String domainPrefix();
+
+        /** The retailer id the webhooks carry. */
+        @WithDefault("0a6f6e36-8b71-11eb-f3d6-40cea3d59c5a")
+        String retailerId();
+
+        RateLimit rateLimit();
+
+        interface RateLimit {
+            /** Requests per window before a 429 (documented: 300 × registers + 50; two registers: 650). */
+            @WithDefault("650")
+            int perWindow();
+
+            /** The window (documented: 5 minutes). */
+            @WithDefault("5m")
+            Duration window();
+        }
+    }
+
     interface Hub {
         /**
          * Where Spresso webhooks are delivered. Declared here so the key is known and defaulted;
@@ -106,5 +147,8 @@ public interface SandboxConfig {
         /** Where the notifications of the hub's Squarespace webhook subscription go; read again on each delivery. */
         @WithDefault(HubEndpoints.SQUARESPACE_WEBHOOK_URL_DEFAULT)
         String squarespaceWebhookUrl();
+
+        /** Where Lightspeed's {@code sale.update} webhooks go; none sent when unset. Read again on each delivery. */
+        Optional<String> lightspeedWebhookUrl();
     }
 }

@@ -59,7 +59,8 @@ public final class SpressoOrder {
     private final List<SpressoOrderJson.WebhookSent> webhooks = new ArrayList<>();
 
     SpressoOrder(String id, long orderNo, SpressoOrderJson.User user, SpressoAddress shippingAddress, List<Line> lines,
-            List<List<Integer>> fulfillmentLines, List<String> fulfillmentIds, String fulfillerLocation, Instant now) {
+            List<List<Integer>> fulfillmentLines, List<String> fulfillmentIds, List<String> fulfillmentMethods,
+            List<String> fulfillerLocations, Instant now) {
         this.id = id;
         this.orderNo = orderNo;
         this.createdAt = now.toString();
@@ -69,7 +70,8 @@ public final class SpressoOrder {
         FULFILLABLE_HISTORY.forEach(reached -> history.add(new StatusChange(reached, now.toString())));
         status = FULFILLABLE_HISTORY.get(FULFILLABLE_HISTORY.size() - 1);
         for (int f = 0; f < fulfillmentLines.size(); f++) {
-            Fulfillment fulfillment = new Fulfillment(fulfillmentIds.get(f), now.toString(), "carrier_delivery", fulfillerLocation);
+            Fulfillment fulfillment = new Fulfillment(fulfillmentIds.get(f), now.toString(), fulfillmentMethods.get(f),
+                    fulfillerLocations.get(f));
             for (int index : fulfillmentLines.get(f)) {
                 Line line = lines.get(index);
                 fulfillment.ordered.put(line.variantId(), line.quantity());

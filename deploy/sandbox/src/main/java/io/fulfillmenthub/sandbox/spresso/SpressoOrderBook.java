@@ -21,6 +21,9 @@ public class SpressoOrderBook {
     private static final long FIRST_ORDER_NO = 1001;
     /** Spresso names a fulfiller location by an opaque id (the documented example's). */
     public static final String DEFAULT_FULFILLER_LOCATION = "60d56d8e7c88cefd11e7dfc6";
+    static final String CARRIER_DELIVERY = "carrier_delivery";
+    /** [unknown] Spresso names only carrier_delivery; its values for store pickup and local delivery are assumed. */
+    static final List<String> FULFILLMENT_METHODS = List.of(CARRIER_DELIVERY, "pickup", "local_delivery");
     private static final Pattern ALPHA3 = Pattern.compile("[A-Z]{3}");
 
     private final ConcurrentMap<String, SpressoOrder> orders = new ConcurrentHashMap<>();
@@ -40,9 +43,30 @@ public class SpressoOrderBook {
     public SpressoOrder create(NewSpressoOrder request) {
         Instant now = now();
         List<SpressoOrder.Line> lines = lines(request.lines(), now);
-        List<List<Integer>> groups = request.fulfillments() == null || request.fulfillments().isEmpty()
-                ? List.of(allIndexes(lines.size()))
+        List<NewSpressoOrder.FulfillmentRequest> asked = request.fulfillments() == null || request.fulfillments().isEmpty()
+                ? List.of(new NewSpressoOrder.FulfillmentRequest(allIndexes(lines.size())))
                 : request.fulfillments();
+        String orderLocation = Optional.ofNullable(request.fulfillerLocation()).orElse(DEFAULT_FULFILLER_LOCATION);
+        List<List<Integer>> groups = new ArrayList<>();
+        List<String> methods = new ArrayList<>();
+        List<String> locations = new ArrayList<>();
+        for (int f = 0; f < asked.size(); f++) {
+            NewSpressoOrder.FulfillmentRequest fulfillment = asked.get(f);
+            if (fulfillment == null) {
+                throw new IllegalArgumentException("fulfillments[" + f + "]: must name at least one line");
+            }
+            if (fulfillment.problem() != null) {
+                throw new IllegalArgumentException("fulfillments[" + f + "]." + fulfillment.problem());
+            }
+            String method = Optional.ofNullable(fulfillment.fulfillmentMethod()).orElse(CARRIER_DELIVERY);
+            if (!FULFILLMENT_METHODS.contains(method)) {
+                throw new IllegalArgumentException("fulfillments[" + f + "].fulfillmentMethod: must be one of "
+                        + String.join(", ", FULFILLMENT_METHODS) + ", was " + method);
+            }
+            groups.add(fulfillment.lines());
+            methods.add(method);
+            locations.add(Optional.ofNullable(fulfillment.fulfillerLocation()).orElse(orderLocation));
+        }
         checkEveryLineOnce(groups, lines.size());
         List<String> fulfillmentIds = new ArrayList<>();
         groups.forEach(group -> fulfillmentIds.add(SpressoIds.objectId(now)));
@@ -55,8 +79,7 @@ public class SpressoOrderBook {
                         Optional.ofNullable(request.email()).orElse("elena.wu@example.com"),
                         Optional.ofNullable(request.telephoneNumber()).orElse("01234567890")),
                 address(request.shippingAddress()),
-                lines, groups, fulfillmentIds,
-                Optional.ofNullable(request.fulfillerLocation()).orElse(DEFAULT_FULFILLER_LOCATION), now);
+                lines, groups, fulfillmentIds, methods, locations, now);
         orders.put(order.id(), order);
         order.fulfillmentIds().forEach(id -> byFulfillment.put(id, order));
         return order;
