@@ -109,6 +109,11 @@ public class LightspeedDouble implements ResponseDefinitionTransformerV2 {
         return token;
     }
 
+    /** Every access token issued so far stops working (401), as when they expire. */
+    public void expireAccessTokens() {
+        accessTokens.clear();
+    }
+
     /** The next {@code count} creates make the sale but their answers are lost (the connection resets). */
     public void loseCreateAnswers(int count) {
         lostCreateAnswers.set(count);

@@ -118,6 +118,24 @@ class LightspeedSalesTest {
     }
 
     @Test
+    void anExpiredAccessTokenIsRefreshedOnceWithTheStoredRefreshTokenAndTheSaleMade() {
+        String hubOrderId = newHubOrderId();
+        String fulfillmentId = hubOrderId + ":ful_2";
+        String earlier = newHubOrderId();
+        created(earlier, earlier + ":ful_1", SaleMode.PICKUP); // a token in use
+        int refreshesBefore = STORE.refreshes();
+        int refusedBefore = STORE.refusedRefreshTokens();
+        STORE.expireAccessTokens();
+
+        send(UUID.randomUUID().toString(), createSale(hubOrderId, fulfillmentId, SaleMode.PICKUP));
+
+        awaitFact(fulfillmentId, "fulfillment-submitted");
+        assertThat(STORE.salesWithSourceId(fulfillmentId)).hasSize(1);
+        assertThat(STORE.refreshes() - refreshesBefore).isEqualTo(1);
+        assertThat(STORE.refusedRefreshTokens() - refusedBefore).isZero();
+    }
+
+    @Test
     void aCreateDeliveredTwiceMakesOneSale() {
         String hubOrderId = newHubOrderId();
         String fulfillmentId = hubOrderId + ":ful_2";
