@@ -42,6 +42,19 @@ public final class LightspeedSaleRequests {
         return sale;
     }
 
+    /**
+     * A sale read from API 2.0 (the change feed) in the API 1.0 shape a void posts back: its fields as read, and its
+     * {@code line_items} as {@code register_sale_products} when it has no such field ([unknown]: the 2.0 line shape).
+     */
+    public static ObjectNode asRegisterSale(ObjectNode sale20) {
+        ObjectNode sale = sale20.deepCopy();
+        if (!sale.has("register_sale_products") && sale.has("line_items")) {
+            sale.set("register_sale_products", sale.get("line_items"));
+            sale.remove("line_items");
+        }
+        return sale;
+    }
+
     public static String awaiting(SaleMode mode) {
         return mode == SaleMode.PICKUP ? LightspeedSale.AWAITING_PICKUP : LightspeedSale.AWAITING_DISPATCH;
     }

@@ -153,8 +153,11 @@ public class LightspeedSales {
             }
             // claimed, never recorded: a sale may exist all the same
             return searchFeed(fulfillmentId, entry.feedAfter()).chain(sale -> sale
-                    .map(made -> ledger.saleKnown(fulfillmentId, made, null)
-                            .chain(() -> voidSale(event, command, made.id(), made.raw().toString())))
+                    .map(made -> {
+                        String asRegisterSale = LightspeedSaleRequests.asRegisterSale(made.raw()).toString();
+                        return ledger.saleKnown(fulfillmentId, made, asRegisterSale)
+                                .chain(() -> voidSale(event, command, made.id(), asRegisterSale));
+                    })
                     .orElseGet(() -> ledger.cancelledBeforeSale(fulfillmentId, command.hubOrderId())
                             .chain(() -> publisher.publish(LightspeedFacts.cancelled(command.hubOrderId(), fulfillmentId, reason,
                                     Instant.now())))));

@@ -303,6 +303,27 @@ class LightspeedSalesTest {
     }
 
     @Test
+    void aCancelSaleAfterACrashBeforeTheSaleWasRecordedVoidsTheSaleFoundInTheFeed() {
+        String hubOrderId = newHubOrderId();
+        String fulfillmentId = hubOrderId + ":ful_2";
+        await(database.preparedQuery("INSERT INTO lightspeed_sale (fulfillment_id, hub_order_id, mode, command_id) "
+                + "VALUES ($1, $2, 'PICKUP', 'before-the-crash')").execute(Tuple.of(fulfillmentId, hubOrderId)));
+        LightspeedDouble.Sale before = STORE.makeSale(LightspeedSaleRequests.of(createSale(hubOrderId, fulfillmentId,
+                SaleMode.PICKUP)));
+
+        send(UUID.randomUUID().toString(), new CancelSale(hubOrderId, fulfillmentId, "customer asked"));
+
+        awaitFact(fulfillmentId, "fulfillment-cancelled");
+        assertThat(STORE.sale(before.id).status).isEqualTo("VOIDED");
+        assertThat(lightspeed.findAll(postRequestedFor(urlPathEqualTo("/lightspeed/api/register_sales"))).stream()
+                .map(request -> json(request.getBodyAsString()))
+                .filter(body -> before.id.equals(body.path("id").asText())))
+                .singleElement()
+                .satisfies(voided -> assertThat(voided.get("status").asText()).isEqualTo("VOIDED"))
+                .satisfies(voided -> assertThat(voided.get("register_sale_products").isArray()).isTrue());
+    }
+
+    @Test
     void aCancelSaleBeforeAnySaleMeansNoSaleIsEverMade() {
         String hubOrderId = newHubOrderId();
         String fulfillmentId = hubOrderId + ":ful_2";
