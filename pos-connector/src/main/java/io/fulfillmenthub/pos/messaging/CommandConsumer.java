@@ -1,9 +1,11 @@
 package io.fulfillmenthub.pos.messaging;
 
+import io.fulfillmenthub.contracts.MessageTypes;
 import io.fulfillmenthub.kit.messaging.ConsumerConfig;
 import io.fulfillmenthub.kit.messaging.LaneHolds;
 import io.fulfillmenthub.kit.messaging.MessageDispatcher;
 import io.fulfillmenthub.kit.messaging.PerOrderLanes;
+import io.fulfillmenthub.pos.lightspeed.LightspeedSales;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -12,19 +14,26 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Consumes fulfillment.commands.pos.v1 (commands). It has no handler yet (Lightspeed comes with its
- * issue): every command is a type it was not built for, goes to
- * {@code fulfillment.commands.pos.v1.dlq.pos-connector} and holds its order, to be replayed once it is.
+ * Consumes fulfillment.commands.pos.v1: create, fulfil and cancel sale, carried out at Lightspeed by
+ * {@link LightspeedSales}. Commands of different orders run at the same time, one order's in turn; Lightspeed or the
+ * broker being away delays a command, it never dead-letters it ({@link PerOrderLanes}). A type it has no handler
+ * for, or a command that fails the same way again and again, goes to
+ * {@code fulfillment.commands.pos.v1.dlq.pos-connector} and holds its order.
  */
 @ApplicationScoped
 public class CommandConsumer {
 
     static final String GROUP = "pos-connector";
 
-    private final MessageDispatcher dispatcher = MessageDispatcher.forConsumer(GROUP).build();
+    private final MessageDispatcher dispatcher;
     private final PerOrderLanes lanes;
 
-    public CommandConsumer(ConsumerConfig consumer, Pool database, MeterRegistry metrics) {
+    public CommandConsumer(LightspeedSales sales, ConsumerConfig consumer, Pool database, MeterRegistry metrics) {
+        dispatcher = MessageDispatcher.forConsumer(GROUP)
+                .on(MessageTypes.CREATE_SALE, sales::create)
+                .on(MessageTypes.FULFIL_SALE, sales::fulfil)
+                .on(MessageTypes.CANCEL_SALE, sales::cancel)
+                .build();
         lanes = new PerOrderLanes("commands", GROUP, consumer, LaneHolds.inDatabase(database, GROUP, consumer.holdRefresh()),
                 metrics);
     }

@@ -24,10 +24,13 @@ public class SquarespaceStorefront implements StorefrontPlugin {
 
     private final SquarespaceOrders orders;
     private final SquarespaceShipments shipments;
+    private final SquarespaceFulfilledWithoutShipments fulfilledWithoutShipments;
 
-    public SquarespaceStorefront(SquarespaceOrders orders, SquarespaceShipments shipments) {
+    public SquarespaceStorefront(SquarespaceOrders orders, SquarespaceShipments shipments,
+            SquarespaceFulfilledWithoutShipments fulfilledWithoutShipments) {
         this.orders = orders;
         this.shipments = shipments;
+        this.fulfilledWithoutShipments = fulfilledWithoutShipments;
     }
 
     @Override
@@ -50,9 +53,16 @@ public class SquarespaceStorefront implements StorefrontPlugin {
         return shipments.add(event, command);
     }
 
-    /** Squarespace has no fulfillment status call (and the orchestrator sends none for it): acked, no call. */
+    /**
+     * {@code IN_TRANSIT}: a fulfillment handed over without a carrier (a store pickup or local delivery) marks the
+     * order fulfilled, with no shipment ({@link SquarespaceFulfilledWithoutShipments}); carrier shipments come as
+     * AddShipment. Squarespace has no call for the other statuses: acked, no call.
+     */
     @Override
     public Uni<Void> updateFulfillmentStatus(IncomingCloudEvent event, UpdateStorefrontFulfillmentStatus command) {
+        if (command.status() == UpdateStorefrontFulfillmentStatus.Status.IN_TRANSIT) {
+            return fulfilledWithoutShipments.fulfil(event, command);
+        }
         LOG.infof("Squarespace has no fulfillment status call: %s %s for %s acked without one", event.type(), command.status(),
                 command.hubOrderId());
         return Uni.createFrom().voidItem();

@@ -197,6 +197,26 @@ class SpressoCommandTest {
     }
 
     @Test
+    void aStorePickupWithoutShipmentsGoesInTransitThenDelivered() {
+        String fulfillmentId = "f-" + UUID.randomUUID();
+        String path = "/spresso/v1/fulfillments/" + fulfillmentId;
+        spresso.stubFor(put(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
+        String order = "spresso:" + UUID.randomUUID();
+
+        // picked up at the store: no carrier, no shipment, the whole fulfillment handed over
+        send(new UpdateStorefrontFulfillmentStatus(order, Storefront.SPRESSO, order.substring(8), fulfillmentId, Status.IN_TRANSIT,
+                List.of(new LineQuantity("var-1", 1), new LineQuantity("var-2", 2))));
+        send(new UpdateStorefrontFulfillmentStatus(order, Storefront.SPRESSO, order.substring(8), fulfillmentId, Status.DELIVERED,
+                List.of()));
+
+        awaitCalls(putRequestedFor(urlPathEqualTo(path)).withRequestBody(containing("delivered")), 1);
+        assertThat(spresso.findAll(putRequestedFor(urlPathEqualTo(path))).stream()
+                .map(request -> request.getBodyAsString().replaceAll(".*\"status\":\"([a-z_]+)\".*", "$1")))
+                .containsExactly("in_transit", "delivered");
+        assertThat(spresso.findAll(putRequestedFor(urlPathEqualTo(path + "/shipments")))).isEmpty();
+    }
+
+    @Test
     void deliveredPutsOnlyTheStatus() {
         String fulfillmentId = "f-" + UUID.randomUUID();
         String path = "/spresso/v1/fulfillments/" + fulfillmentId;

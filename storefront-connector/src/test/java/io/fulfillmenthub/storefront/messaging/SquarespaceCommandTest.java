@@ -179,6 +179,68 @@ class SquarespaceCommandTest {
                 .filter(request -> request.getUrl().contains(orderId))).hasSize(1);
     }
 
+    @Test
+    void aStoreFulfillmentHandedOverMarksTheOrderFulfilledOnceWithoutShipments() {
+        String orderId = UUID.randomUUID().toString();
+        stubFulfillments(orderId, aResponse().withStatus(204));
+        String scenario = "fulfilled-" + orderId;
+        squarespace.stubFor(get(urlPathEqualTo(SquarespaceWebhookTest.orderPath(orderId))).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(SquarespaceWebhookTest.json(SquarespaceFixtures.order(orderId).put("fulfillmentStatus", "PENDING"))));
+        String commandId = UUID.randomUUID().toString();
+        UpdateStorefrontFulfillmentStatus pickedUp = inTransit(orderId);
+
+        send(commandId, pickedUp);
+        send(commandId, pickedUp);
+        send(UUID.randomUUID().toString(), pickedUp);
+        sendAndAwaitLastShipment(orderId, 1);
+
+        assertThat(bodiesPosted(orderId).get(0)).satisfies(body -> assertThat(equalToJson("{\"shouldSendNotification\": true}")
+                .match(body).isExactMatch()).as("body %s", body).isTrue());
+        assertThat(bodiesPosted(orderId)).filteredOn(body -> !body.contains("LAST")).as("marked fulfilled once").hasSize(1);
+    }
+
+    @Test
+    void aStoreFulfillmentWhoseCallSucceededButTimedOutIsNotSentAgain() {
+        String orderId = UUID.randomUUID().toString();
+        String scenario = "lost-answer-" + orderId;
+        squarespace.stubFor(get(urlPathEqualTo(SquarespaceWebhookTest.orderPath(orderId))).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(SquarespaceWebhookTest.json(SquarespaceFixtures.order(orderId).put("fulfillmentStatus", "PENDING"))));
+        // Squarespace marks it fulfilled, but answers after the connector stopped waiting
+        squarespace.stubFor(post(urlPathEqualTo(fulfillments(orderId))).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(204).withFixedDelay(2 * SquarespaceWireMock.READ_TIMEOUT_MS))
+                .willSetStateTo("fulfilled"));
+        squarespace.stubFor(get(urlPathEqualTo(SquarespaceWebhookTest.orderPath(orderId))).inScenario(scenario)
+                .whenScenarioStateIs("fulfilled")
+                .willReturn(SquarespaceWebhookTest.json(SquarespaceFixtures.order(orderId).put("fulfillmentStatus", "FULFILLED"))));
+        squarespace.stubFor(post(urlPathEqualTo(fulfillments(orderId))).inScenario(scenario).whenScenarioStateIs("fulfilled")
+                .willReturn(aResponse().withStatus(204)));
+
+        send(inTransit(orderId));
+        sendAndAwaitLastShipment(orderId, 1);
+
+        assertThat(bodiesPosted(orderId)).filteredOn(body -> !body.contains("LAST")).hasSize(1);
+    }
+
+    @Test
+    void aStoreFulfillmentOfAnOrderAlreadyFulfilledMakesNoCall() {
+        String orderId = UUID.randomUUID().toString();
+        stubFulfillments(orderId, aResponse().withStatus(204));
+        squarespace.stubFor(get(urlPathEqualTo(SquarespaceWebhookTest.orderPath(orderId)))
+                .willReturn(SquarespaceWebhookTest.json(SquarespaceFixtures.order(orderId).put("fulfillmentStatus", "FULFILLED"))));
+
+        send(inTransit(orderId));
+        sendAndAwaitLastShipment(orderId, 0);
+
+        assertThat(bodiesPosted(orderId)).hasSize(1);
+    }
+
+    private static UpdateStorefrontFulfillmentStatus inTransit(String orderId) {
+        return new UpdateStorefrontFulfillmentStatus("squarespace:" + orderId, Storefront.SQUARESPACE, orderId, orderId + "-2",
+                Status.IN_TRANSIT, List.of(new LineQuantity("line-1", 1)));
+    }
+
     /**
      * Sends a last shipment for the order and waits until Squarespace has it: one order's commands run in turn, so
      * everything sent before it is done.

@@ -64,6 +64,31 @@ class SquarespaceWebhookTest {
     }
 
     @Test
+    void aLightspeedWebhookOfTheSameOrderIsLeftToPosConnector() {
+        String orderId = UUID.randomUUID().toString();
+        stubOrder(SquarespaceFixtures.order(orderId));
+        String lightspeedId = UUID.randomUUID().toString();
+        byte[] saleUpdate = ("payload=%7B%22id%22%3A%22s-1%22%2C%22status%22%3A%22PICKED_UP_CLOSED%22%2C%22source_id%22%3A%22squarespace%3A"
+                + orderId + "%3A" + orderId + "-2%22%7D&type=sale.update").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (TopicWriter writer = new TopicWriter(bootstrapServers)) {
+            writer.send(Topics.INBOUND, "squarespace:" + orderId, Map.of(
+                    CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
+                    CloudEventHeaders.ID, lightspeedId,
+                    CloudEventHeaders.TYPE, InboundTypes.LIGHTSPEED_WEBHOOK,
+                    CloudEventHeaders.SOURCE, "/ingest/lightspeed",
+                    CloudEventHeaders.SUBJECT, "squarespace:" + orderId,
+                    CloudEventHeaders.CONTENT_TYPE, "application/x-www-form-urlencoded"), saleUpdate);
+        }
+
+        notify("order.create", orderId, null);
+
+        // the same order's later notification was handled, so the sale.update before it was settled: skipped, not held
+        awaitFact(MessageIds.derive("squarespace:" + orderId, "order-placed/PAID"));
+        assertThat(TopicReader.readToEnd(bootstrapServers, Topics.deadLetter(Topics.INBOUND, "storefront-connector")))
+                .noneMatch(record -> lightspeedId.equals(TopicReader.header(record, CloudEventHeaders.ID)));
+    }
+
+    @Test
     void orderUpdateCanceledBecomesOrderCancelledAtSourceAfterTheOrderItCancels() {
         String orderId = UUID.randomUUID().toString();
         // the order as read does not show the cancellation yet: the notification is believed

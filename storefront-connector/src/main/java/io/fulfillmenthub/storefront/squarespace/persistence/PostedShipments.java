@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The ledger of Squarespace shipments (table {@code squarespace_shipment_posted}), keyed by the hub's shipment id:
- * claimed before the fulfillment call (each statement its own transaction), marked posted after it.
+ * claimed before the fulfillment call (each statement its own transaction), marked posted after it. A fulfillment
+ * handed over without shipments (a store pickup) has a row of its own, with no tracking number
+ * ({@code SquarespaceFulfilledWithoutShipments}).
  */
 @ApplicationScoped
 public class PostedShipments {
