@@ -36,8 +36,9 @@ public final class LightspeedErrors {
         if (credentials || status >= 500 || status == 408 || status == 409 || status == 429) {
             Duration wait = RetryAfter.parse(retryAfter, now).orElse(null);
             if (tokenCall && status == 400) {
-                message = (message == null ? "" : message + "; ") + "the stored refresh token was refused: give the connector a new "
-                        + "one (empty table lightspeed_token and set hub.lightspeed.refresh-token)";
+                message = (message == null ? "" : message + "; ") + "the refresh token was refused: give the connector a new one "
+                        + "(set hub.lightspeed.refresh-token, HUB_LIGHTSPEED_REFRESH_TOKEN, and restart it: it is tried when the "
+                        + "stored one is refused)";
             }
             return new LightspeedTransientException(call, status, error, message, wait);
         }

@@ -58,11 +58,19 @@ public class LightspeedPace {
         }
     }
 
-    /** A 429: no call before its Retry-After; answers the wait it asked for, if readable. */
+    /**
+     * A 429: no call before its Retry-After; answers the wait it asked for, if readable. A readable Retry-After is
+     * the vendor's word on when to call again, so the remaining count and reset of the refusal itself (0, and the end
+     * of the window, perhaps minutes away) do not hold calls back beyond it: the next answer tells them anew.
+     */
     public synchronized Duration refused(String retryAfterHeader, Instant now) {
         Duration wait = RetryAfter.parse(retryAfterHeader, now).orElse(null);
-        if (wait != null && now.plus(wait).isAfter(notBefore)) {
-            notBefore = now.plus(wait);
+        if (wait != null) {
+            if (now.plus(wait).isAfter(notBefore)) {
+                notBefore = now.plus(wait);
+            }
+            remaining = null;
+            reset = null;
         }
         return wait;
     }

@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * {@code pg_advisory_xact_lock(hashtext('pos-connector/lightspeed-token'))}, reads the stored pair, and only calls
  * the token endpoint if the stored access token is still the one that was refused or about to expire; otherwise
  * another replica (or caller) refreshed meanwhile and its token is used. The new pair is stored before the
- * transaction ends. The configured refresh token only seeds an empty table. Tokens and the secret are never logged.
+ * transaction ends. The configured refresh token seeds an empty table, and is tried once more when Lightspeed refuses
+ * the stored one (an operator's new token after a lost refresh answer). Tokens and the secret are never logged.
  */
 public class LightspeedTokens {
 
@@ -100,8 +101,23 @@ public class LightspeedTokens {
                                 .orElseThrow(() -> new IllegalStateException("no Lightspeed token stored and none configured: set "
                                         + "hub.lightspeed.refresh-token (HUB_LIGHTSPEED_REFRESH_TOKEN) or hub.lightspeed.personal-token"));
                     }
-                    return callTokenEndpoint(refreshToken).chain(pair -> store(connection, pair));
+                    String configured = config.refreshToken().filter(token -> !token.isBlank()).orElse(null);
+                    return callTokenEndpoint(refreshToken)
+                            .onFailure(failure -> refusedGrant(failure) && configured != null && !configured.equals(refreshToken))
+                            .recoverWithUni(refusedStored -> {
+                                // the stored one is used up (a lost refresh answer, a store that forgot it): an operator's
+                                // new token in the configuration takes over
+                                LOG.warn("Lightspeed refused the stored refresh token: refreshing with the configured one "
+                                        + "(hub.lightspeed.refresh-token)");
+                                return callTokenEndpoint(configured);
+                            })
+                            .chain(pair -> store(connection, pair));
                 }));
+    }
+
+    /** The token endpoint refused the refresh token itself (400, {@code invalid_grant}), not a failure on the way. */
+    private static boolean refusedGrant(Throwable failure) {
+        return failure instanceof LightspeedApiException refused && refused.status() == 400;
     }
 
     private Uni<TokenPair> callTokenEndpoint(String refreshToken) {

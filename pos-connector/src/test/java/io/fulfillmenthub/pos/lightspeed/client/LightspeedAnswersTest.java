@@ -68,6 +68,21 @@ class LightspeedAnswersTest {
         assertThat(pace.before(now.plusSeconds(25))).isZero();
     }
 
+    @Test
+    void aRefusalsRetryAfterWinsOverTheWindowResetItCameWith() {
+        // a 429 storm: the refusal says 0 remaining until the window resets in five minutes, and to call again in 15 s
+        LightspeedPace pace = new LightspeedPace(config(30, Duration.ofSeconds(1)));
+        Instant now = Instant.parse("2026-12-04T12:00:00Z");
+        pace.observe("0", "Fri, 04 Dec 2026 12:05:00 GMT");
+        assertThat(pace.refused("Fri, 04 Dec 2026 12:00:15 GMT", now)).isEqualTo(Duration.ofSeconds(15));
+        assertThat(pace.before(now.plusSeconds(5))).isEqualTo(Duration.ofSeconds(10));
+        assertThat(pace.before(now.plusSeconds(15))).isZero();
+        // a refusal without a readable Retry-After keeps what the headers said
+        pace.observe("0", "Fri, 04 Dec 2026 12:05:00 GMT");
+        assertThat(pace.refused(null, now.plusSeconds(15))).isNull();
+        assertThat(pace.before(now.plusSeconds(60))).isEqualTo(Duration.ofMinutes(4));
+    }
+
     private static LightspeedConfig config(int slowBelow, Duration pause) {
         return new LightspeedConfig() {
             public java.net.URI baseUrl() { return java.net.URI.create("http://localhost"); }
