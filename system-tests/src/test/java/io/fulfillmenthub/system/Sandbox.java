@@ -32,8 +32,11 @@ final class Sandbox {
         this.baseUrl = baseUrl;
     }
 
-    /** Places a Spresso order and sends its order_fulfillable webhook {@code times} times. */
-    PlacedOrder placeOrder(List<Map<String, Object>> lines, List<List<Integer>> fulfillments, int times) {
+    /**
+     * Places a Spresso order and sends its order_fulfillable webhook {@code times} times. Each fulfillment is the
+     * indexes of its lines (delivered by a carrier), or {@code {"lines", "fulfillmentMethod", "fulfillerLocation"}}.
+     */
+    PlacedOrder placeOrder(List<Map<String, Object>> lines, List<?> fulfillments, int times) {
         JsonPath placed = given().baseUri(baseUrl).contentType(ContentType.JSON)
                 .body(Map.of("lines", lines, "fulfillments", fulfillments, "times", times))
                 .post("/_sandbox/spresso/orders")
@@ -120,7 +123,7 @@ final class Sandbox {
     /** The highest sequence number of the calls recorded so far, 0 when none; a call arriving later has a higher one. */
     long latestCallSequence() {
         // a call is numbered when it arrives and listed when it is answered, so the list is not in number order
-        return Stream.of("spod", "spresso").flatMap(vendor -> calls(vendor).stream())
+        return Stream.of("spod", "spresso", "squarespace", "lightspeed").flatMap(vendor -> calls(vendor).stream())
                 .mapToLong(VendorCall::sequence).max().orElse(0);
     }
 

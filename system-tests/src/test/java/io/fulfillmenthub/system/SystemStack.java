@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -36,9 +38,11 @@ final class SystemStack {
         Assumptions.assumeTrue(Files.exists(HOME.resolve("spod-connector/target/quarkus-app/quarkus-run.jar")),
                 "services are not packaged (run ./mvnw verify)");
         if (stack == null) {
+            // each port free when asked, and none twice: the system may hand out a port it just handed out
+            Set<Integer> taken = new HashSet<>();
             Map<HubService, Integer> ports = new EnumMap<>(HubService.class);
             for (HubService service : HubService.values()) {
-                ports.put(service, FreePort.find());
+                ports.put(service, distinctFreePort(taken));
             }
             Map<HubService, Map<String, String>> extra = new EnumMap<>(HubService.class);
             // discover SPOD progress quickly; the default suits a real vendor
@@ -49,9 +53,12 @@ final class SystemStack {
             // Squarespace's documented minute; the defaults suit the real vendor
             extra.put(HubService.STOREFRONT_CONNECTOR, Map.of("hub.squarespace.reconcile.every", "2s",
                     "hub.squarespace.cool-down", "3s"));
+            // a sale handed over at the till whose sale.update was lost is found within seconds; the default suits a
+            // real store
+            extra.put(HubService.POS_CONNECTOR, Map.of("hub.lightspeed.poll.every", "2s"));
             dataDir = Path.of(System.getProperty("java.io.tmpdir"), "system-stack-" + System.nanoTime());
-            StackSettings settings = new StackSettings(HOME, dataDir,
-                    FreePort.find(), FreePort.find(), FreePort.find(), ports, extra, Duration.ofMinutes(4));
+            StackSettings settings = new StackSettings(HOME, dataDir, distinctFreePort(taken), distinctFreePort(taken),
+                    distinctFreePort(taken), ports, extra, Duration.ofMinutes(4));
             try {
                 stack = HubStack.start(settings, System.out);
             } catch (Exception e) {
@@ -60,6 +67,16 @@ final class SystemStack {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-stack-stop"));
         }
         return stack;
+    }
+
+    private static int distinctFreePort(Set<Integer> taken) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int port = FreePort.find();
+            if (taken.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port that is not taken already: " + taken);
     }
 
     /**
