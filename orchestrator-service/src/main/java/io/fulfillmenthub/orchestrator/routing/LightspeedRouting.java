@@ -3,7 +3,6 @@ package io.fulfillmenthub.orchestrator.routing;
 import io.fulfillmenthub.contracts.commands.CreateSale;
 import io.fulfillmenthub.contracts.commands.SaleMode;
 import io.fulfillmenthub.contracts.model.Fulfiller;
-import io.fulfillmenthub.contracts.model.LineQuantity;
 import io.fulfillmenthub.contracts.model.OrderLine;
 import io.fulfillmenthub.contracts.model.SourceFulfillment;
 import io.fulfillmenthub.orchestrator.domain.Route;
@@ -180,33 +179,14 @@ public final class LightspeedRouting {
             return new Route.Hold("Lightspeed outlet " + outletName + " does not take " + method + " (fulfillment "
                     + fulfillment.sourceFulfillmentId() + ")");
         }
-        List<String> problems = new ArrayList<>();
-        List<CreateSale.Line> lines = new ArrayList<>();
-        for (LineQuantity quantity : fulfillment.lines()) {
-            if (quantity.quantity() == 0) {
-                continue;
-            }
-            OrderLine line = orderLines.get(quantity.lineId());
-            if (line == null) {
-                problems.add("line '" + quantity.lineId() + "' is not on the order");
-            } else if (line.sku() == null || line.sku().isBlank()) {
-                problems.add("line '" + quantity.lineId() + "' has no SKU");
-            } else if (!products.containsKey(line.sku())) {
-                problems.add("no Lightspeed product mapping for SKU '" + line.sku() + "' (line " + line.lineId() + ")");
-            } else {
-                Product product = products.get(line.sku());
-                lines.add(new CreateSale.Line(line.lineId(), product.productId(), quantity.quantity(), product.price(),
-                        product.tax(), product.taxId()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            return new Route.Hold(String.join("; ", problems));
-        }
-        if (lines.isEmpty()) {
-            return new Route.Hold("fulfillment " + fulfillment.sourceFulfillmentId() + " has no quantity to fulfil");
+        MappedLines<CreateSale.Line> lines = MappedLines.of(fulfillment, orderLines, products, "Lightspeed",
+                (line, product, quantity) -> new CreateSale.Line(line.lineId(), product.productId(), quantity,
+                        product.price(), product.tax(), product.taxId()));
+        if (lines.holdReason() != null) {
+            return new Route.Hold(lines.holdReason());
         }
         return new Route.Store(Fulfiller.LIGHTSPEED, outlet.name(), outlet.outletId(), outlet.registerId(),
-                outlet.userId(), mode, lines);
+                outlet.userId(), mode, lines.items());
     }
 
     /** Whether the outlet exists and offers the method (for the routing rules' check at start). */

@@ -2,7 +2,6 @@ package io.fulfillmenthub.orchestrator.routing;
 
 import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
 import io.fulfillmenthub.contracts.model.Fulfiller;
-import io.fulfillmenthub.contracts.model.LineQuantity;
 import io.fulfillmenthub.contracts.model.OrderLine;
 import io.fulfillmenthub.contracts.model.SourceFulfillment;
 import io.fulfillmenthub.orchestrator.domain.FulfillmentRouting;
@@ -117,32 +116,13 @@ public final class SpodRouting implements FulfillmentRouting {
             return new Route.Hold("no fulfiller serves location '" + location + "' (fulfillment "
                     + fulfillment.sourceFulfillmentId() + ")");
         }
-        List<String> problems = new ArrayList<>();
-        List<SubmitPrintOrder.Item> items = new ArrayList<>();
-        for (LineQuantity quantity : fulfillment.lines()) {
-            if (quantity.quantity() == 0) {
-                continue;
-            }
-            OrderLine line = orderLines.get(quantity.lineId());
-            if (line == null) {
-                problems.add("line '" + quantity.lineId() + "' is not on the order");
-            } else if (line.sku() == null || line.sku().isBlank()) {
-                problems.add("line '" + quantity.lineId() + "' has no SKU");
-            } else if (!products.containsKey(line.sku())) {
-                problems.add("no SPOD product mapping for SKU '" + line.sku() + "' (line " + line.lineId() + ")");
-            } else {
-                Product product = products.get(line.sku());
-                items.add(new SubmitPrintOrder.Item(line.lineId(), product.stockKeepingUnit(), quantity.quantity(),
+        MappedLines<SubmitPrintOrder.Item> items = MappedLines.of(fulfillment, orderLines, products, "SPOD",
+                (line, product, quantity) -> new SubmitPrintOrder.Item(line.lineId(), product.stockKeepingUnit(), quantity,
                         product.price(), product.designs()));
-            }
+        if (items.holdReason() != null) {
+            return new Route.Hold(items.holdReason());
         }
-        if (!problems.isEmpty()) {
-            return new Route.Hold(String.join("; ", problems));
-        }
-        if (items.isEmpty()) {
-            return new Route.Hold("fulfillment " + fulfillment.sourceFulfillmentId() + " has no quantity to fulfil");
-        }
-        return new Route.Print(Fulfiller.SPOD, currency, items, shippingType, shippingPrice);
+        return new Route.Print(Fulfiller.SPOD, currency, items.items(), shippingType, shippingPrice);
     }
 
     /** The storefront SKUs this routing knows. */
