@@ -79,6 +79,7 @@ public class LightspeedDouble implements ResponseDefinitionTransformerV2 {
     private final AtomicInteger tooManyRequests = new AtomicInteger();
     private volatile Instant retryAfter = Instant.EPOCH;
     private volatile int remaining = 600;
+    private final Set<String> garbledSales = ConcurrentHashMap.newKeySet();
 
     public LightspeedDouble() {
         refreshTokens.add(FIRST_REFRESH_TOKEN);
@@ -123,6 +124,18 @@ public class LightspeedDouble implements ResponseDefinitionTransformerV2 {
     public void refuse(int count, Instant until) {
         retryAfter = until;
         tooManyRequests.set(count);
+    }
+
+    /**
+     * Reads of this sale answer 200 with a body that is not the sale (an HTML page, as a proxy in front of
+     * Lightspeed might send), until {@link #answerReadsOf} is called.
+     */
+    public void garbleReadsOf(String saleId) {
+        garbledSales.add(saleId);
+    }
+
+    public void answerReadsOf(String saleId) {
+        garbledSales.remove(saleId);
     }
 
     public void remaining(int remaining) {
@@ -202,6 +215,10 @@ public class LightspeedDouble implements ResponseDefinitionTransformerV2 {
             Sale sale = sales.get(matcher.group(1));
             if (sale == null) {
                 return error(404, "Not Found", "no sale " + matcher.group(1));
+            }
+            if (matcher.group(2) == null && method.equals("GET") && garbledSales.contains(sale.id)) {
+                return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
+                        .withHeader("Content-Type", "text/html").withBody("<html><body>Maintenance</body></html>").build();
             }
             if (matcher.group(2) == null && method.equals("GET")) {
                 return ok(HubJson.mapper().createObjectNode().set("data", sale20(sale)));

@@ -23,6 +23,8 @@ import io.fulfillmenthub.contracts.facts.FulfillmentCancellationRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentRejected;
 import io.fulfillmenthub.contracts.facts.FulfillmentSubmitted;
 import io.fulfillmenthub.contracts.model.Fulfiller;
+import io.fulfillmenthub.kit.deadletter.DeadLetterHeaders;
+import io.fulfillmenthub.kit.deadletter.DeadLetterReplays;
 import io.fulfillmenthub.testing.TopicReader;
 import io.fulfillmenthub.testing.TopicWriter;
 import io.fulfillmenthub.testing.VendorFixtures;
@@ -259,6 +261,44 @@ class LightspeedSalesTest {
     }
 
     @Test
+    void aFulfilSaleWhoseSaleLightspeedAnswersUnreadablyIsDeadLetteredHoldsTheOrderAndIsReplayable() {
+        String hubOrderId = newHubOrderId();
+        String fulfillmentId = hubOrderId + ":ful_2";
+        String saleId = created(hubOrderId, fulfillmentId, SaleMode.DELIVERY);
+        STORE.garbleReadsOf(saleId);
+        String commandId = UUID.randomUUID().toString();
+
+        send(commandId, new FulfilSale(hubOrderId, fulfillmentId, SaleMode.DELIVERY));
+
+        // an answer the connector cannot read is neither known to pass nor known to be final: retried, then poison
+        ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(commandId);
+        assertThat(TopicReader.header(deadLetter, DeadLetterHeaders.KIND)).isEqualTo(DeadLetterHeaders.KIND_POISON);
+        assertThat(TopicReader.header(deadLetter, DeadLetterHeaders.REASON)).contains("GET /api/2.0/sales/{id}", "unreadable");
+        // the order is held behind it: a later command for the order waits as a dead letter too, nothing carried out
+        String laterId = UUID.randomUUID().toString();
+        send(laterId, new CancelSale(hubOrderId, fulfillmentId, "cancelled at the storefront"));
+        assertThat(TopicReader.header(awaitDeadLetter(laterId), DeadLetterHeaders.KIND)).isEqualTo(DeadLetterHeaders.KIND_HELD);
+        assertThat(fulfilsOf(saleId)).isEmpty();
+        assertThat(STORE.sale(saleId).status).isEqualTo("AWAITING_DISPATCH");
+        assertThat(factsAbout(hubOrderId)).extracting(LightspeedSalesTest::type)
+                .containsOnly(MessageTypes.FULFILLMENT_SUBMITTED.ceType());
+
+        // Lightspeed answers again; the operator replays the dead letter as the operations API does
+        STORE.answerReadsOf(saleId);
+        var replay = DeadLetterReplays.record(Topics.COMMANDS_POS, deadLetter.key(), deadLetter.value(),
+                deadLetter.headers(), deadLetter.topic(), deadLetter.partition(), deadLetter.offset());
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        replay.headers().forEach(header -> headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8)));
+        try (TopicWriter writer = new TopicWriter(bootstrapServers)) {
+            writer.send(replay.topic(), replay.key(), headers, replay.value());
+        }
+
+        awaitFact(fulfillmentId, "fulfillment-shipped");
+        assertThat(fulfilsOf(saleId)).hasSize(1);
+        assertThat(STORE.sale(saleId).status).isEqualTo("DISPATCHED_CLOSED");
+    }
+
+    @Test
     void aFulfilSaleOfASaleAlreadyPickedUpReportsItWithoutACall() {
         String hubOrderId = newHubOrderId();
         String fulfillmentId = hubOrderId + ":ful_2";
@@ -389,6 +429,13 @@ class LightspeedSalesTest {
                     CloudEventHeaders.SOURCE, "/ingest/lightspeed",
                     CloudEventHeaders.SUBJECT, hubOrderId,
                     CloudEventHeaders.CONTENT_TYPE, "application/x-www-form-urlencoded"), body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    ConsumerRecord<String, byte[]> awaitDeadLetter(String commandId) {
+        try (TopicReader deadLetters = new TopicReader(bootstrapServers, Topics.deadLetter(Topics.COMMANDS_POS, "pos-connector"))) {
+            return deadLetters.await(record -> commandId.equals(TopicReader.header(record, CloudEventHeaders.ID)),
+                    Duration.ofSeconds(60));
         }
     }
 
