@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.fulfillmenthub.contracts.CloudEventHeaders;
 import io.fulfillmenthub.kit.messaging.HubPublisher;
+import io.restassured.RestAssured;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every hub service promises, checked against the real broker and database: it is ready, it
- * exposes metrics, what it publishes reaches Kafka as a CloudEvent keyed by the hub order id through
+ * exposes metrics (both on its management interface only, never on the public port), what it publishes reaches Kafka as a CloudEvent keyed by the hub order id through
  * an idempotent acks=all producer, and what it cannot process goes to its dead-letter topic instead
  * of being lost or stopping the consumer. A service's component test extends this with
  * {@code @QuarkusTest}.
@@ -49,7 +50,7 @@ public abstract class HubServiceContract {
 
     @Test
     void isReadyWhenKafkaAndItsDatabaseAreUp() {
-        var response = given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        var response = ManagementInterface.given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         for (String check : readinessChecks()) {
             response.body("checks.find { it.name == '" + check + "' }.status", equalTo("UP"));
         }
@@ -57,9 +58,17 @@ public abstract class HubServiceContract {
 
     @Test
     void exposesPrometheusMetricsIncludingKafkaClients() {
-        given().when().get("/q/metrics").then().statusCode(200)
+        ManagementInterface.given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("kafka_producer_"))
                 .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void servesHealthAndMetricsOnlyOnTheManagementInterface() {
+        assertThat(ManagementInterface.port()).as("the management port").isNotEqualTo(RestAssured.port);
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/health/live")) {
+            assertThat(given().when().get(path).statusCode()).as("%s on the public port", path).isEqualTo(404);
+        }
     }
 
     @Test
