@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * What every hub service promises, checked against the real broker and database: it is ready, it
  * exposes metrics (both on its management interface only, never on the public port), what it publishes reaches Kafka as a CloudEvent keyed by the hub order id through
  * an idempotent acks=all producer, and what it cannot process goes to its dead-letter topic instead
- * of being lost or stopping the consumer. A service's component test extends this with
+ * of being lost or stopping the consumer, as does what comes from a source it does not take a topic from
+ * (a connector's commands from anyone but the orchestrator). A service's component test extends this with
  * {@code @QuarkusTest}.
  */
 public abstract class HubServiceContract {
@@ -108,7 +109,7 @@ public abstract class HubServiceContract {
                         CloudEventHeaders.SPEC_VERSION, "1.0",
                         CloudEventHeaders.ID, id,
                         CloudEventHeaders.TYPE, consumed.unknownType(),
-                        CloudEventHeaders.SOURCE, "/contract-test",
+                        CloudEventHeaders.SOURCE, consumed.trustedSource() != null ? consumed.trustedSource() : "/contract-test",
                         CloudEventHeaders.SUBJECT, "test:" + id),
                         "{}".getBytes(StandardCharsets.UTF_8));
 
@@ -122,6 +123,34 @@ public abstract class HubServiceContract {
         }
     }
 
+    @Test
+    void aRecordFromASourceItDoesNotTakeIsDeadLetteredNamingItsCeSourceAndNeverHandled() {
+        for (ConsumedTopic consumed : consumedTopics()) {
+            if (consumed.trustedSource() == null) {
+                continue;
+            }
+            String id = UUID.randomUUID().toString();
+            try (TopicWriter writer = new TopicWriter(bootstrapServers);
+                    TopicReader deadLetters = new TopicReader(bootstrapServers, consumed.deadLetterTopic())) {
+                // a type it has no handler for: were the source not checked first, the reason would name the type
+                writer.send(consumed.topic(), "test:" + id, Map.of(
+                        CloudEventHeaders.SPEC_VERSION, "1.0",
+                        CloudEventHeaders.ID, id,
+                        CloudEventHeaders.TYPE, consumed.unknownType(),
+                        CloudEventHeaders.SOURCE, "/not-the-orchestrator",
+                        CloudEventHeaders.SUBJECT, "test:" + id),
+                        "{}".getBytes(StandardCharsets.UTF_8));
+
+                ConsumerRecord<String, byte[]> dead = deadLetters.await(
+                        r -> id.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
+                assertThat(TopicReader.header(dead, "dead-letter-reason"))
+                        .contains("ce_source '/not-the-orchestrator'").contains("'" + consumed.trustedSource() + "'")
+                        .doesNotContain("no handler");
+                assertThat(TopicReader.header(dead, "hub-dead-letter-kind")).isEqualTo("contract");
+            }
+        }
+    }
+
     /** What a consumer of the topic should find. */
     public record Published(String topic, String key, String id, String type, String source, String subject,
             String data) {
@@ -129,7 +158,14 @@ public abstract class HubServiceContract {
 
     /**
      * @param unknownType a CloudEvent type this consumer owns but has no handler for
+     * @param trustedSource the only {@code ce_source} it takes records of this topic from (a connector's commands:
+     *     the orchestrator's), or null when it takes any
      */
-    public record ConsumedTopic(String topic, String deadLetterTopic, String unknownType) {
+    public record ConsumedTopic(String topic, String deadLetterTopic, String unknownType, String trustedSource) {
+
+        /** A topic it takes records of from any source. */
+        public ConsumedTopic(String topic, String deadLetterTopic, String unknownType) {
+            this(topic, deadLetterTopic, unknownType, null);
+        }
     }
 }
