@@ -102,24 +102,12 @@ public abstract class HubServiceContract {
     @Test
     void aRecordItCannotProcessGoesToTheDeadLetterTopic() {
         for (ConsumedTopic consumed : consumedTopics()) {
-            String id = UUID.randomUUID().toString();
-            try (TopicWriter writer = new TopicWriter(bootstrapServers);
-                    TopicReader deadLetters = new TopicReader(bootstrapServers, consumed.deadLetterTopic())) {
-                writer.send(consumed.topic(), "test:" + id, Map.of(
-                        CloudEventHeaders.SPEC_VERSION, "1.0",
-                        CloudEventHeaders.ID, id,
-                        CloudEventHeaders.TYPE, consumed.unknownType(),
-                        CloudEventHeaders.SOURCE, consumed.trustedSource() != null ? consumed.trustedSource() : "/contract-test",
-                        CloudEventHeaders.SUBJECT, "test:" + id),
-                        "{}".getBytes(StandardCharsets.UTF_8));
-
-                ConsumerRecord<String, byte[]> dead = deadLetters.await(
-                        r -> id.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
-                assertThat(TopicReader.header(dead, "dead-letter-reason")).contains(consumed.unknownType());
-                assertThat(TopicReader.header(dead, "dead-letter-topic")).isEqualTo(consumed.topic());
-                assertThat(TopicReader.header(dead, "hub-dead-letter-kind")).as("a type it was not built for never succeeds")
-                        .isEqualTo("contract");
-            }
+            String source = consumed.trustedSource() != null ? consumed.trustedSource() : "/contract-test";
+            ConsumerRecord<String, byte[]> dead = deadLetterOfAnUnknownType(consumed, source);
+            assertThat(TopicReader.header(dead, "dead-letter-reason")).contains(consumed.unknownType());
+            assertThat(TopicReader.header(dead, "dead-letter-topic")).isEqualTo(consumed.topic());
+            assertThat(TopicReader.header(dead, "hub-dead-letter-kind")).as("a type it was not built for never succeeds")
+                    .isEqualTo("contract");
         }
     }
 
@@ -129,25 +117,28 @@ public abstract class HubServiceContract {
             if (consumed.trustedSource() == null) {
                 continue;
             }
-            String id = UUID.randomUUID().toString();
-            try (TopicWriter writer = new TopicWriter(bootstrapServers);
-                    TopicReader deadLetters = new TopicReader(bootstrapServers, consumed.deadLetterTopic())) {
-                // a type it has no handler for: were the source not checked first, the reason would name the type
-                writer.send(consumed.topic(), "test:" + id, Map.of(
-                        CloudEventHeaders.SPEC_VERSION, "1.0",
-                        CloudEventHeaders.ID, id,
-                        CloudEventHeaders.TYPE, consumed.unknownType(),
-                        CloudEventHeaders.SOURCE, "/not-the-orchestrator",
-                        CloudEventHeaders.SUBJECT, "test:" + id),
-                        "{}".getBytes(StandardCharsets.UTF_8));
+            // a type it has no handler for: were the source not checked first, the reason would name the type
+            ConsumerRecord<String, byte[]> dead = deadLetterOfAnUnknownType(consumed, "/not-the-orchestrator");
+            assertThat(TopicReader.header(dead, "dead-letter-reason"))
+                    .contains("ce_source '/not-the-orchestrator'").contains("'" + consumed.trustedSource() + "'")
+                    .doesNotContain("no handler");
+            assertThat(TopicReader.header(dead, "hub-dead-letter-kind")).isEqualTo("contract");
+        }
+    }
 
-                ConsumerRecord<String, byte[]> dead = deadLetters.await(
-                        r -> id.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
-                assertThat(TopicReader.header(dead, "dead-letter-reason"))
-                        .contains("ce_source '/not-the-orchestrator'").contains("'" + consumed.trustedSource() + "'")
-                        .doesNotContain("no handler");
-                assertThat(TopicReader.header(dead, "hub-dead-letter-kind")).isEqualTo("contract");
-            }
+    /** Writes a record of the topic's unknown type from the source, and waits for its dead letter. */
+    private ConsumerRecord<String, byte[]> deadLetterOfAnUnknownType(ConsumedTopic consumed, String source) {
+        String id = UUID.randomUUID().toString();
+        try (TopicWriter writer = new TopicWriter(bootstrapServers);
+                TopicReader deadLetters = new TopicReader(bootstrapServers, consumed.deadLetterTopic())) {
+            writer.send(consumed.topic(), "test:" + id, Map.of(
+                    CloudEventHeaders.SPEC_VERSION, "1.0",
+                    CloudEventHeaders.ID, id,
+                    CloudEventHeaders.TYPE, consumed.unknownType(),
+                    CloudEventHeaders.SOURCE, source,
+                    CloudEventHeaders.SUBJECT, "test:" + id),
+                    "{}".getBytes(StandardCharsets.UTF_8));
+            return deadLetters.await(r -> id.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
         }
     }
 
