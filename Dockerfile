@@ -14,6 +14,12 @@ COPY --from=build /src/${MODULE}/target/quarkus-app/ /app/
 # As the local stack runs them (ProcessSupervisor): a bounded heap and the serial collector. The JVM
 # reads JAVA_TOOL_OPTIONS itself; compose or a cluster manifest can override it.
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms32m -Xmx192m -XX:+ExitOnOutOfMemoryError"
+# A service listens on loopback unless told (application.properties); in a container it must take connections
+# from outside it, so here it listens on every interface of the container and Docker's publishing (or the
+# cluster's network policy) decides who reaches it. The management interface (health, metrics) likewise, for
+# the cluster's probes; docker-compose.yml publishes none of its ports.
+ENV QUARKUS_HTTP_HOST=0.0.0.0
+ENV QUARKUS_MANAGEMENT_HOST=0.0.0.0
 # glibc's malloc: at most two arenas, not one per core and thread (tens of MB of resident memory otherwise)
 ENV MALLOC_ARENA_MAX=2
 # The class-data archive (app-cds.jsa, about a second less CPU per start): a JVM accepts only one written

@@ -176,7 +176,7 @@ public final class Benchmarks implements Callable<Integer> {
                     Report.number(cpu.get(service).median()), Report.spread(cpu.get(service)));
         }
         section.note("Target: each service ready < 3 s (the sandbox is a simulator, not a service). Ready: from the "
-                + "process start to the first 200 of `/q/health/ready`, polled every 50 ms, with Kafka and PostgreSQL "
+                + "process start to the first 200 of `/q/health/ready` (on its management port), polled every 50 ms, with Kafka and PostgreSQL "
                 + "up and the services started before it running idle. CPU time: user + system of the process "
                 + "(/proc/<pid>/stat) right after that answer; a start spreads it over the machine's cores. Each "
                 + "service maps the class-data archive its first start after the build trained (one untimed start "
@@ -274,12 +274,16 @@ public final class Benchmarks implements Callable<Integer> {
 
     private static StackSettings settings(Path root, Path data, Map<HubService, Map<String, String>> extraConfig) {
         Map<HubService, Integer> ports = new EnumMap<>(HubService.class);
+        Map<HubService, Integer> managementPorts = new EnumMap<>(HubService.class);
         for (HubService service : HubService.values()) {
             ports.put(service, FreePort.find());
+            if (service.hasManagementInterface()) {
+                managementPorts.put(service, FreePort.find()); // readiness is asked there
+            }
         }
         // a service that dies (out of memory under overload) must end the run and be reported, not be restarted
         return new StackSettings(root, data, FreePort.find(), FreePort.find(), FreePort.find(), ports, extraConfig,
-                Duration.ofMinutes(3), Set.of()).withRestartPolicy(RestartPolicy.NEVER);
+                Duration.ofMinutes(3), Set.of()).withRestartPolicy(RestartPolicy.NEVER).withManagementPorts(managementPorts);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -32,7 +32,7 @@ class PosConnectorServiceTest extends HubServiceContract {
     @Override
     protected List<ConsumedTopic> consumedTopics() {
         return List.of(new ConsumedTopic(Topics.COMMANDS_POS, Topics.deadLetter(Topics.COMMANDS_POS, "pos-connector"),
-                        "hub.command.void-sale.v1"),
+                        "hub.command.void-sale.v1", "/orchestrator"),
                 new ConsumedTopic(Topics.INBOUND, Topics.deadLetter(Topics.INBOUND, "pos-connector"),
                         "hub.inbound.lightspeed-webhook.v9"));
     }

@@ -22,6 +22,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.fulfillmenthub.contracts.CloudEventHeaders;
 import io.fulfillmenthub.contracts.HubJson;
 import io.fulfillmenthub.contracts.MessageTypes;
+import io.fulfillmenthub.contracts.Topics;
 import io.fulfillmenthub.contracts.commands.CancelPrintOrder;
 import io.fulfillmenthub.contracts.commands.SubmitPrintOrder;
 import io.fulfillmenthub.contracts.facts.CommandFailed;
@@ -38,6 +39,7 @@ import io.fulfillmenthub.testing.VendorFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -85,6 +87,27 @@ class PrintOrderCommandsTest extends SpodConnectorTestSupport {
         assertThat(submit.getHeader("Authorization")).isIn(issuedTokens().stream().map(token -> "Bearer " + token).toList());
         assertThat(submit.getBodyAsString()).satisfies(body -> assertThat(equalToJson(expectedBody(fulfillmentId))
                 .match(body).isExactMatch()).as("body %s", body).isTrue());
+    }
+
+    @Test
+    void aSubmitFromAnyoneButTheOrchestratorIsDeadLetteredNamingItsCeSourceAndNeverReachesSpod() {
+        String hubOrderId = newHubOrderId();
+        String fulfillmentId = hubOrderId + "/f-1";
+        spod.stubFor(submitOf(fulfillmentId).willReturn(created()));
+        String commandId = UUID.randomUUID().toString();
+
+        try (TopicReader deadLetters = new TopicReader(bootstrapServers,
+                Topics.deadLetter(Topics.COMMANDS_SPOD, "spod-connector"))) {
+            send(commandId, submitPrintOrder(hubOrderId, fulfillmentId), "/someone-with-broker-access");
+
+            ConsumerRecord<String, byte[]> dead = deadLetters.await(
+                    record -> commandId.equals(TopicReader.header(record, CloudEventHeaders.ID)), Duration.ofSeconds(60));
+            assertThat(TopicReader.header(dead, "dead-letter-reason"))
+                    .contains("ce_source '/someone-with-broker-access'").contains("'/orchestrator'");
+            assertThat(TopicReader.header(dead, "hub-dead-letter-kind")).isEqualTo("contract");
+        }
+        assertThat(submitsOf(fulfillmentId)).as("never carried out at SPOD").isEmpty();
+        assertThat(factsAbout(hubOrderId)).as("nothing said of it").isEmpty();
     }
 
     @Test

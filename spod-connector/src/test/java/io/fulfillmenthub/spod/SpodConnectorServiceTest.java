@@ -32,7 +32,7 @@ class SpodConnectorServiceTest extends HubServiceContract {
     @Override
     protected List<ConsumedTopic> consumedTopics() {
         return List.of(new ConsumedTopic(Topics.COMMANDS_SPOD, Topics.deadLetter(Topics.COMMANDS_SPOD, "spod-connector"),
-                        "hub.command.reprint-order.v1"));
+                        "hub.command.reprint-order.v1", "/orchestrator"));
     }
 
     @Override

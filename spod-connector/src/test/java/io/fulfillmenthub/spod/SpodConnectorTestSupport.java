@@ -58,12 +58,17 @@ abstract class SpodConnectorTestSupport {
 
     /** Writes a command to fulfillment.commands.spod.v1 with its ce_* headers, keyed by the hub order id. */
     void send(String commandId, Command command) {
+        send(commandId, command, "/orchestrator");
+    }
+
+    /** As {@link #send(String, Command)}, from the given {@code ce_source}. */
+    void send(String commandId, Command command, String source) {
         try (TopicWriter writer = new TopicWriter(bootstrapServers)) {
             writer.send(Topics.COMMANDS_SPOD, command.hubOrderId(), Map.of(
                     CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
                     CloudEventHeaders.ID, commandId,
                     CloudEventHeaders.TYPE, MessageTypes.of(command).ceType(),
-                    CloudEventHeaders.SOURCE, "/orchestrator",
+                    CloudEventHeaders.SOURCE, source,
                     CloudEventHeaders.SUBJECT, command.hubOrderId(),
                     CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON),
                     HubJson.write(command));

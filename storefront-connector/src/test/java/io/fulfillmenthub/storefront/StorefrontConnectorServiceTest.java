@@ -32,7 +32,7 @@ class StorefrontConnectorServiceTest extends HubServiceContract {
     @Override
     protected List<ConsumedTopic> consumedTopics() {
         return List.of(new ConsumedTopic(Topics.COMMANDS_STOREFRONT, Topics.deadLetter(Topics.COMMANDS_STOREFRONT, "storefront-connector"),
-                        "hub.command.refund-order.v1"),
+                        "hub.command.refund-order.v1", "/orchestrator"),
                 new ConsumedTopic(Topics.INBOUND, Topics.deadLetter(Topics.INBOUND, "storefront-connector"),
                         "hub.inbound.spresso-webhook.v9"));
     }

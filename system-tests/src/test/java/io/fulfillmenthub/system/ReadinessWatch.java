@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Asks every hub replica's {@code /q/health/ready} twice a second, as an orchestrator's probe would, and
+ * Asks every hub replica's {@code /q/health/ready} (on its management port) twice a second, as an orchestrator's probe would, and
  * keeps each change of answer: UP (200), DOWN (503), or NO_ANSWER (refused, or nothing within 15 s).
  */
 final class ReadinessWatch implements AutoCloseable {
@@ -49,7 +49,7 @@ final class ReadinessWatch implements AutoCloseable {
         for (Replica replica : replicas) {
             List<Change> seen = new CopyOnWriteArrayList<>();
             changes.put(replica, seen);
-            URI ready = URI.create(hub.url(replica) + "/q/health/ready");
+            URI ready = URI.create(hub.managementUrl(replica) + "/q/health/ready");
             // with a fixed delay a probe that hangs is not joined by the next
             probes.scheduleWithFixedDelay(() -> probe(ready, seen), 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -78,7 +78,7 @@ class ServiceKillSystemTest {
 
     private boolean ready(Replica replica) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(hub.stack.url(replica) + "/q/health/ready"))
+            return http.send(HttpRequest.newBuilder(URI.create(hub.stack.managementUrl(replica) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (Exception e) {
             return false;

@@ -41,8 +41,13 @@ final class SystemStack {
             // each port free when asked, and none twice: the system may hand out a port it just handed out
             Set<Integer> taken = new HashSet<>();
             Map<HubService, Integer> ports = new EnumMap<>(HubService.class);
+            Map<HubService, Integer> managementPorts = new EnumMap<>(HubService.class);
             for (HubService service : HubService.values()) {
                 ports.put(service, distinctFreePort(taken));
+                if (service.hasManagementInterface()) {
+                    // health and metrics on a port of their own, free too (its port + 1000 may not be)
+                    managementPorts.put(service, distinctFreePort(taken));
+                }
             }
             Map<HubService, Map<String, String>> extra = new EnumMap<>(HubService.class);
             // discover SPOD progress quickly; the default suits a real vendor
@@ -58,7 +63,7 @@ final class SystemStack {
             extra.put(HubService.POS_CONNECTOR, Map.of("hub.lightspeed.poll.every", "2s"));
             dataDir = Path.of(System.getProperty("java.io.tmpdir"), "system-stack-" + System.nanoTime());
             StackSettings settings = new StackSettings(HOME, dataDir, distinctFreePort(taken), distinctFreePort(taken),
-                    distinctFreePort(taken), ports, extra, Duration.ofMinutes(4));
+                    distinctFreePort(taken), ports, extra, Duration.ofMinutes(4)).withManagementPorts(managementPorts);
             try {
                 stack = HubStack.start(settings, System.out);
             } catch (Exception e) {

@@ -168,6 +168,19 @@ public final class HubStack implements AutoCloseable {
         return "http://localhost:" + port(replica);
     }
 
+    /** The service's first replica's management interface, e.g. {@code http://localhost:9082}. */
+    public String managementUrl(HubService service) {
+        return managementUrl(Replica.first(service));
+    }
+
+    /**
+     * Where the replica serves {@code /q/health/*} and {@code /q/metrics}: its management interface (a hub
+     * service), or its one port (the sandbox).
+     */
+    public String managementUrl(Replica replica) {
+        return "http://localhost:" + settings.readinessPort(replica);
+    }
+
     public Path log(HubService service) {
         return log(Replica.first(service));
     }
@@ -281,7 +294,10 @@ public final class HubStack implements AutoCloseable {
         for (Replica replica : replicas) {
             Map<String, String> properties = new LinkedHashMap<>(serviceWiring.properties());
             properties.put(ServiceWiring.HTTP_PORT, String.valueOf(port(replica)));
-            supervisor.start(replica, port(replica), properties, serviceWiring.environment());
+            if (service.hasManagementInterface()) {
+                properties.put(ServiceWiring.MANAGEMENT_PORT, String.valueOf(settings.managementPort(replica)));
+            }
+            supervisor.start(replica, settings.readinessPort(replica), properties, serviceWiring.environment());
         }
         return replicas;
     }

@@ -45,6 +45,10 @@ public final class LocalStack implements Callable<Integer> {
             + "its replica n listens on this port + 100 × (n − 1).")
     Map<String, Integer> ports = Map.of();
 
+    @Option(names = "--management-port", description = "A hub service's management port (readiness, metrics), e.g. "
+            + "--management-port ingest-service=19080 (default: its port + 1000); its replica n adds 100 × (n − 1).")
+    Map<String, Integer> managementPorts = Map.of();
+
     @Option(names = "--replicas", defaultValue = "1", description = "Processes per hub service (the sandbox runs once), "
             + "at most the fewest partitions of a hub topic; replica n listens on the service's port + 100 × (n − 1) "
             + "(default: ${DEFAULT-VALUE}).")
@@ -86,7 +90,9 @@ public final class LocalStack implements Callable<Integer> {
             out.println("Stopped.");
         }, "local-stack-stop"));
         for (Replica replica : stack.replicas()) {
-            out.printf("  %-22s %s  (ready; log %s)%n", replica.name(), stack.url(replica),
+            String health = replica.service().hasManagementInterface()
+                    ? "health and metrics " + stack.managementUrl(replica) + "/q/..., " : "";
+            out.printf("  %-22s %s  (ready; %slog %s)%n", replica.name(), stack.url(replica), health,
                     root.relativize(stack.log(replica)));
         }
         if (replicas > 1) {
@@ -113,10 +119,24 @@ public final class LocalStack implements Callable<Integer> {
             return new StackSettings(root, data, kafkaPort, kafkaControllerPort, postgresPort, servicePorts(), Map.of(),
                     Duration.ofSeconds(readyTimeoutSeconds))
                     .withReplicas(replicas)
-                    .withRestartPolicy(noRestart ? RestartPolicy.NEVER : RestartPolicy.ON_FAILURE);
+                    .withRestartPolicy(noRestart ? RestartPolicy.NEVER : RestartPolicy.ON_FAILURE)
+                    .withManagementPorts(managementPorts());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
+    }
+
+    private Map<HubService, Integer> managementPorts() {
+        Map<HubService, Integer> result = new EnumMap<>(HubService.class);
+        managementPorts.forEach((name, port) -> {
+            HubService service = Stream.of(HubService.values()).filter(s -> s.serviceName.equals(name)
+                    && s.hasManagementInterface()).findFirst().orElseThrow(() -> new CommandLine.ParameterException(
+                    new CommandLine(this), "--management-port: '" + name + "' is not a hub service; known: "
+                    + Stream.of(HubService.values()).filter(HubService::hasManagementInterface)
+                            .map(s -> s.serviceName).toList()));
+            result.put(service, port);
+        });
+        return result;
     }
 
     private Map<HubService, Integer> servicePorts() {

@@ -112,7 +112,8 @@ final class ProcessSupervisor {
     /** One replica across its runs. */
     private static final class Supervised {
         final Replica replica;
-        int port;
+        /** Where it answers /q/health/ready: a hub service's management port, the sandbox's one port. */
+        int readinessPort;
         Map<String, String> properties;
         Map<String, String> environment;
         /** The latest run; its process may have ended. */
@@ -166,15 +167,15 @@ final class ProcessSupervisor {
 
     /**
      * Starts a replica unless it runs; one waiting for its restart starts now. Does not wait for it to be
-     * ready (see {@link #awaitReady}).
+     * ready (see {@link #awaitReady}), which it asks on {@code readinessPort}: a hub service's management port.
      */
-    synchronized void start(Replica replica, int port, Map<String, String> properties, Map<String, String> environment)
+    synchronized void start(Replica replica, int readinessPort, Map<String, String> properties, Map<String, String> environment)
             throws IOException {
         if (closed) {
             throw new IllegalStateException("the stack is stopped");
         }
         Supervised supervised = replicas.computeIfAbsent(replica, Supervised::new);
-        supervised.port = port;
+        supervised.readinessPort = readinessPort;
         supervised.properties = Map.copyOf(properties);
         supervised.environment = Map.copyOf(environment);
         supervised.wanted = true;
@@ -319,7 +320,7 @@ final class ProcessSupervisor {
         if (!run.process.isAlive()) {
             return;
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + supervised.port + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + supervised.readinessPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             if (response != null && response.statusCode() == 200) {

@@ -13,6 +13,8 @@ record ServiceWiring(Map<String, String> properties, Map<String, String> environ
 
     /** Set per replica (see {@link StackSettings#port(Replica)}); here it is the first replica's. */
     static final String HTTP_PORT = "quarkus.http.port";
+    /** A hub service's health and metrics, set per replica (see {@link StackSettings#managementPort(Replica)}). */
+    static final String MANAGEMENT_PORT = "quarkus.management.port";
     /** The OAuth app the pos-connector is to the sandbox's Lightspeed; not a secret. */
     static final String LIGHTSPEED_CLIENT_ID = "fulfillment-hub-local";
 

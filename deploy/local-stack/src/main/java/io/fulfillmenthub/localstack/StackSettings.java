@@ -24,6 +24,8 @@ import java.util.stream.IntStream;
  * @param replicas processes per hub service, each on its own port, sharing the broker and the service's
  *     database; the sandbox, a simulator keeping its vendors in memory, always runs once
  * @param restartPolicy what happens when a service's process dies while the stack runs
+ * @param managementPorts a hub service's management port (its first replica's, see {@link #managementPort(Replica)})
+ *     where it is not its HTTP port + {@link HubService#MANAGEMENT_PORT_OFFSET}; e.g. free ports for a test
  */
 public record StackSettings(
         Path home,
@@ -36,7 +38,8 @@ public record StackSettings(
         Duration readyTimeout,
         Set<HubService> services,
         int replicas,
-        RestartPolicy restartPolicy) {
+        RestartPolicy restartPolicy,
+        Map<HubService, Integer> managementPorts) {
 
     /** Replica {@code n} of a service listens on the service's port + {@code 100 × (n − 1)}: 8082, 8182, 8282. */
     public static final int REPLICA_PORT_STEP = 100;
@@ -61,6 +64,7 @@ public record StackSettings(
             }
         }
         ports = Map.copyOf(ports);
+        managementPorts = Map.copyOf(managementPorts);
         Map<Integer, String> taken = new LinkedHashMap<>();
         taken.put(kafkaPort, "kafka");
         taken.put(kafkaControllerPort, "the kafka controller");
@@ -73,6 +77,22 @@ public record StackSettings(
                     throw new IllegalArgumentException("ports: " + new Replica(service, number).name() + " and " + other
                             + " would both listen on " + port + " (replica n of a service listens on its port + "
                             + REPLICA_PORT_STEP + " × (n − 1))");
+                }
+            }
+        }
+        for (HubService service : HubService.values()) {
+            if (!service.hasManagementInterface()) {
+                continue;
+            }
+            int base = managementPorts.getOrDefault(service, ports.get(service) + HubService.MANAGEMENT_PORT_OFFSET);
+            for (int number = 1; number <= replicasOf(service, replicas); number++) {
+                int port = base + REPLICA_PORT_STEP * (number - 1);
+                String name = new Replica(service, number).name() + "'s management interface";
+                String other = taken.putIfAbsent(port, name);
+                if (other != null) {
+                    throw new IllegalArgumentException("ports: " + name + " and " + other + " would both listen on " + port
+                            + " (a service's management port is its port + " + HubService.MANAGEMENT_PORT_OFFSET
+                            + " unless told, replica n's + " + REPLICA_PORT_STEP + " × (n − 1))");
                 }
             }
         }
@@ -90,17 +110,23 @@ public record StackSettings(
             Map<HubService, Integer> ports, Map<HubService, Map<String, String>> extraConfig, Duration readyTimeout,
             Set<HubService> services) {
         this(home, dataDir, kafkaPort, kafkaControllerPort, postgresPort, ports, extraConfig, readyTimeout, services, 1,
-                RestartPolicy.ON_FAILURE);
+                RestartPolicy.ON_FAILURE, Map.of());
     }
 
     public StackSettings withReplicas(int replicas) {
         return new StackSettings(home, dataDir, kafkaPort, kafkaControllerPort, postgresPort, ports, extraConfig,
-                readyTimeout, services, replicas, restartPolicy);
+                readyTimeout, services, replicas, restartPolicy, managementPorts);
     }
 
     public StackSettings withRestartPolicy(RestartPolicy restartPolicy) {
         return new StackSettings(home, dataDir, kafkaPort, kafkaControllerPort, postgresPort, ports, extraConfig,
-                readyTimeout, services, replicas, restartPolicy);
+                readyTimeout, services, replicas, restartPolicy, managementPorts);
+    }
+
+    /** These hub services' management ports (their first replicas'); the others keep their port + 1000. */
+    public StackSettings withManagementPorts(Map<HubService, Integer> managementPorts) {
+        return new StackSettings(home, dataDir, kafkaPort, kafkaControllerPort, postgresPort, ports, extraConfig,
+                readyTimeout, services, replicas, restartPolicy, managementPorts);
     }
 
     /** A service's replicas, first to last. */
@@ -115,6 +141,24 @@ public record StackSettings(
                     + replicasOf(replica.service(), replicas) + ")");
         }
         return ports.get(replica.service()) + REPLICA_PORT_STEP * (replica.number() - 1);
+    }
+
+    /**
+     * The replica's management port, where it serves {@code /q/health/*} and {@code /q/metrics}: the service's
+     * (its HTTP port + {@link HubService#MANAGEMENT_PORT_OFFSET} unless told), then {@link #REPLICA_PORT_STEP} apart.
+     */
+    public int managementPort(Replica replica) {
+        if (!replica.service().hasManagementInterface()) {
+            throw new IllegalArgumentException(replica.name() + " has no management interface; its readiness is on its port");
+        }
+        port(replica); // refuses a replica the stack does not run
+        int base = managementPorts.getOrDefault(replica.service(), ports.get(replica.service()) + HubService.MANAGEMENT_PORT_OFFSET);
+        return base + REPLICA_PORT_STEP * (replica.number() - 1);
+    }
+
+    /** Where the replica answers {@code /q/health/ready}: its management port, or the sandbox's one port. */
+    public int readinessPort(Replica replica) {
+        return replica.service().hasManagementInterface() ? managementPort(replica) : port(replica);
     }
 
     private static int replicasOf(HubService service, int replicas) {

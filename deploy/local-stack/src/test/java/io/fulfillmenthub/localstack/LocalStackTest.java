@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The local stack as a newcomer uses it: one command starts everything, every service answers ready,
- * and SIGTERM (what Ctrl-C and a service manager send) leaves no process behind. Needs the services
+ * The local stack as a newcomer uses it: one command starts everything, every service answers ready
+ * on its management port (and health and metrics are not on its public port), and SIGTERM (what Ctrl-C and a service manager send) leaves no process behind. Needs the services
  * built, so it runs in {@code ./mvnw verify}, after their modules are packaged.
  */
 class LocalStackTest {
@@ -42,12 +42,21 @@ class LocalStackTest {
                 "--kafka-port", String.valueOf(FreePort.find()),
                 "--kafka-controller-port", String.valueOf(FreePort.find()),
                 "--postgres-port", String.valueOf(FreePort.find())));
-        List<Integer> ports = new ArrayList<>();
+        List<Integer> readinessPorts = new ArrayList<>();
+        List<Integer> publicPorts = new ArrayList<>();
         for (HubService service : HubService.values()) {
             int port = FreePort.find();
-            ports.add(port);
             command.add("--port");
             command.add(service.serviceName + "=" + port);
+            if (service.hasManagementInterface()) {
+                int management = FreePort.find();
+                command.add("--management-port");
+                command.add(service.serviceName + "=" + management);
+                readinessPorts.add(management);
+                publicPorts.add(port);
+            } else {
+                readinessPorts.add(port);
+            }
         }
         Process stack = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
@@ -55,11 +64,18 @@ class LocalStackTest {
         try {
             assertThat(ready.get(5, TimeUnit.MINUTES)).as("launcher said ready; its output: %s", output).isTrue();
             HttpClient http = HttpClient.newHttpClient();
-            for (int port : ports) {
+            for (int port : readinessPorts) {
                 HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(readiness.statusCode()).as("readiness on port %d: %s", port, readiness.body()).isEqualTo(200);
+            }
+            for (int port : publicPorts) {
+                for (String path : List.of("/q/health/ready", "/q/metrics")) {
+                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(answer.statusCode()).as("%s on the public port %d", path, port).isEqualTo(404);
+                }
             }
             List<ProcessHandle> services = stack.descendants().filter(p -> p.info().commandLine().orElse("")
                     .contains("quarkus-run.jar")).toList();

@@ -31,7 +31,7 @@ class SquarespaceWiringTest {
         ServiceWiring ingest = ServiceWiring.of(HubService.INGEST, ports, "localhost:9092", 15432, secrets);
         ServiceWiring storefront = ServiceWiring.of(HubService.STOREFRONT_CONNECTOR, ports, "localhost:9092", 15432, secrets);
 
-        assertThat(secrets.squarespaceWebhookSecret()).matches("[0-9a-f]{64}");
+        assertThat(secrets.squarespaceWebhookSecret()).matches("73616e64626f78[0-9a-f]{50}");
         assertThat(sandbox.environment()).containsEntry("SANDBOX_SQUARESPACE_WEBHOOK_SECRET", secrets.squarespaceWebhookSecret())
                 .containsEntry("SANDBOX_SQUARESPACE_API_KEY", secrets.squarespaceApiKey());
         assertThat(sandbox.properties()).containsEntry("sandbox.hub.squarespace-webhook-url", "http://localhost:8080/webhooks/squarespace");
@@ -46,19 +46,19 @@ class SquarespaceWiringTest {
     void aDataDirectoryFromBeforeSquarespaceKeepsItsSecretsAndGainsTheNewOnes() throws IOException {
         Path file = data.resolve("secrets.properties");
         Properties old = new Properties();
-        old.setProperty("spresso.client-secret", "kept-client-secret");
-        old.setProperty("spresso.api-token", "kept-api-token");
-        old.setProperty("spod.api-key", "kept-key");
-        old.setProperty("spod.api-secret", "kept-secret");
+        old.setProperty("spresso.client-secret", "sandbox-kept-client-secret");
+        old.setProperty("spresso.api-token", "sandbox-kept-api-token");
+        old.setProperty("spod.api-key", "sandbox-kept-key");
+        old.setProperty("spod.api-secret", "sandbox-kept-secret");
         try (Writer writer = Files.newBufferedWriter(file)) {
             old.store(writer, null);
         }
 
         LocalSecrets secrets = LocalSecrets.loadOrCreate(file);
 
-        assertThat(secrets.spressoClientSecret()).isEqualTo("kept-client-secret");
-        assertThat(secrets.spodApiSecret()).isEqualTo("kept-secret");
-        assertThat(secrets.squarespaceWebhookSecret()).matches("[0-9a-f]{64}");
+        assertThat(secrets.spressoClientSecret()).isEqualTo("sandbox-kept-client-secret");
+        assertThat(secrets.spodApiSecret()).isEqualTo("sandbox-kept-secret");
+        assertThat(secrets.squarespaceWebhookSecret()).matches("73616e64626f78[0-9a-f]{50}");
         assertThat(secrets.squarespaceApiKey()).isNotBlank();
         assertThat(LocalSecrets.loadOrCreate(file)).as("the same on the next start").isEqualTo(secrets);
         Properties stored = new Properties();

@@ -48,6 +48,31 @@ class StackSettingsTest {
                 .hasMessageContaining("8180");
     }
 
+    @Test
+    void aHubServicesManagementPortIsItsPortPlus1000AndTheSandboxKeepsItsHealthOnItsPort() {
+        StackSettings settings = settings(defaultPorts()).withReplicas(2);
+
+        assertThat(settings.managementPort(Replica.first(HubService.INGEST))).isEqualTo(9080);
+        assertThat(settings.managementPort(Replica.first(HubService.ORCHESTRATOR))).isEqualTo(9081);
+        assertThat(settings.managementPort(Replica.first(HubService.POS_CONNECTOR))).isEqualTo(9084);
+        assertThat(settings.managementPort(new Replica(HubService.SPOD_CONNECTOR, 2))).isEqualTo(9182);
+        assertThat(settings.readinessPort(Replica.first(HubService.SPOD_CONNECTOR))).isEqualTo(9082);
+        assertThat(settings.readinessPort(Replica.first(HubService.SANDBOX))).isEqualTo(8090);
+        assertThatThrownBy(() -> settings.managementPort(Replica.first(HubService.SANDBOX)))
+                .hasMessageContaining("sandbox");
+    }
+
+    @Test
+    void managementPortsCanBeToldAndAManagementPortTakenByAnotherIsRefused() {
+        StackSettings told = settings(defaultPorts()).withManagementPorts(Map.of(HubService.INGEST, 19080));
+        assertThat(told.managementPort(Replica.first(HubService.INGEST))).isEqualTo(19080);
+        assertThat(told.managementPort(Replica.first(HubService.ORCHESTRATOR))).isEqualTo(9081);
+
+        assertThatThrownBy(() -> settings(defaultPorts()).withManagementPorts(Map.of(HubService.INGEST, 8081)))
+                .hasMessageContaining("ingest-service's management interface").hasMessageContaining("orchestrator-service")
+                .hasMessageContaining("8081");
+    }
+
     private static StackSettings settings(Map<HubService, Integer> ports) {
         return new StackSettings(Path.of("."), Path.of(".hub"), 9092, 9093, 15432, ports, Map.of(), Duration.ofMinutes(1));
     }

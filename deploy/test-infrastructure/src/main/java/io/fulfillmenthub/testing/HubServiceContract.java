@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.fulfillmenthub.contracts.CloudEventHeaders;
 import io.fulfillmenthub.kit.messaging.HubPublisher;
+import io.restassured.RestAssured;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every hub service promises, checked against the real broker and database: it is ready, it
- * exposes metrics, what it publishes reaches Kafka as a CloudEvent keyed by the hub order id through
+ * exposes metrics (both on its management interface only, never on the public port), what it publishes reaches Kafka as a CloudEvent keyed by the hub order id through
  * an idempotent acks=all producer, and what it cannot process goes to its dead-letter topic instead
- * of being lost or stopping the consumer. A service's component test extends this with
+ * of being lost or stopping the consumer, as does what comes from a source it does not take a topic from
+ * (a connector's commands from anyone but the orchestrator). A service's component test extends this with
  * {@code @QuarkusTest}.
  */
 public abstract class HubServiceContract {
@@ -49,7 +51,7 @@ public abstract class HubServiceContract {
 
     @Test
     void isReadyWhenKafkaAndItsDatabaseAreUp() {
-        var response = given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        var response = ManagementInterface.given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         for (String check : readinessChecks()) {
             response.body("checks.find { it.name == '" + check + "' }.status", equalTo("UP"));
         }
@@ -57,9 +59,17 @@ public abstract class HubServiceContract {
 
     @Test
     void exposesPrometheusMetricsIncludingKafkaClients() {
-        given().when().get("/q/metrics").then().statusCode(200)
+        ManagementInterface.given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("kafka_producer_"))
                 .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void servesHealthAndMetricsOnlyOnTheManagementInterface() {
+        assertThat(ManagementInterface.port()).as("the management port").isNotEqualTo(RestAssured.port);
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/health/live")) {
+            assertThat(given().when().get(path).statusCode()).as("%s on the public port", path).isEqualTo(404);
+        }
     }
 
     @Test
@@ -92,24 +102,43 @@ public abstract class HubServiceContract {
     @Test
     void aRecordItCannotProcessGoesToTheDeadLetterTopic() {
         for (ConsumedTopic consumed : consumedTopics()) {
-            String id = UUID.randomUUID().toString();
-            try (TopicWriter writer = new TopicWriter(bootstrapServers);
-                    TopicReader deadLetters = new TopicReader(bootstrapServers, consumed.deadLetterTopic())) {
-                writer.send(consumed.topic(), "test:" + id, Map.of(
-                        CloudEventHeaders.SPEC_VERSION, "1.0",
-                        CloudEventHeaders.ID, id,
-                        CloudEventHeaders.TYPE, consumed.unknownType(),
-                        CloudEventHeaders.SOURCE, "/contract-test",
-                        CloudEventHeaders.SUBJECT, "test:" + id),
-                        "{}".getBytes(StandardCharsets.UTF_8));
+            String source = consumed.trustedSource() != null ? consumed.trustedSource() : "/contract-test";
+            ConsumerRecord<String, byte[]> dead = deadLetterOfAnUnknownType(consumed, source);
+            assertThat(TopicReader.header(dead, "dead-letter-reason")).contains(consumed.unknownType());
+            assertThat(TopicReader.header(dead, "dead-letter-topic")).isEqualTo(consumed.topic());
+            assertThat(TopicReader.header(dead, "hub-dead-letter-kind")).as("a type it was not built for never succeeds")
+                    .isEqualTo("contract");
+        }
+    }
 
-                ConsumerRecord<String, byte[]> dead = deadLetters.await(
-                        r -> id.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
-                assertThat(TopicReader.header(dead, "dead-letter-reason")).contains(consumed.unknownType());
-                assertThat(TopicReader.header(dead, "dead-letter-topic")).isEqualTo(consumed.topic());
-                assertThat(TopicReader.header(dead, "hub-dead-letter-kind")).as("a type it was not built for never succeeds")
-                        .isEqualTo("contract");
+    @Test
+    void aRecordFromASourceItDoesNotTakeIsDeadLetteredNamingItsCeSourceAndNeverHandled() {
+        for (ConsumedTopic consumed : consumedTopics()) {
+            if (consumed.trustedSource() == null) {
+                continue;
             }
+            // a type it has no handler for: were the source not checked first, the reason would name the type
+            ConsumerRecord<String, byte[]> dead = deadLetterOfAnUnknownType(consumed, "/not-the-orchestrator");
+            assertThat(TopicReader.header(dead, "dead-letter-reason"))
+                    .contains("ce_source '/not-the-orchestrator'").contains("'" + consumed.trustedSource() + "'")
+                    .doesNotContain("no handler");
+            assertThat(TopicReader.header(dead, "hub-dead-letter-kind")).isEqualTo("contract");
+        }
+    }
+
+    /** Writes a record of the topic's unknown type from the source, and waits for its dead letter. */
+    private ConsumerRecord<String, byte[]> deadLetterOfAnUnknownType(ConsumedTopic consumed, String source) {
+        String id = UUID.randomUUID().toString();
+        try (TopicWriter writer = new TopicWriter(bootstrapServers);
+                TopicReader deadLetters = new TopicReader(bootstrapServers, consumed.deadLetterTopic())) {
+            writer.send(consumed.topic(), "test:" + id, Map.of(
+                    CloudEventHeaders.SPEC_VERSION, "1.0",
+                    CloudEventHeaders.ID, id,
+                    CloudEventHeaders.TYPE, consumed.unknownType(),
+                    CloudEventHeaders.SOURCE, source,
+                    CloudEventHeaders.SUBJECT, "test:" + id),
+                    "{}".getBytes(StandardCharsets.UTF_8));
+            return deadLetters.await(r -> id.equals(TopicReader.header(r, CloudEventHeaders.ID)), Duration.ofSeconds(60));
         }
     }
 
@@ -120,7 +149,14 @@ public abstract class HubServiceContract {
 
     /**
      * @param unknownType a CloudEvent type this consumer owns but has no handler for
+     * @param trustedSource the only {@code ce_source} it takes records of this topic from (a connector's commands:
+     *     the orchestrator's), or null when it takes any
      */
-    public record ConsumedTopic(String topic, String deadLetterTopic, String unknownType) {
+    public record ConsumedTopic(String topic, String deadLetterTopic, String unknownType, String trustedSource) {
+
+        /** A topic it takes records of from any source. */
+        public ConsumedTopic(String topic, String deadLetterTopic, String unknownType) {
+            this(topic, deadLetterTopic, unknownType, null);
+        }
     }
 }

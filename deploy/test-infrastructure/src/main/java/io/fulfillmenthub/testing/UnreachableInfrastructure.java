@@ -1,6 +1,5 @@
 package io.fulfillmenthub.testing;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.fulfillmenthub.infra.FreePort;
@@ -23,9 +22,9 @@ public final class UnreachableInfrastructure {
     private UnreachableInfrastructure() {
     }
 
-    /** Waits until readiness answers 503, DOWN, with the named check DOWN. */
+    /** Waits until readiness (on the management interface) answers 503, DOWN, with the named check DOWN. */
     public static void assertNotReady(String failingCheck) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready")
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> ManagementInterface.given().when().get("/q/health/ready")
                 .then().statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks.find { it.name == '" + failingCheck + "' }.status", equalTo("DOWN")));

@@ -1,6 +1,7 @@
 package io.fulfillmenthub.pos.messaging;
 
 import io.fulfillmenthub.contracts.MessageTypes;
+import io.fulfillmenthub.kit.messaging.CommandsConfig;
 import io.fulfillmenthub.kit.messaging.ConsumerConfig;
 import io.fulfillmenthub.kit.messaging.LaneHolds;
 import io.fulfillmenthub.kit.messaging.MessageDispatcher;
@@ -28,8 +29,11 @@ public class CommandConsumer {
     private final MessageDispatcher dispatcher;
     private final PerOrderLanes lanes;
 
-    public CommandConsumer(LightspeedSales sales, ConsumerConfig consumer, Pool database, MeterRegistry metrics) {
+    public CommandConsumer(LightspeedSales sales, CommandsConfig commands, ConsumerConfig consumer, Pool database,
+            MeterRegistry metrics) {
         dispatcher = MessageDispatcher.forConsumer(GROUP)
+                // only the orchestrator gives commands: one from anywhere else is dead-lettered, never carried out
+                .onlyFrom(commands.trustedSource())
                 .on(MessageTypes.CREATE_SALE, sales::create)
                 .on(MessageTypes.FULFIL_SALE, sales::fulfil)
                 .on(MessageTypes.CANCEL_SALE, sales::cancel)

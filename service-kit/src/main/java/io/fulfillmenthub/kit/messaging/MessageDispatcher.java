@@ -4,6 +4,7 @@ import io.fulfillmenthub.contracts.HubMessage;
 import io.fulfillmenthub.contracts.MessageType;
 import io.fulfillmenthub.kit.failure.ContractViolation;
 import io.smallrye.mutiny.Uni;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -15,7 +16,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * Hands each consumed CloudEvent to the handler of its type. It fails with a contract violation when the
  * record is not a valid CloudEvent, or when its type is one this consumer should handle but knows no
  * handler for (e.g. a {@code .v2} it was not built for); types meant for other consumers of the same
- * topic complete at once. It does not settle the message: {@link PerOrderLanes} does, by what came of it
+ * topic complete at once. A dispatcher that takes records {@linkplain Builder#onlyFrom only from one source}
+ * (a connector's commands: only the orchestrator's) fails with a contract violation naming {@code ce_source}
+ * before any handler sees a record from another. It does not settle the message: {@link PerOrderLanes} does, by what came of it
  * (ack; a wait and another attempt; or a dead letter).
  */
 public final class MessageDispatcher {
@@ -23,11 +26,14 @@ public final class MessageDispatcher {
     private final String consumer;
     private final Map<String, Function<IncomingCloudEvent, Uni<Void>>> handlers;
     private final Predicate<String> othersTypes;
+    /** The only {@code ce_source} taken, or null for any. */
+    private final URI trustedSource;
 
     private MessageDispatcher(Builder builder) {
         this.consumer = builder.consumer;
         this.handlers = Map.copyOf(builder.handlers);
         this.othersTypes = builder.othersTypes;
+        this.trustedSource = builder.trustedSource;
     }
 
     /** @param consumer the consumer group, named in errors and dead letters */
@@ -41,6 +47,9 @@ public final class MessageDispatcher {
     }
 
     private Uni<Void> handle(IncomingCloudEvent event) {
+        if (trustedSource != null && !trustedSource.equals(event.source())) {
+            return Uni.createFrom().failure(new UntrustedSourceException(consumer, trustedSource, event));
+        }
         var handler = handlers.get(event.type());
         if (handler != null) {
             return handler.apply(event);
@@ -55,6 +64,7 @@ public final class MessageDispatcher {
         private final String consumer;
         private final Map<String, Function<IncomingCloudEvent, Uni<Void>>> handlers = new HashMap<>();
         private Predicate<String> othersTypes = type -> false;
+        private URI trustedSource;
 
         private Builder(String consumer) {
             this.consumer = consumer;
@@ -79,8 +89,26 @@ public final class MessageDispatcher {
             return this;
         }
 
+        /**
+         * Takes records only with this {@code ce_source}; any other is a contract violation naming it, never
+         * handed to a handler (e.g. a connector's commands come only from the orchestrator: {@link CommandsConfig}).
+         */
+        public Builder onlyFrom(URI source) {
+            this.trustedSource = source;
+            return this;
+        }
+
         public MessageDispatcher build() {
             return new MessageDispatcher(this);
+        }
+    }
+
+    /** A record from a source this consumer does not take records from: it is not carried out. */
+    public static final class UntrustedSourceException extends RuntimeException implements ContractViolation {
+        UntrustedSourceException(String consumer, URI trusted, IncomingCloudEvent event) {
+            super(consumer + " takes " + event.topic() + " only from ce_source '" + trusted + "', not from ce_source '"
+                    + event.source() + "': not carried out (CloudEvent type '" + event.type() + "', id " + event.id()
+                    + " at " + event.position() + ")");
         }
     }
 

@@ -86,7 +86,47 @@ class MessageDispatcherTest {
                 .hasMessageContaining("ce_type");
     }
 
+    @Test
+    void aDispatcherThatTakesOneSourceRefusesAnotherNamingItsCeSourceBeforeAnyHandler() {
+        MessageDispatcher commands = MessageDispatcher.forConsumer("test-connector")
+                .onlyFrom(URI.create("/orchestrator"))
+                .on(MessageTypes.FULFILLMENT_DELIVERED, (event, fact) -> {
+                    handled.add(fact);
+                    return Uni.createFrom().voidItem();
+                })
+                .build();
+
+        Outcome refused = dispatch(commands, cloudEvent(MessageTypes.FULFILLMENT_DELIVERED.ceType(), HubJson.write(DELIVERED),
+                "/somebody-else"));
+        assertThat(Failures.classify(refused.failedWith())).isEqualTo(FailureClass.CONTRACT);
+        assertThat(refused.failedWith()).isInstanceOf(MessageDispatcher.UntrustedSourceException.class)
+                .hasMessageContaining("ce_source '/somebody-else'").hasMessageContaining("'/orchestrator'")
+                .hasMessageContaining("test-connector").hasMessageContaining("fulfillment.facts.v1/2@41");
+        assertThat(handled).as("never carried out").isEmpty();
+
+        Outcome taken = dispatch(commands, cloudEvent(MessageTypes.FULFILLMENT_DELIVERED.ceType(), HubJson.write(DELIVERED),
+                "/orchestrator"));
+        assertThat(taken.done()).isTrue();
+        assertThat(handled).containsExactly(DELIVERED);
+    }
+
+    @Test
+    void aDispatcherThatTakesOneSourceRefusesAnotherEvenForATypeItWouldSkipOrDoesNotKnow() {
+        MessageDispatcher commands = MessageDispatcher.forConsumer("test-connector").onlyFrom(URI.create("/orchestrator"))
+                .skipping(type -> type.startsWith("hub.command.other-"))
+                .build();
+
+        assertThat(dispatch(commands, cloudEvent("hub.command.other-connector.v1", new byte[0], "/intruder")).failedWith())
+                .isInstanceOf(MessageDispatcher.UntrustedSourceException.class);
+        assertThat(dispatch(commands, cloudEvent("hub.command.unknown.v1", new byte[0], "/intruder")).failedWith())
+                .isInstanceOf(MessageDispatcher.UntrustedSourceException.class).hasMessageContaining("/intruder");
+    }
+
     private Outcome dispatch(Message<byte[]> message) {
+        return dispatch(dispatcher, message);
+    }
+
+    private static Outcome dispatch(MessageDispatcher dispatcher, Message<byte[]> message) {
         try {
             dispatcher.handle(message).await().atMost(Duration.ofSeconds(5));
             return new Outcome(true, null);
@@ -96,7 +136,11 @@ class MessageDispatcherTest {
     }
 
     private static Message<byte[]> cloudEvent(String type, byte[] data) {
-        var ce = new DefaultIncomingCloudEventMetadata<>("1.0", "id-1", URI.create("/test"), type, "application/json",
+        return cloudEvent(type, data, "/test");
+    }
+
+    private static Message<byte[]> cloudEvent(String type, byte[] data, String source) {
+        var ce = new DefaultIncomingCloudEventMetadata<>("1.0", "id-1", URI.create(source), type, "application/json",
                 null, "spresso:1", Instant.now().atZone(ZoneOffset.UTC), Map.of(), data);
         return Message.of(data, Metadata.of(ce, kafkaMetadata()));
     }

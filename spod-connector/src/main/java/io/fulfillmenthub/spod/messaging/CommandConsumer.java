@@ -1,6 +1,7 @@
 package io.fulfillmenthub.spod.messaging;
 
 import io.fulfillmenthub.contracts.MessageTypes;
+import io.fulfillmenthub.kit.messaging.CommandsConfig;
 import io.fulfillmenthub.kit.messaging.ConsumerConfig;
 import io.fulfillmenthub.kit.messaging.LaneHolds;
 import io.fulfillmenthub.kit.messaging.MessageDispatcher;
@@ -28,8 +29,11 @@ public class CommandConsumer {
     private final MessageDispatcher dispatcher;
     private final PerOrderLanes lanes;
 
-    public CommandConsumer(PrintFulfiller fulfiller, ConsumerConfig consumer, Pool database, MeterRegistry metrics) {
+    public CommandConsumer(PrintFulfiller fulfiller, CommandsConfig commands, ConsumerConfig consumer, Pool database,
+            MeterRegistry metrics) {
         this.dispatcher = MessageDispatcher.forConsumer(GROUP)
+                // only the orchestrator gives commands: one from anywhere else is dead-lettered, never carried out
+                .onlyFrom(commands.trustedSource())
                 .on(MessageTypes.SUBMIT_PRINT_ORDER, fulfiller::submit)
                 .on(MessageTypes.CANCEL_PRINT_ORDER, fulfiller::cancel)
                 .build();

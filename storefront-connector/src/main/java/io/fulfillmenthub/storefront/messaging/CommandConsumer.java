@@ -3,6 +3,7 @@ package io.fulfillmenthub.storefront.messaging;
 import io.fulfillmenthub.contracts.MessageTypes;
 import io.fulfillmenthub.contracts.model.Storefront;
 import io.fulfillmenthub.kit.failure.ContractViolation;
+import io.fulfillmenthub.kit.messaging.CommandsConfig;
 import io.fulfillmenthub.kit.messaging.ConsumerConfig;
 import io.fulfillmenthub.kit.messaging.LaneHolds;
 import io.fulfillmenthub.kit.messaging.IncomingCloudEvent;
@@ -35,8 +36,11 @@ public class CommandConsumer {
     private final MessageDispatcher dispatcher;
     private final PerOrderLanes lanes;
 
-    public CommandConsumer(Storefronts storefronts, ConsumerConfig consumer, Pool database, MeterRegistry metrics) {
+    public CommandConsumer(Storefronts storefronts, CommandsConfig commands, ConsumerConfig consumer, Pool database,
+            MeterRegistry metrics) {
         dispatcher = MessageDispatcher.forConsumer(CONNECTOR)
+                // only the orchestrator gives commands: one from anywhere else is dead-lettered, never carried out
+                .onlyFrom(commands.trustedSource())
                 .on(MessageTypes.ADD_SHIPMENT, (event, command) -> storefronts.of(command.storefront())
                         .map(storefront -> storefront.addShipment(event, command))
                         .orElseGet(() -> notServed(event, command.storefront())))

@@ -16,10 +16,10 @@ import java.util.Map;
 /** How the Lightspeed tests call the simulated store as the pos-connector would, with the %test credentials. */
 final class LightspeedTestSupport {
 
-    static final String PERSONAL_TOKEN = "test-lightspeed-personal-token";
+    static final String PERSONAL_TOKEN = "sandbox-test-lightspeed-personal-token";
     static final String CLIENT_ID = "fulfillment-hub-local";
-    static final String CLIENT_SECRET = "test-lightspeed-client-secret";
-    static final String FIRST_REFRESH_TOKEN = "test-lightspeed-first-refresh-token";
+    static final String CLIENT_SECRET = "sandbox-test-lightspeed-client-secret";
+    static final String FIRST_REFRESH_TOKEN = "sandbox-test-lightspeed-first-refresh-token";
 
     private LightspeedTestSupport() {}
 

@@ -98,7 +98,7 @@ class SpodTokenTest {
         // Every HTTP client library adds a User-Agent of its own, so this one is written by hand.
         String body = "grant_type=client_credentials&client_id=" + SPOD_API_KEY;
         String basic = java.util.Base64.getEncoder().encodeToString(
-                (SPOD_API_KEY + ":test-spod-api-secret").getBytes(StandardCharsets.UTF_8));
+                (SPOD_API_KEY + ":sandbox-test-spod-api-secret").getBytes(StandardCharsets.UTF_8));
         String request = "POST /spod/oauth/token HTTP/1.1\r\n"
                 + "Host: " + root.getHost() + ":" + root.getPort() + "\r\n"
                 + "Authorization: Basic " + basic + "\r\n"

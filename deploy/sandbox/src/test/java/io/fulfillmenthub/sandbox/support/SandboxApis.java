@@ -11,12 +11,12 @@ import java.util.Map;
 public final class SandboxApis {
 
     public static final String USER_AGENT = "fulfillment-hub/test";
-    public static final String SPOD_API_KEY = "test-spod-api-key";
-    public static final String SPOD_API_SECRET = "test-spod-api-secret";
-    public static final String SPRESSO_API_TOKEN = "test-spresso-api-token";
-    public static final String SPRESSO_CLIENT_SECRET = "test-spresso-client-secret";
-    public static final String SQUARESPACE_API_KEY = "test-squarespace-api-key";
-    public static final String SQUARESPACE_WEBHOOK_SECRET = "5f0c3a9be8d1472604c2e0f1a3b5d7e99a8b7c6d5e4f30211203f4e5d6c7b8a9";
+    public static final String SPOD_API_KEY = "sandbox-test-spod-api-key";
+    public static final String SPOD_API_SECRET = "sandbox-test-spod-api-secret";
+    public static final String SPRESSO_API_TOKEN = "sandbox-test-spresso-api-token";
+    public static final String SPRESSO_CLIENT_SECRET = "sandbox-test-spresso-client-secret";
+    public static final String SQUARESPACE_API_KEY = "sandbox-test-squarespace-api-key";
+    public static final String SQUARESPACE_WEBHOOK_SECRET = "73616e64626f782d746573742d73717561726573706163652d73656372657431";
     public static final String SCOPES = "industrial-fulfillment.read industrial-fulfillment.write";
 
     private SandboxApis() {}
