@@ -6,6 +6,7 @@ import io.fulfillmenthub.kit.persistence.InboxRetention;
 import io.fulfillmenthub.kit.persistence.RetentionRun;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -38,8 +39,17 @@ class RetentionTest {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    Scheduler scheduler;
+
     private static OffsetDateTime daysAgo(int days) {
         return OffsetDateTime.now(ZoneOffset.UTC).minusDays(days);
+    }
+
+    @Test
+    void bothJobsAreScheduled() {
+        assertThat(scheduler.getScheduledJob("inbox-retention")).isNotNull();
+        assertThat(scheduler.getScheduledJob("history-retention")).isNotNull();
     }
 
     // the inbox
