@@ -85,6 +85,11 @@ public final class Order {
 
     private static final Set<OrderStatus> FINAL = EnumSet.of(COMPLETED, CANCELLED, FAILED);
 
+    /** COMPLETED, CANCELLED, FAILED: no fact moves an order out of them (only an operator's resubmission reopens one). */
+    public static Set<OrderStatus> finalStatuses() {
+        return Set.copyOf(FINAL);
+    }
+
     private final String hubOrderId;
     private final Storefront storefront;
     private final String sourceOrderId;
