@@ -33,12 +33,13 @@ class LocalStackTest {
     void startsEveryServiceReadyAndStopsThemAllOnSigterm() throws Exception {
         Assumptions.assumeTrue(Files.exists(HOME.resolve("ingest-service/target/quarkus-app/quarkus-run.jar")),
                 "services are not packaged (run ./mvnw verify)");
+        Path data = Path.of(System.getProperty("java.io.tmpdir"), "local-stack-" + System.nanoTime());
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-cp", System.getProperty("java.class.path"),
                 LocalStack.class.getName(),
                 "--home", HOME.toString(),
-                "--data-dir", Path.of(System.getProperty("java.io.tmpdir"), "local-stack-" + System.nanoTime()).toString(),
+                "--data-dir", data.toString(),
                 "--kafka-port", String.valueOf(FreePort.find()),
                 "--kafka-controller-port", String.valueOf(FreePort.find()),
                 "--postgres-port", String.valueOf(FreePort.find())));
@@ -61,6 +62,15 @@ class LocalStackTest {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(readiness.statusCode()).as("readiness on port %d: %s", port, readiness.body()).isEqualTo(200);
             }
+            // the operations API takes the token the launcher wrote and printed, and nothing less
+            String orders = "http://localhost:" + ports.get(HubService.ORCHESTRATOR.ordinal()) + "/orders";
+            String token = Files.readString(data.resolve("operator-token")).trim();
+            assertThat(launcherSaid(output)).contains(token).contains("curl -H \"Authorization: Bearer $(cat ")
+                    .contains("operator-token)\" " + orders);
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(orders)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(orders)).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(401);
             List<ProcessHandle> services = stack.descendants().filter(p -> p.info().commandLine().orElse("")
                     .contains("quarkus-run.jar")).toList();
             assertThat(services).hasSize(HubService.values().length);
