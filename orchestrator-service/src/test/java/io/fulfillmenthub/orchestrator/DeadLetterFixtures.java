@@ -1,6 +1,6 @@
 package io.fulfillmenthub.orchestrator;
 
-import static io.restassured.RestAssured.given;
+import static io.fulfillmenthub.orchestrator.OperationsTokens.given;
 
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;

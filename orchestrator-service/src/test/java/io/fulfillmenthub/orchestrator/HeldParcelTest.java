@@ -6,7 +6,7 @@ import static io.fulfillmenthub.orchestrator.FactFixtures.line;
 import static io.fulfillmenthub.orchestrator.FactFixtures.orderPlaced;
 import static io.fulfillmenthub.orchestrator.FactFixtures.quantity;
 import static io.fulfillmenthub.orchestrator.FactFixtures.send;
-import static io.restassured.RestAssured.given;
+import static io.fulfillmenthub.orchestrator.OperationsTokens.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -4,7 +4,7 @@ import static io.fulfillmenthub.orchestrator.DeadLetterFixtures.awaitListed;
 import static io.fulfillmenthub.orchestrator.DeadLetterFixtures.deadLetterHeaders;
 import static io.fulfillmenthub.orchestrator.DeadLetterFixtures.header;
 import static io.fulfillmenthub.orchestrator.FactFixtures.AT;
-import static io.restassured.RestAssured.given;
+import static io.fulfillmenthub.orchestrator.OperationsTokens.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fulfillmenthub.contracts.Fact;

@@ -7,7 +7,7 @@ import static io.fulfillmenthub.orchestrator.FactFixtures.line;
 import static io.fulfillmenthub.orchestrator.FactFixtures.orderPlaced;
 import static io.fulfillmenthub.orchestrator.FactFixtures.quantity;
 import static io.fulfillmenthub.orchestrator.FactFixtures.send;
-import static io.restassured.RestAssured.given;
+import static io.fulfillmenthub.orchestrator.OperationsTokens.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -71,7 +71,7 @@ class ResubmissionTest {
                 .body("fulfillments[0].externalOrderId", equalTo(f1 + "-r2"))
                 .body("fulfillments[0].submissions", equalTo(2))
                 .body("fulfillments[0].rejectionReason", equalTo(null))
-                .body("timeline.note", hasItem("resubmitted to SPOD by operations-api as " + f1
+                .body("timeline.note", hasItem("resubmitted to SPOD by operator test-operator as " + f1
                         + "-r2 (submission 2; " + f1 + " was REJECTED)"));
         // pending: a second request is a conflict naming the state, and sends nothing
         given().post(RESUBMIT, order, "f-1").then().statusCode(409).body("error", equalTo("conflict"))

@@ -9,7 +9,7 @@ import static io.fulfillmenthub.orchestrator.FactFixtures.quantity;
 import static io.fulfillmenthub.orchestrator.FactFixtures.send;
 import static io.fulfillmenthub.orchestrator.FactFixtures.squarespaceOrderPlaced;
 import static io.fulfillmenthub.orchestrator.FactFixtures.storefrontUpdatesSoFar;
-import static io.restassured.RestAssured.given;
+import static io.fulfillmenthub.orchestrator.OperationsTokens.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.hamcrest.Matchers.containsString;

@@ -33,7 +33,8 @@ final class FaultRun {
      * with a null drain, for the figures; the test's assertions then fail on it.
      */
     static Drained drain(ChaosHub hub, OrderFlow flow, Instant faultOver) {
-        VendorLedger ledger = new VendorLedger(hub.sandboxUrl, hub.url(HubService.ORCHESTRATOR));
+        VendorLedger ledger = new VendorLedger(hub.sandboxUrl, hub.url(HubService.ORCHESTRATOR),
+                hub.stack.operations().operatorToken());
         AtomicReference<VendorLedger.Tally> last = new AtomicReference<>();
         try {
             await().atMost(DRAIN_LIMIT).pollInterval(Duration.ofSeconds(1))

@@ -83,6 +83,6 @@ class MisreadWebhookSystemTest {
     }
 
     private static io.restassured.specification.RequestSpecification operations() {
-        return given().baseUri(hub.url(HubService.ORCHESTRATOR));
+        return given().baseUri(hub.url(HubService.ORCHESTRATOR)).auth().oauth2(hub.operations().operatorToken());
     }
 }

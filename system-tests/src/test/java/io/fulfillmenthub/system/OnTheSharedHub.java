@@ -30,9 +30,9 @@ abstract class OnTheSharedHub {
         }
     }
 
-    /** The hub's operations API (the orchestrator). */
+    /** The hub's operations API (the orchestrator), as the local stack's operator (both roles). */
     static RequestSpecification operations() {
-        return RestAssured.given().baseUri(hub.url(HubService.ORCHESTRATOR));
+        return RestAssured.given().baseUri(hub.url(HubService.ORCHESTRATOR)).auth().oauth2(hub.operations().operatorToken());
     }
 
     /** The order as the operations API shows it: status, fulfillments, shipments, timeline. */

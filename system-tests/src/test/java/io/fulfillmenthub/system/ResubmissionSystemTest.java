@@ -54,7 +54,8 @@ class ResubmissionSystemTest extends OnTheSharedHub {
             assertThat(hubOrder.getString("status")).isEqualTo("SHIPPED");
             assertThat(hubOrder.getString("fulfillments[0].status")).isEqualTo("SHIPPED");
             assertThat(hubOrder.getList("timeline.note", String.class)).as("the order's timeline")
-                    .anySatisfy(note -> assertThat(note).startsWith("resubmitted to SPOD by operations-api as " + resubmitted));
+                    .anySatisfy(note -> assertThat(note).startsWith("resubmitted to SPOD by operator local-operator as "
+                            + resubmitted));
         });
     }
 }

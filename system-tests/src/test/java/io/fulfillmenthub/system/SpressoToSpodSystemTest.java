@@ -337,6 +337,6 @@ class SpressoToSpodSystemTest {
     }
 
     private static RequestSpecification operations() {
-        return RestAssured.given().baseUri(hub.url(HubService.ORCHESTRATOR));
+        return RestAssured.given().baseUri(hub.url(HubService.ORCHESTRATOR)).auth().oauth2(hub.operations().operatorToken());
     }
 }

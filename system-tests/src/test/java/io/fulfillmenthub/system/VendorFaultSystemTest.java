@@ -263,7 +263,8 @@ class VendorFaultSystemTest {
     }
 
     private static String hubFulfillmentStatus(Sandbox.PlacedOrder order) {
-        return RestAssured.given().baseUri(hub.url(HubService.ORCHESTRATOR)).get("/orders/{id}", order.hubOrderId())
+        return RestAssured.given().baseUri(hub.url(HubService.ORCHESTRATOR)).auth().oauth2(hub.operations().operatorToken())
+                .get("/orders/{id}", order.hubOrderId())
                 .then().statusCode(200).extract().jsonPath().getString("fulfillments[0].status");
     }
 }

@@ -37,12 +37,15 @@ final class VendorLedger {
 
     private final String sandboxUrl;
     private final String orchestratorUrl;
+    private final String operatorToken;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    VendorLedger(String sandboxUrl, String orchestratorUrl) {
+    /** @param operatorToken the operations API's bearer token (the local stack's operator) */
+    VendorLedger(String sandboxUrl, String orchestratorUrl, String operatorToken) {
         this.sandboxUrl = sandboxUrl;
         this.orchestratorUrl = orchestratorUrl;
+        this.operatorToken = operatorToken;
     }
 
     /**
@@ -189,8 +192,11 @@ final class VendorLedger {
 
     private JsonNode get(String url) {
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+            if (url.startsWith(orchestratorUrl)) {
+                request.header("Authorization", "Bearer " + operatorToken);
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
             }

@@ -39,6 +39,8 @@ public final class HubStack implements AutoCloseable {
     private final ProcessSupervisor supervisor;
     private final Map<HubService, ServiceWiring> wiring = new EnumMap<>(HubService.class);
     private final CountDownLatch closed = new CountDownLatch(1);
+    /** The operations API's key and tokens of this data directory; set once by {@link #start}. */
+    private OperationsKeys operations;
 
     private HubStack(StackSettings settings, EmbeddedKafka kafka, EmbeddedPostgresServer postgres,
             ProcessSupervisor supervisor) {
@@ -59,6 +61,7 @@ public final class HubStack implements AutoCloseable {
                 settings.restartPolicy(), out);
         supervisor.stopLeftovers();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(data.resolve("secrets.properties"));
+        OperationsKeys operations = OperationsKeys.loadOrCreate(data);
 
         EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
         EmbeddedPostgresServer postgres = null;
@@ -76,9 +79,14 @@ public final class HubStack implements AutoCloseable {
             out.printf("  %-22s jdbc:postgresql://localhost:%d (fsync %s)%n", "postgresql", postgres.port(),
                     postgres.setting("fsync"));
             stack = new HubStack(settings, kafka, postgres, supervisor);
+            stack.operations = operations;
             for (HubService service : HubService.values()) {
                 ServiceWiring serviceWiring = ServiceWiring.of(service, settings.ports(), kafka.bootstrapServers(),
                         postgres.port(), secrets);
+                if (service == HubService.ORCHESTRATOR) {
+                    // the operations API verifies tokens with this data directory's key (OperationsKeys)
+                    serviceWiring.environment().putAll(operations.orchestratorEnvironment());
+                }
                 serviceWiring.properties().putAll(settings.extraConfig().getOrDefault(service, Map.of()));
                 stack.wiring.put(service, serviceWiring);
             }
@@ -140,6 +148,11 @@ public final class HubStack implements AutoCloseable {
     /** Lets a frozen PostgreSQL run again (SIGCONT). */
     public void thawPostgres() {
         postgres.thaw();
+    }
+
+    /** The operations API's tokens: {@code operations().operatorToken()} to call it as the local operator. */
+    public OperationsKeys operations() {
+        return operations;
     }
 
     public StackSettings settings() {

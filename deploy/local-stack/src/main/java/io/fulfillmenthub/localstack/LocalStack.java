@@ -100,6 +100,14 @@ public final class LocalStack implements Callable<Integer> {
                     + "service's database%n", replicas);
         }
         out.println("  a service that dies: " + settings.restartPolicy());
+        Path tokenFile = stack.operations().operatorTokenFile();
+        // as the README's curl lines read it from the repository root: .hub/operator-token
+        Path token = tokenFile.startsWith(root) ? root.relativize(tokenFile) : tokenFile;
+        out.printf("  operations API token (hub-operator, %d days) in %s:%n    %s%n", OperationsKeys.LIFETIME.toDays(),
+                token, stack.operations().operatorToken());
+        out.printf("  try: curl -H \"Authorization: Bearer $(cat %s)\" %s/orders%n", token,
+                stack.url(HubService.ORCHESTRATOR));
+        out.printf("  OpenAPI: %1$s/q/openapi  Swagger UI: %1$s/q/swagger-ui%n", stack.url(HubService.ORCHESTRATOR));
         out.println("The hub is ready. Ctrl-C stops it; data is kept for the next start (--clean starts empty).");
         if (exitWhenReady) {
             return 0;

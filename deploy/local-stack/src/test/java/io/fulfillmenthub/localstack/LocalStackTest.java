@@ -33,19 +33,24 @@ class LocalStackTest {
     void startsEveryServiceReadyAndStopsThemAllOnSigterm() throws Exception {
         Assumptions.assumeTrue(Files.exists(HOME.resolve("ingest-service/target/quarkus-app/quarkus-run.jar")),
                 "services are not packaged (run ./mvnw verify)");
+        Path data = Path.of(System.getProperty("java.io.tmpdir"), "local-stack-" + System.nanoTime());
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-cp", System.getProperty("java.class.path"),
                 LocalStack.class.getName(),
                 "--home", HOME.toString(),
-                "--data-dir", Path.of(System.getProperty("java.io.tmpdir"), "local-stack-" + System.nanoTime()).toString(),
+                "--data-dir", data.toString(),
                 "--kafka-port", String.valueOf(FreePort.find()),
                 "--kafka-controller-port", String.valueOf(FreePort.find()),
                 "--postgres-port", String.valueOf(FreePort.find())));
         List<Integer> readinessPorts = new ArrayList<>();
         List<Integer> publicPorts = new ArrayList<>();
+        int orchestratorPort = 0;
         for (HubService service : HubService.values()) {
             int port = FreePort.find();
+            if (service == HubService.ORCHESTRATOR) {
+                orchestratorPort = port;
+            }
             command.add("--port");
             command.add(service.serviceName + "=" + port);
             if (service.hasManagementInterface()) {
@@ -77,6 +82,15 @@ class LocalStackTest {
                     assertThat(answer.statusCode()).as("%s on the public port %d", path, port).isEqualTo(404);
                 }
             }
+            // the operations API takes the token the launcher wrote and printed, and nothing less
+            String orders = "http://localhost:" + orchestratorPort + "/orders";
+            String token = Files.readString(data.resolve("operator-token")).trim();
+            assertThat(launcherSaid(output)).contains(token).contains("curl -H \"Authorization: Bearer $(cat ")
+                    .contains("operator-token)\" " + orders);
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(orders)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(orders)).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(401);
             List<ProcessHandle> services = stack.descendants().filter(p -> p.info().commandLine().orElse("")
                     .contains("quarkus-run.jar")).toList();
             assertThat(services).hasSize(HubService.values().length);

@@ -23,14 +23,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What operators do to an order, applied in one transaction through the same path as the facts
- * ({@link FactApplier#applyToOrder}): the order's timeline names the action's cause, and the messages it
- * causes go through the outbox.
+ * ({@link FactApplier#applyToOrder}): the order's timeline names the action's cause and the operator who asked
+ * ({@link Operator}), and the messages it causes go through the outbox.
  */
 @ApplicationScoped
 public class OrderOperations {
-
-    /** {@code source} of the facts the operations API records. */
-    static final String SOURCE = "operations-api";
 
     /** The cause an operator's assignment of a held parcel is recorded under (no fact: the API's own action). */
     static final String HELD_PARCEL_ASSIGNED = "hub.operation.held-parcel-assigned";
@@ -63,8 +60,9 @@ public class OrderOperations {
      * @throws io.fulfillmenthub.orchestrator.domain.UnknownShipmentException (in the Uni) for a tracking
      *         number the order has no shipment with
      */
-    public Uni<Boolean> shipmentDelivered(String hubOrderId, String trackingNumber, Instant deliveredAt) {
-        ShipmentDelivered fact = new ShipmentDelivered(hubOrderId, trackingNumber, null, deliveredAt, SOURCE);
+    public Uni<Boolean> shipmentDelivered(String hubOrderId, String trackingNumber, Instant deliveredAt, Operator who) {
+        // the fact's source (who says so) is the operator, as the timeline then names them
+        ShipmentDelivered fact = new ShipmentDelivered(hubOrderId, trackingNumber, null, deliveredAt, who.describe());
         Cause cause = new Cause(MessageTypes.SHIPMENT_DELIVERED.ceType(), UUID.randomUUID().toString(), Instant.now());
         return apply(hubOrderId, cause, order -> order.shipmentDelivered(fact, cause));
     }
@@ -76,10 +74,11 @@ public class OrderOperations {
      * @throws io.fulfillmenthub.orchestrator.domain.HeldParcelAssignmentException (in the Uni) naming what is wrong
      */
     public Uni<Boolean> assignHeldParcel(String hubOrderId, String fulfillmentId, String trackingNumber,
-            List<LineQuantity> lines) {
+            List<LineQuantity> lines, Operator who) {
         // one id per parcel: the messages it causes have the same ids however often it is tried
         Cause cause = new Cause(HELD_PARCEL_ASSIGNED, "assign/" + fulfillmentId + "/" + trackingNumber, Instant.now());
-        return apply(hubOrderId, cause, order -> order.assignHeldParcel(fulfillmentId, trackingNumber, lines, cause));
+        return apply(hubOrderId, cause, order -> order.assignHeldParcel(fulfillmentId, trackingNumber, lines,
+                who.describe(), cause));
     }
 
     /**
@@ -91,11 +90,11 @@ public class OrderOperations {
      *         state when it cannot be resubmitted; {@link io.fulfillmenthub.orchestrator.domain.UnknownFulfillmentException}
      *         for a fulfillment the order does not have
      */
-    public Uni<Boolean> resubmit(String hubOrderId, String fulfillmentId) {
+    public Uni<Boolean> resubmit(String hubOrderId, String fulfillmentId, Operator who) {
         // a fresh id per request: a request refused (the fulfillment is PENDING again) writes nothing
         Cause cause = new Cause(FULFILLMENT_RESUBMITTED, "resubmit/" + fulfillmentId + "/" + UUID.randomUUID(),
                 Instant.now());
-        return apply(hubOrderId, cause, order -> order.resubmit(fulfillmentId, routing, commands, SOURCE, cause));
+        return apply(hubOrderId, cause, order -> order.resubmit(fulfillmentId, routing, commands, who.describe(), cause));
     }
 
     /**
@@ -107,11 +106,11 @@ public class OrderOperations {
      *         open store sale; {@link io.fulfillmenthub.orchestrator.domain.UnknownFulfillmentException} for a
      *         fulfillment the order does not have
      */
-    public Uni<Boolean> handover(String hubOrderId, String fulfillmentId, @Nullable SaleMode expected) {
+    public Uni<Boolean> handover(String hubOrderId, String fulfillmentId, @Nullable SaleMode expected, Operator who) {
         // a fresh id per request: the point of sale reads the sale first, so a second FulfilSale does nothing there
         Cause cause = new Cause(FULFILLMENT_HANDED_OVER, "handover/" + fulfillmentId + "/" + UUID.randomUUID(),
                 Instant.now());
-        return apply(hubOrderId, cause, order -> order.handover(fulfillmentId, expected, commands, SOURCE, cause));
+        return apply(hubOrderId, cause, order -> order.handover(fulfillmentId, expected, commands, who.describe(), cause));
     }
 
     Uni<Boolean> apply(String hubOrderId, Cause cause, Function<Order, List<Outgoing>> action) {

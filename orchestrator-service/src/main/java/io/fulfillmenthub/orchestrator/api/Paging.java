@@ -5,6 +5,8 @@ final class Paging {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
+    /** How the OpenAPI document describes {@code limit}. */
+    static final String LIMIT = "page size, 1 to 500 (default 50)";
 
     private Paging() {
     }

@@ -46,9 +46,13 @@ public class DeadLetterReplay {
     @Inject
     ReplayConfig config;
 
-    /** Replays one dead letter, replayed before or not; null when there is no such dead letter. */
-    public Uni<@Nullable DeadLetterEntry> replay(long id) {
-        return rows.load(database, id).chain(letter -> letter == null ? Uni.createFrom().nullItem() : replay(letter));
+    /**
+     * Replays one dead letter, replayed before or not; null when there is no such dead letter.
+     *
+     * @param who the operator who asked, as the order's timeline names them
+     */
+    public Uni<@Nullable DeadLetterEntry> replay(long id, String who) {
+        return rows.load(database, id).chain(letter -> letter == null ? Uni.createFrom().nullItem() : replay(letter, who));
     }
 
     /**
@@ -56,11 +60,12 @@ public class DeadLetterReplay {
      * acknowledged and marked, in offset order per dead-letter topic (so per group and order): an order's
      * records reach its consumer in the order they first came. Stops at the first that fails.
      */
-    public Uni<List<DeadLetterEntry>> replay(ReplaySelection selection) {
-        return rows.toReplay(database, selection).chain(ids -> replayInTurn(ids, 0, new ArrayList<>()));
+    public Uni<List<DeadLetterEntry>> replay(ReplaySelection selection, String who) {
+        return rows.toReplay(database, selection).chain(ids -> replayInTurn(ids, 0, new ArrayList<>(), who));
     }
 
-    private Uni<List<DeadLetterEntry>> replayInTurn(List<Long> ids, int next, List<DeadLetterEntry> replayed) {
+    private Uni<List<DeadLetterEntry>> replayInTurn(List<Long> ids, int next, List<DeadLetterEntry> replayed,
+            String who) {
         if (next == ids.size()) {
             return Uni.createFrom().item(replayed);
         }
@@ -68,22 +73,22 @@ public class DeadLetterReplay {
         return rows.load(database, id)
                 // replayed by another request in between, or gone: nothing to do for it
                 .chain(letter -> letter == null || letter.entry().replayedAt() != null ? Uni.createFrom().voidItem()
-                        : replay(letter).invoke(replayed::add).replaceWithVoid())
+                        : replay(letter, who).invoke(replayed::add).replaceWithVoid())
                 .onFailure().transform(failure -> new ReplayFailedException(replayed, ids.size(), id, failure))
-                .chain(() -> replayInTurn(ids, next + 1, replayed));
+                .chain(() -> replayInTurn(ids, next + 1, replayed, who));
     }
 
-    private Uni<DeadLetterEntry> replay(DeadLetter letter) {
+    private Uni<DeadLetterEntry> replay(DeadLetter letter, String who) {
         DeadLetterEntry entry = letter.entry();
         return publisher.publish(letter.replay()).ifNoItem().after(config.publishTimeout()).fail()
                 .chain(() -> database.withTransaction(connection -> rows.markReplayed(connection, entry.id())
-                        .call(marked -> noteOnTimeline(connection, marked))))
-                .invoke(marked -> LOG.infof("replayed dead letter %d (%s %s of %s) from %s to %s", entry.id(),
-                        entry.ceType(), entry.ceId(), entry.hubOrderId(), entry.position(), entry.sourceTopic()));
+                        .call(marked -> noteOnTimeline(connection, marked, who))))
+                .invoke(marked -> LOG.infof("replayed dead letter %d (%s %s of %s) from %s to %s, asked by %s", entry.id(),
+                        entry.ceType(), entry.ceId(), entry.hubOrderId(), entry.position(), entry.sourceTopic(), who));
     }
 
     /** On the order's timeline, when the dead letter names a stored order (a webhook's may not). */
-    private Uni<Void> noteOnTimeline(SqlConnection connection, DeadLetterEntry entry) {
+    private Uni<Void> noteOnTimeline(SqlConnection connection, DeadLetterEntry entry, String who) {
         if (entry.hubOrderId() == null) {
             return Uni.createFrom().voidItem();
         }
@@ -96,7 +101,7 @@ public class DeadLetterReplay {
             var cause = new Cause(type, id, Instant.now());
             // a note: the order's status does not move
             return orders.appendTimeline(connection, entry.hubOrderId(), List.of(TimelineEntry.of(cause, null, status,
-                    status, "replayed " + type + " " + id + " from " + entry.dlqTopic() + " for " + entry.group())));
+                    status, "replayed " + type + " " + id + " from " + entry.dlqTopic() + " for " + entry.group() + " by " + who)));
         });
     }
 

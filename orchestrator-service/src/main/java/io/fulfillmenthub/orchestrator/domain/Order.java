@@ -778,10 +778,11 @@ public final class Order {
      * waits any more the fulfillment leaves the hold for the status its shipments give (SHIPPED: the
      * storefront hears IN_TRANSIT). Checked whole before anything changes.
      *
+     * @param who the operator, as the timeline names them
      * @throws HeldParcelAssignmentException naming the field, when it cannot be applied as given
      */
     public List<Outgoing> assignHeldParcel(String fulfillmentId, String trackingNumber, List<LineQuantity> assigned,
-            Cause cause) {
+            String who, Cause cause) {
         Fulfillment fulfillment = fulfillments.stream().filter(f -> f.fulfillmentId().equals(fulfillmentId)).findFirst()
                 .orElseThrow(() -> new HeldParcelAssignmentException(HeldParcelAssignmentException.Kind.NOT_FOUND,
                         "fulfillmentId", "order " + hubOrderId + " has no fulfillment " + fulfillmentId));
@@ -809,7 +810,7 @@ public final class Order {
                 dispatchedAt, assigned, null));
         heldParcels.set(heldParcels.indexOf(parcel), parcel.assigned(shipmentId));
         record(cause, fulfillmentId, fulfillment.status(), fulfillment.status(), "held parcel " + trackingNumber
-                + " assigned by an operator as shipment " + shipmentId + ": " + describe(assigned));
+                + " assigned by " + who + " as shipment " + shipmentId + ": " + describe(assigned));
         List<Outgoing> out = new ArrayList<>();
         out.add(new Outgoing("add-shipment/" + shipmentId, new AddShipment(hubOrderId, storefront, sourceOrderId,
                 storefrontFulfillmentId(fulfillment), shipmentId, parcel.carrier(), trackingNumber, parcel.trackingUrl(),

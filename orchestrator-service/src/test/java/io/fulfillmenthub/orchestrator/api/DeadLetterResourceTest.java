@@ -13,7 +13,7 @@ import static io.fulfillmenthub.orchestrator.FactFixtures.line;
 import static io.fulfillmenthub.orchestrator.FactFixtures.orderPlaced;
 import static io.fulfillmenthub.orchestrator.FactFixtures.quantity;
 import static io.fulfillmenthub.orchestrator.FactFixtures.send;
-import static io.restassured.RestAssured.given;
+import static io.fulfillmenthub.orchestrator.OperationsTokens.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.hamcrest.Matchers.containsString;
@@ -157,7 +157,8 @@ class DeadLetterResourceTest {
                 .body("deadLetters[0].replayedAt", org.hamcrest.Matchers.notNullValue());
         JsonPath view = given().get("/orders/{id}", order).then().statusCode(200).extract().jsonPath();
         assertThat(view.getList("timeline.note", String.class)).last()
-                .isEqualTo("replayed " + SUBMIT + " " + ceId + " from " + SPOD_DEAD_LETTERS + " for spod-connector");
+                .isEqualTo("replayed " + SUBMIT + " " + ceId + " from " + SPOD_DEAD_LETTERS + " for spod-connector"
+                        + " by operator test-operator");
         assertThat(view.getString("timeline[-1].cause.id")).isEqualTo(ceId);
         assertThat(view.getString("timeline[-1].from")).isEqualTo("IN_FULFILLMENT");
         assertThat(view.getString("timeline[-1].to")).isEqualTo("IN_FULFILLMENT");

@@ -408,18 +408,20 @@ class OrderTest {
         assertThat(order.heldParcels()).extracting(HeldParcel::trackingNumber).containsExactly("1Z9");
 
         assertThatThrownBy(() -> order.assignHeldParcel(F1, "1Z9", List.of(new LineQuantity("var-1", 1),
-                new LineQuantity("var-2", 4)), cause("assign")))
+                new LineQuantity("var-2", 4)), "operator alice", cause("assign")))
                 .isInstanceOf(HeldParcelAssignmentException.class)
                 .extracting(e -> ((HeldParcelAssignmentException) e).field()).isEqualTo("lines[1].quantity");
         assertThat(fulfillment(order, F1).lines()).extracting(FulfillmentLine::shipped).containsOnly(0);
         assertThat(order.shipments()).isEmpty();
 
-        List<Outgoing> out = order.assignHeldParcel(F1, "1Z9", List.of(new LineQuantity("var-1", 2)), cause("assign"));
+        List<Outgoing> out = order.assignHeldParcel(F1, "1Z9", List.of(new LineQuantity("var-1", 2)),
+                "operator alice", cause("assign"));
         assertThat(messages(out, AddShipment.class)).extracting(AddShipment::shipmentId).containsExactly(F1 + "/1Z9");
         assertThat(messages(out, UpdateStorefrontFulfillmentStatus.class)).isEmpty();
         assertThat(fulfillment(order, F1).status()).isEqualTo(FulfillmentStatus.PARTIALLY_SHIPPED);
         assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_SHIPPED);
-        assertThatThrownBy(() -> order.assignHeldParcel(F1, "1Z9", List.of(new LineQuantity("var-2", 1)), cause("assign")))
+        assertThatThrownBy(() -> order.assignHeldParcel(F1, "1Z9", List.of(new LineQuantity("var-2", 1)),
+                "operator alice", cause("assign")))
                 .isInstanceOf(HeldParcelAssignmentException.class)
                 .extracting(e -> ((HeldParcelAssignmentException) e).kind())
                 .isEqualTo(HeldParcelAssignmentException.Kind.ALREADY_ASSIGNED);

@@ -5,7 +5,7 @@ import static io.fulfillmenthub.orchestrator.FactFixtures.line;
 import static io.fulfillmenthub.orchestrator.FactFixtures.orderPlaced;
 import static io.fulfillmenthub.orchestrator.FactFixtures.quantity;
 import static io.fulfillmenthub.orchestrator.FactFixtures.send;
-import static io.restassured.RestAssured.given;
+import static io.fulfillmenthub.orchestrator.OperationsTokens.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -146,6 +146,9 @@ class OutboxRelayTest {
                 .body("ceId", equalTo(a2.ceId()))
                 .body("attempts", equalTo(0))
                 .body("parkedAt", nullValue());
+        // the retry is on the order's timeline, naming the operator
+        given().get("/orders/{id}", order).then().statusCode(200).body("timeline.note", org.hamcrest.Matchers.hasItem(
+                "outbox message " + a2.ceId() + " (" + TYPE + ", to " + topic + ") un-parked by operator test-operator: tried again"));
 
         try (TopicReader reader = new TopicReader(kafka, topic)) {
             reader.await(r -> a3.ceId().equals(ceId(r)), LONG_ENOUGH);
