@@ -20,6 +20,13 @@ public interface IngestConfig {
     long maxBodyBytes();
 
     /**
+     * The most bytes of request bodies held at once, all requests together; a body that would pass it is answered
+     * 503 {@code busy} with {@code Retry-After}, so many slow or large bodies at once cannot exhaust the heap.
+     */
+    @WithDefault("67108864")
+    long maxBodyBytesInFlight();
+
+    /**
      * The longest a request's body may take to arrive, from its headers to its last byte; slower ones
      * (slowloris) are answered 408 and their connection closed.
      */

@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code hub.ingest.max-body-bytes}: a declared {@code Content-Length} over it is refused before a byte is read,
  * and a body sent chunked is refused (413 {@code body_too_large}) as soon as what has arrived passes it, the rest
  * never kept. A body still arriving after {@code hub.ingest.body-timeout} is refused 408 {@code body_timeout}
- * (slowloris). Either refusal closes the connection. Quarkus' own limit would answer a chunked body with an
+ * (slowloris). All requests together hold at most {@code hub.ingest.max-body-bytes-in-flight} of bodies (503
+ * {@code busy} past it). Each refusal closes the connection. Quarkus' own limit would answer a chunked body with an
  * empty 413, so this runs just ahead of it; the resources take the body from {@link RequestBodies}.
  */
 @ApplicationScoped
@@ -46,7 +47,10 @@ public class BoundedBodyReader {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> quarkusLimit;
 
+    private BodyBudget budget;
+
     void install(@Observes Router router) {
+        budget = new BodyBudget(config.maxBodyBytesInFlight());
         if (quarkusLimit.isPresent() && quarkusLimit.get().asLongValue() < config.maxBodyBytes()) {
             throw new IllegalStateException("hub.ingest.max-body-bytes (" + config.maxBodyBytes()
                     + ") must not be above quarkus.http.limits.max-body-size (" + quarkusLimit.get().asLongValue()
@@ -67,7 +71,9 @@ public class BoundedBodyReader {
             context.next();
             return;
         }
-        Reading reading = new Reading(Buffer.buffer(declared > 0 ? (int) declared : 4096));
+        // never sized by the declared length: headers alone must not reserve a megabyte
+        Reading reading = new Reading(Buffer.buffer((int) Math.min(declared > 0 ? declared : 4096, 16 * 1024)));
+        context.addEndHandler(ended -> budget.giveBack(reading.taken));
         reading.timer = context.vertx().setTimer(config.bodyTimeout().toMillis(), fired -> {
             if (reading.finish()) {
                 refuse(context, Rejection.BODY_TIMEOUT, "the body did not arrive within " + config.bodyTimeout().toMillis()
@@ -84,6 +90,13 @@ public class BoundedBodyReader {
                         + " bytes (sent without Content-Length; refused once more had arrived)");
                 return;
             }
+            if (!budget.take(chunk.length())) {
+                reading.finish(context);
+                refuse(context, Rejection.BUSY, "too many bodies are arriving at once (hub.ingest.max-body-bytes-in-flight, "
+                        + config.maxBodyBytesInFlight() + " bytes); send it again later", Integer.toString(config.retryAfterSeconds()));
+                return;
+            }
+            reading.taken += chunk.length();
             reading.body.appendBuffer(chunk);
         });
         request.endHandler(ended -> {
@@ -100,12 +113,16 @@ public class BoundedBodyReader {
     }
 
     private void refuse(RoutingContext context, Rejection reason, String message) {
+        refuse(context, reason, message, null);
+    }
+
+    private void refuse(RoutingContext context, Rejection reason, String message, String retryAfter) {
         String path = context.normalizedPath();
         if (path.startsWith(WebhookSource.PATH_PREFIX)) {
             sources.named(path.substring(WebhookSource.PATH_PREFIX.length()))
                     .ifPresent(source -> metrics.rejected(source.name(), reason));
         }
-        RouteRefusal.answer(context, json, reason, message, null);
+        RouteRefusal.answer(context, json, reason, message, retryAfter);
     }
 
     /** The declared length, or -1 when there is none (chunked) or it is not a number. */
@@ -125,6 +142,7 @@ public class BoundedBodyReader {
     private static final class Reading {
 
         final Buffer body;
+        long taken;
         long timer = -1;
         boolean done;
 

@@ -5,6 +5,7 @@ public enum Rejection {
 
     BODY_TOO_LARGE(413, "body_too_large"),
     BODY_TIMEOUT(408, "body_timeout"),
+    BUSY(503, "busy"),
     RATE_LIMITED(429, "rate_limited"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     INVALID_SIGNATURE(401, "invalid_signature"),
