@@ -72,12 +72,12 @@ public class BoundedBodyReader {
             return;
         }
         // never sized by the declared length: headers alone must not reserve a megabyte
-        Reading reading = new Reading(Buffer.buffer((int) Math.min(declared > 0 ? declared : 4096, 16 * 1024)));
-        context.addEndHandler(ended -> budget.giveBack(reading.taken));
+        Reading reading = new Reading(budget, Buffer.buffer((int) Math.min(declared > 0 ? declared : 4096, 16 * 1024)));
         reading.timer = context.vertx().setTimer(config.bodyTimeout().toMillis(), fired -> {
+            long came = reading.taken;
             if (reading.finish()) {
                 refuse(context, Rejection.BODY_TIMEOUT, "the body did not arrive within " + config.bodyTimeout().toMillis()
-                        + " ms (hub.ingest.body-timeout); " + reading.body.length() + " bytes came");
+                        + " ms (hub.ingest.body-timeout); " + came + " bytes came");
             }
         });
         request.handler(chunk -> {
@@ -100,8 +100,9 @@ public class BoundedBodyReader {
             reading.body.appendBuffer(chunk);
         });
         request.endHandler(ended -> {
+            Buffer body = reading.body;
             if (reading.finish(context)) {
-                context.put(RequestBodies.KEY, reading.body);
+                context.put(RequestBodies.KEY, body);
                 context.next();
             }
         });
@@ -141,21 +142,26 @@ public class BoundedBodyReader {
     /** One body being read; every callback runs on the connection's event loop. */
     private static final class Reading {
 
-        final Buffer body;
+        final BodyBudget budget;
+        Buffer body;
         long taken;
         long timer = -1;
         boolean done;
 
-        Reading(Buffer body) {
+        Reading(BodyBudget budget, Buffer body) {
+            this.budget = budget;
             this.body = body;
         }
 
-        /** Marks it done; false when it already was. */
+        /** Marks it done and gives its bytes back to the budget (it counts bodies while they arrive); false when it already was. */
         boolean finish() {
             if (done) {
                 return false;
             }
             done = true;
+            budget.giveBack(taken);
+            // a refused connection may stay open a while: it must not keep what it sent
+            body = null;
             return true;
         }
 
