@@ -12,11 +12,32 @@ import java.util.Optional;
 public interface IngestConfig {
 
     /**
-     * The largest webhook body accepted, in bytes; larger ones are answered 413. Must stay below
-     * {@code quarkus.http.limits.max-body-size}, or Quarkus would answer them itself, without a JSON body.
+     * The largest body accepted on any route, in bytes, whether its length is declared or it is sent chunked;
+     * larger ones are answered 413 without reading more than this. {@code quarkus.http.limits.max-body-size}
+     * must not be below it, or Quarkus would answer first, without a JSON body (checked at start).
      */
     @WithDefault("1048576")
     long maxBodyBytes();
+
+    /**
+     * The most bytes of request bodies held at once, all requests together; a body that would pass it is answered
+     * 503 {@code busy} with {@code Retry-After}, so many slow or large bodies at once cannot exhaust the heap.
+     */
+    @WithDefault("67108864")
+    long maxBodyBytesInFlight();
+
+    /**
+     * The longest a request's body may take to arrive, from its headers to its last byte; slower ones
+     * (slowloris) are answered 408 and their connection closed.
+     */
+    @WithDefault("10s")
+    Duration bodyTimeout();
+
+    /** Limits on the JSON of a body, enforced by the parser (Jackson's {@code StreamReadConstraints}). */
+    Json json();
+
+    /** The rate limit of every source that sets none of its own. */
+    RateLimit rateLimit();
 
     /** How long a webhook waits for the broker's ack before it is answered 503. */
     @WithDefault("8s")
@@ -35,6 +56,51 @@ public interface IngestConfig {
     Map<String, Source> sources();
 
     BaselineEndpoint baselineEndpoint();
+
+    /** {@code hub.ingest.json.*}: what the parser refuses, answered 400 {@code invalid_json} naming the limit. */
+    interface Json {
+
+        /** The deepest nesting of objects and arrays. */
+        @WithDefault("64")
+        int maxDepth();
+
+        /** The longest string value, in characters. */
+        @WithDefault("262144")
+        int maxStringLength();
+
+        /** The longest number, in characters. */
+        @WithDefault("64")
+        int maxNumberLength();
+
+        /** The longest property name, in characters. */
+        @WithDefault("256")
+        int maxNameLength();
+
+        /** The most tokens in one document (every value, name and bracket counts one). */
+        @WithDefault("200000")
+        long maxTokenCount();
+    }
+
+    /**
+     * A token bucket per source: it holds up to {@code capacity} webhooks and refills at {@code refill-per-second};
+     * a webhook finding it empty is answered 429 with {@code Retry-After}.
+     */
+    interface RateLimit {
+
+        @WithDefault("1000")
+        long capacity();
+
+        @WithDefault("200")
+        double refillPerSecond();
+    }
+
+    /** A source's own rate limit, {@code hub.ingest.sources.<name>.rate-limit.*}; what is unset is the default's. */
+    interface SourceRateLimit {
+
+        Optional<Long> capacity();
+
+        Optional<Double> refillPerSecond();
+    }
 
     /** The in-memory record of deliveries the broker already acknowledged. */
     interface Dedupe {
@@ -79,6 +145,9 @@ public interface IngestConfig {
          */
         @WithDefault("json")
         String bodyFormat();
+
+        /** This source's rate limit; unset values are {@code hub.ingest.rate-limit.*}'s. */
+        SourceRateLimit rateLimit();
     }
 
     /** How a source signs its webhooks. */

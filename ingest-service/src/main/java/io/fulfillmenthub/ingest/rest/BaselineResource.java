@@ -2,6 +2,7 @@ package io.fulfillmenthub.ingest.rest;
 
 import io.fulfillmenthub.ingest.config.IngestConfig;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The benchmark's ceiling for {@code POST /webhooks/spresso}: the same HTTP stack, parameter type and
+ * The benchmark's ceiling for {@code POST /webhooks/spresso}: the same HTTP stack, body reading ({@link BoundedBodyReader}) and
  * threading model (a {@link Uni} on the event loop), but it only reads the body and answers; no
  * verification, no Kafka. Off unless {@code hub.ingest.baseline-endpoint.enabled=true}; off, it is a 404.
  */
@@ -24,11 +25,11 @@ public class BaselineResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Object>> readBody(byte[] body) {
+    public Uni<RestResponse<Object>> readBody(RoutingContext context) {
         if (!config.baselineEndpoint().enabled()) {
             return Uni.createFrom().item(RestResponse.notFound());
         }
-        int length = body == null ? 0 : body.length;
+        int length = RequestBodies.of(context).length;
         return Uni.createFrom().item(RestResponse.ok(new BaselineReceipt(length), MediaType.APPLICATION_JSON_TYPE));
     }
 

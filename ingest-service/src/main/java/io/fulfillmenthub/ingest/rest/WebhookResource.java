@@ -4,6 +4,7 @@ import io.fulfillmenthub.ingest.service.WebhookIntake;
 import io.fulfillmenthub.ingest.source.WebhookSources;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,7 +18,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 /**
  * Every configured source's webhooks, {@code POST /webhooks/<source>}; 404 for a source not configured.
  * No {@code @Consumes}: the intake checks the content type itself, so a wrong one gets the same JSON error
- * as every other refusal.
+ * as every other refusal. The body was read, within its limits, by {@link BoundedBodyReader}.
  */
 @Path("/webhooks/{source}")
 public class WebhookResource {
@@ -34,9 +35,9 @@ public class WebhookResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Object>> receive(@RestPath String source, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-            HttpServerRequest request, byte[] body) {
+            HttpServerRequest request, RoutingContext context) {
         return sources.named(source)
-                .map(configured -> intake.receive(configured, contentType, request::getHeader, body == null ? new byte[0] : body)
+                .map(configured -> intake.receive(configured, contentType, request::getHeader, RequestBodies.of(context))
                         .map(responses::of))
                 .orElseGet(() -> Uni.createFrom().item(responses.unknownSource(source, sources.names())));
     }

@@ -7,14 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The CloudEvent ids of deliveries the broker has acknowledged, bounded and in memory, so a vendor's
- * retry is answered without publishing again. A best effort (lost on restart, evicted when full):
- * consumers' inboxes stay the guarantee, since a retry carries the same id.
+ * The CloudEvent ids of deliveries the broker has acknowledged, each with the digest of its content, bounded
+ * and in memory, so a vendor's retry is answered without publishing again and another webhook reusing the id is
+ * refused. A best effort (lost on restart, evicted when full): consumers' inboxes stay the guarantee, since a
+ * retry carries the same id.
  */
 @ApplicationScoped
 public class AcceptedDeliveries {
 
-    private final Cache<String, Boolean> acknowledged;
+    private final Cache<String, String> acknowledged;
 
     @Inject
     AcceptedDeliveries(IngestConfig config) {
@@ -24,12 +25,13 @@ public class AcceptedDeliveries {
                 .build();
     }
 
-    public boolean contains(String id) {
-        return acknowledged.getIfPresent(id) != null;
+    /** The digest of the content acknowledged under this id; null when none is remembered. */
+    public String digestOf(String id) {
+        return acknowledged.getIfPresent(id);
     }
 
     /** Call only once the broker has acknowledged the record. */
-    public void add(String id) {
-        acknowledged.put(id, Boolean.TRUE);
+    public void add(String id, String digest) {
+        acknowledged.put(id, digest);
     }
 }

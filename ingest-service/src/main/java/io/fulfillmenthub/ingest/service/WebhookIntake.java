@@ -2,12 +2,14 @@ package io.fulfillmenthub.ingest.service;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fulfillmenthub.contracts.HubOrderId;
 import io.fulfillmenthub.contracts.MessageIds;
 import io.fulfillmenthub.contracts.Topics;
 import io.fulfillmenthub.ingest.config.IngestConfig;
 import io.fulfillmenthub.ingest.source.FieldLocation;
+import io.fulfillmenthub.ingest.source.StrictJson;
 import io.fulfillmenthub.ingest.source.UnreadableBody;
 import io.fulfillmenthub.ingest.source.WebhookSource;
 import io.fulfillmenthub.kit.messaging.CloudEventRecords;
@@ -46,6 +48,9 @@ public class WebhookIntake {
     @Inject
     WebhookMetrics metrics;
 
+    @Inject
+    StrictJson json;
+
     /**
      * @param contentType the request's {@code Content-Type}, null when absent
      * @param headers the request's headers by name, null for an absent one
@@ -66,7 +71,9 @@ public class WebhookIntake {
         boolean rawMatched = source.verifier().matchesRaw(body, signature);
         JsonNode webhook;
         try {
-            webhook = source.bodyFormat().read(body);
+            webhook = source.bodyFormat().read(body, json.reader());
+        } catch (StreamConstraintsException e) {
+            return rawMatched ? rejected(source, Rejection.INVALID_JSON, "body is " + StrictJson.describe(e)) : signatureRefused(source);
         } catch (UnreadableBody e) {
             return rawMatched ? rejected(source, switch (e.problem()) {
                 case INVALID_FORM -> Rejection.INVALID_FORM;
@@ -94,6 +101,9 @@ public class WebhookIntake {
             if (orderId == null || orderId.isBlank()) {
                 return rejected(source, Rejection.MISSING_FIELD, "header " + inHeader.header() + " is missing");
             }
+            if (!VendorIds.wellFormed(orderId)) {
+                return rejected(source, Rejection.INVALID_FIELD, "header " + inHeader.header() + " must be " + VendorIds.RULE);
+            }
         } else {
             FieldLocation.InBody field = (FieldLocation.InBody) source.orderId();
             JsonNode node = webhook;
@@ -110,8 +120,19 @@ public class WebhookIntake {
                 return rejected(source, Rejection.INVALID_FIELD, field.name() + " must be a non-blank string");
             }
             orderId = node.asText();
+            if (!VendorIds.wellFormed(orderId)) {
+                return rejected(source, Rejection.INVALID_FIELD, field.name() + " must be " + VendorIds.RULE);
+            }
         }
-        return publish(source, deliveryId(source, webhook, headers, body), key(source, webhook, orderId), body);
+        String given;
+        try {
+            given = givenDeliveryId(source, webhook, headers);
+        } catch (IllegalArgumentException notAnId) {
+            return rejected(source, Rejection.INVALID_FIELD, notAnId.getMessage());
+        }
+        String deliveryId = given != null ? given : sha256(body);
+        String digest = sha256(source.verifier().deliveryContent(body, webhook));
+        return publish(source, deliveryId, digest, key(source, webhook, orderId), body);
     }
 
     /**
@@ -126,25 +147,31 @@ public class WebhookIntake {
             }
             String named = node != null && node.isTextual() ? node.asText() : "";
             int last = named.lastIndexOf(':');
-            if (last > 0 && !named.substring(0, last).isBlank()) {
+            // a hub order id of another shape is not one the hub made: key it as the source's own
+            if (last > 0 && VendorIds.wellFormedHubOrderId(named.substring(0, last))) {
                 return named.substring(0, last);
             }
         }
         return HubOrderId.of(source.keyPrefix(), orderId);
     }
 
-    private Uni<WebhookResult> publish(WebhookSource source, String deliveryId, String hubOrderId, byte[] body) {
+    private Uni<WebhookResult> publish(WebhookSource source, String deliveryId, String digest, String hubOrderId, byte[] body) {
         String id = MessageIds.derive(source.name(), deliveryId);
-        if (acceptedDeliveries.contains(id)) {
+        String known = acceptedDeliveries.digestOf(id);
+        if (digest.equals(known)) {
             metrics.duplicate(source.name());
             return Uni.createFrom().item(new WebhookResult.Accepted(id, true));
+        }
+        if (known != null) {
+            return rejected(source, Rejection.DELIVERY_ID_REUSED, "delivery id '" + deliveryId + "' (" + deliveryIdName(source)
+                    + ") was already taken with another body; a different webhook needs its own id");
         }
         var record = CloudEventRecords.of(Topics.INBOUND, id, source.cloudEventType(), source.cloudEventSource(),
                 Instant.now(), hubOrderId, hubOrderId, body);
         return Uni.createFrom().deferred(() -> publisher.publish(record))
                 .ifNoItem().after(config.publishTimeout()).fail()
                 .<WebhookResult> map(acked -> {
-                    acceptedDeliveries.add(id);
+                    acceptedDeliveries.add(id, digest);
                     metrics.accepted(source.name());
                     return new WebhookResult.Accepted(id, false);
                 })
@@ -167,8 +194,13 @@ public class WebhookIntake {
         return Uni.createFrom().item(new WebhookResult.Rejected(reason, message));
     }
 
-    /** The configured delivery id; without one [unknown, assumed for Spresso], the SHA-256 of the body, in hex. */
-    static String deliveryId(WebhookSource source, JsonNode webhook, UnaryOperator<String> headers, byte[] body) {
+    /**
+     * The delivery id where the source keeps it (a string, or an integer written as text); null when the source
+     * has none configured or this webhook lacks it, and the SHA-256 of the body stands in.
+     *
+     * @throws IllegalArgumentException naming the field when it is there but not an id
+     */
+    static String givenDeliveryId(WebhookSource source, JsonNode webhook, UnaryOperator<String> headers) {
         String given = null;
         if (source.deliveryId().orElse(null) instanceof FieldLocation.InHeader inHeader) {
             given = headers.apply(inHeader.header());
@@ -177,13 +209,31 @@ public class WebhookIntake {
             for (String step : field.steps()) {
                 node = node == null || !node.isObject() ? null : node.get(step);
             }
-            given = node != null && node.isTextual() ? node.asText() : null;
+            if (node != null && !node.isNull() && !node.isTextual() && !node.isIntegralNumber()) {
+                throw new IllegalArgumentException(field.name() + " must be a string");
+            }
+            given = node == null || node.isNull() ? null : node.asText();
         }
-        if (given != null && !given.isBlank()) {
-            return given;
+        if (given == null || given.isBlank()) {
+            return null;
         }
+        if (!VendorIds.wellFormed(given)) {
+            throw new IllegalArgumentException(deliveryIdName(source) + " must be " + VendorIds.RULE);
+        }
+        return given;
+    }
+
+    private static String deliveryIdName(WebhookSource source) {
+        FieldLocation location = source.deliveryId().orElse(null);
+        if (location instanceof FieldLocation.InHeader inHeader) {
+            return "header " + inHeader.header();
+        }
+        return location instanceof FieldLocation.InBody field ? field.name() : "the SHA-256 of the body";
+    }
+
+    static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

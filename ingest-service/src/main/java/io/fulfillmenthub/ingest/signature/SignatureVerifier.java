@@ -17,6 +17,14 @@ public interface SignatureVerifier {
         return false;
     }
 
+    /**
+     * The bytes whose digest tells one webhook from another under the same delivery id: the body as received,
+     * unless the scheme accepts another form of it as the same webhook.
+     */
+    default byte[] deliveryContent(byte[] raw, JsonNode parsed) {
+        return raw;
+    }
+
     /** False when no secret is configured: every webhook is refused. */
     boolean hasSecrets();
 }

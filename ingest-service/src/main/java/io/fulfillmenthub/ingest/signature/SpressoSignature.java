@@ -40,7 +40,18 @@ public final class SpressoSignature implements SignatureVerifier {
 
     @Override
     public boolean matchesParsed(JsonNode body, String header) {
-        return body != null && hmac.matches(compact(body), header);
+        byte[] compact = body == null ? null : compact(body);
+        return compact != null && hmac.matches(compact, header);
+    }
+
+    /**
+     * The compact form: a retry Spresso writes out again (other whitespace, [unknown] whether it ever does) is the
+     * same webhook, and a webhook whose signature matched only in compact form is that form.
+     */
+    @Override
+    public byte[] deliveryContent(byte[] raw, JsonNode parsed) {
+        byte[] compact = parsed == null ? null : compact(parsed);
+        return compact == null ? raw : compact;
     }
 
     @Override
@@ -58,12 +69,15 @@ public final class SpressoSignature implements SignatureVerifier {
         return HmacSha256.sign(body, secret.getBytes(StandardCharsets.UTF_8), DigestEncoding.BASE64);
     }
 
-    /** The body as {@code JSON.stringify} writes it: no whitespace, keys in the order received. */
+    /**
+     * The body as {@code JSON.stringify} writes it: no whitespace, keys in the order received; null when it cannot
+     * be written as UTF-8 (a lone surrogate such as {@code "\ud800"} parses, but has no UTF-8 form).
+     */
     static byte[] compact(JsonNode body) {
         try {
             return COMPACT.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed body cannot be written back", e);
+            return null;
         }
     }
 }

@@ -1,12 +1,13 @@
 package io.fulfillmenthub.ingest.source;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -19,24 +20,25 @@ public enum BodyFormat {
 
     JSON("json", "application/json") {
         @Override
-        public JsonNode read(byte[] body) throws IOException {
-            return STRICT_JSON.readTree(body);
+        public JsonNode read(byte[] body, ObjectReader json) throws IOException {
+            // decoded strictly first: Jackson alone takes overlong UTF-8 (C0 AF for '/') and guesses UTF-16 or 32
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            } catch (CharacterCodingException e) {
+                throw new UnreadableBody(UnreadableBody.Problem.INVALID_JSON, "body is not JSON: it is not valid UTF-8");
+            }
+            return json.readTree(text);
         }
     },
 
     FORM_PAYLOAD("form-payload", "application/x-www-form-urlencoded") {
         @Override
-        public JsonNode read(byte[] body) throws IOException {
-            return FormPayload.read(body, STRICT_JSON);
+        public JsonNode read(byte[] body, ObjectReader json) throws IOException {
+            return FormPayload.read(body, json);
         }
     };
-
-    // a body with trailing content or a repeated key reads differently in different parsers: refuse it
-    private static final ObjectReader STRICT_JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build()
-            .reader();
 
     private final String configName;
     private final String mediaType;
@@ -46,8 +48,8 @@ public enum BodyFormat {
         this.mediaType = mediaType;
     }
 
-    /** The body as JSON; null for an empty body. */
-    public abstract JsonNode read(byte[] body) throws IOException;
+    /** The body as JSON, read with {@code json} ({@link StrictJson}); null for an empty body. */
+    public abstract JsonNode read(byte[] body, ObjectReader json) throws IOException;
 
     /** The media type a request must declare, e.g. {@code application/json}. */
     public String mediaType() {

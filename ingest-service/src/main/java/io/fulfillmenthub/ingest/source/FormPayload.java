@@ -1,6 +1,7 @@
 package io.fulfillmenthub.ingest.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -43,6 +44,8 @@ final class FormPayload {
             if (name.equals(PAYLOAD)) {
                 try {
                     payload = json.readTree(value);
+                } catch (StreamConstraintsException e) {
+                    throw new UnreadableBody(UnreadableBody.Problem.INVALID_JSON, PAYLOAD + " is " + StrictJson.describe(e));
                 } catch (JsonProcessingException e) {
                     throw new UnreadableBody(UnreadableBody.Problem.INVALID_JSON, PAYLOAD + " is not JSON: " + e.getOriginalMessage());
                 }

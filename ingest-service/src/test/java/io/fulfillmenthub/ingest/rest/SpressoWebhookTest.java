@@ -232,6 +232,71 @@ class SpressoWebhookTest extends InboundTopicTest {
         assertNonePublished(recordsUpToAMarkerFor(orderId), body);
     }
 
+    @Test
+    void aBodyNested10000DeepIsRefused400NamingTheDepthLimitAndTheServiceGoesOn() {
+        String orderId = orderId();
+        byte[] deep = ("{\"eventId\":\"evt_" + UUID.randomUUID() + "\",\"order\":{\"id\":\"" + orderId + "\"},\"deep\":"
+                + "[".repeat(10_000) + "]".repeat(10_000) + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] overDefault = ("{\"eventId\":\"evt_" + UUID.randomUUID() + "\",\"order\":{\"id\":\"" + orderId + "\"},\"deep\":"
+                + "[".repeat(config.json().maxDepth()) + "]".repeat(config.json().maxDepth()) + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] longNumber = ("{\"eventId\":\"evt_" + UUID.randomUUID() + "\",\"order\":{\"id\":\"" + orderId + "\"},\"total\":"
+                + "9".repeat(1000) + "}").getBytes(StandardCharsets.UTF_8);
+
+        assertRefused(postSigned(deep, currentSecret()), 400, "invalid_json", "hub.ingest.json.max-depth");
+        assertRefused(postSigned(overDefault, currentSecret()), 400, "invalid_json", "hub.ingest.json.max-depth");
+        assertRefused(postSigned(longNumber, currentSecret()), 400, "invalid_json", "hub.ingest.json.max-number-length");
+        // unsigned, the signature is refused first; the parse of the depth still ends at the limit
+        assertRefused(post(deep, "application/json", null), 401, "invalid_signature", "missing");
+
+        assertNonePublished(recordsUpToAMarkerFor(orderId), deep, overDefault, longNumber);
+    }
+
+    @Test
+    void anotherWebhookUnderAnEventIdAlreadyTakenIsRefused409NamingTheIdAndNotPublished() {
+        String eventId = "evt_" + UUID.randomUUID();
+        String orderId = orderId();
+        byte[] first = webhook(orderId, eventId);
+        byte[] other = webhook(orderId() , eventId);
+
+        postSigned(first, currentSecret()).then().statusCode(200).body("status", equalTo("accepted"));
+        assertRefused(postSigned(other, currentSecret()), 409, "delivery_id_reused", eventId);
+        // the first, sent again, is still the duplicate it always was
+        postSigned(first, currentSecret()).then().statusCode(200).body("status", equalTo("duplicate"));
+
+        assertNonePublished(recordsUpToAMarkerFor(orderId), other);
+    }
+
+    @Test
+    void aRetryThatOnlyRewritesTheSameJsonIsADuplicateNotAReusedId() {
+        String eventId = "evt_" + UUID.randomUUID();
+        String orderId = orderId();
+        byte[] pretty = ("{\n  \"eventId\" : \"" + eventId + "\",\n  \"order\" : { \"id\" : \"" + orderId + "\" }\n}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] compact = ("{\"eventId\":\"" + eventId + "\",\"order\":{\"id\":\"" + orderId + "\"}}").getBytes(StandardCharsets.UTF_8);
+
+        postSigned(pretty, currentSecret()).then().statusCode(200).body("status", equalTo("accepted"));
+        // Spresso's compact re-serialisation path: the same webhook written out again is the same delivery
+        postSigned(compact, currentSecret()).then().statusCode(200).body("status", equalTo("duplicate"));
+    }
+
+    @Test
+    void anOrderIdOrEventIdThatIsNotAPlainIdIsRefused400NamingTheField() {
+        String token = UUID.randomUUID().toString();
+        byte[] quote = ("{\"eventId\":\"evt_" + token + "-a\",\"order\":{\"id\":\"' OR '1'='1\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] rtl = ("{\"eventId\":\"evt_" + token + "-b\",\"order\":{\"id\":\"a\\u202Eb\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] colon = ("{\"eventId\":\"evt_" + token + "-c\",\"order\":{\"id\":\"spresso:forged\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] badEvent = ("{\"eventId\":\"evt\\n" + token + "\",\"order\":{\"id\":\"o-1\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] objectEvent = ("{\"eventId\":{\"x\":1},\"order\":{\"id\":\"o-" + token + "\"}}").getBytes(StandardCharsets.UTF_8);
+
+        assertRefused(postSigned(quote, currentSecret()), 400, "invalid_field", "order.id must be 1 to 128 ASCII letters");
+        assertRefused(postSigned(rtl, currentSecret()), 400, "invalid_field", "order.id");
+        assertRefused(postSigned(colon, currentSecret()), 400, "invalid_field", "order.id");
+        assertRefused(postSigned(badEvent, currentSecret()), 400, "invalid_field", "eventId");
+        assertRefused(postSigned(objectEvent, currentSecret()), 400, "invalid_field", "eventId must be a string");
+
+        assertNonePublished(recordsUpToAMarkerFor(orderId()), quote, rtl, colon, badEvent, objectEvent);
+    }
+
     /** A signed, valid webhook one byte over the limit. */
     private byte[] oversized(String orderId) {
         return WebhookAssertions.oversized("{\"eventId\":\"evt_" + UUID.randomUUID() + "\",\"order\":{\"id\":\"" + orderId + "\"}",
@@ -247,8 +312,8 @@ class SpressoWebhookTest extends InboundTopicTest {
 
         assertRefused(postSigned(declared, currentSecret()), 413, "body_too_large", "limit of " + config.maxBodyBytes());
 
-        // a body streamed without Content-Length is measured once read
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint)
+        // a body streamed without Content-Length (chunked) is refused once what arrived passes the limit
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
                 .header(SpressoWebhookRequests.SIGNATURE_HEADER, SpressoSignature.sign(chunked, currentSecret()))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked)))
