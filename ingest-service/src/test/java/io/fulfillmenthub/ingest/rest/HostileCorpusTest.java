@@ -10,6 +10,7 @@ import io.fulfillmenthub.ingest.config.IngestConfig;
 import io.fulfillmenthub.ingest.signature.DigestEncoding;
 import io.fulfillmenthub.ingest.signature.HmacSha256;
 import io.fulfillmenthub.ingest.signature.LightspeedSignature;
+import io.fulfillmenthub.testing.ManagementInterface;
 import io.fulfillmenthub.testing.TopicReader;
 import io.fulfillmenthub.testing.hostile.HostileCorpus;
 import io.fulfillmenthub.testing.hostile.HostileInput;
@@ -124,7 +125,7 @@ class HostileCorpusTest {
         long publishedFound = published.stream().distinct()
                 .filter(body -> topic.stream().filter(record -> Arrays.equals(record.value(), body)).count() == 1).count();
         softly.assertThat(publishedFound).as("accepted bodies each published exactly once").isEqualTo(published.size());
-        HttpResponse<String> ready = client.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).GET().build(),
+        HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ManagementInterface.port() + "/q/health/ready")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         softly.assertThat(ready.statusCode()).as("readiness after the corpus: " + ready.body()).isEqualTo(200);
         softly.assertThat(ApplicationStarts.count()).as("the application started once: no restart").isEqualTo(1);
