@@ -55,6 +55,22 @@ class BoundedBodyReaderTest {
     }
 
     @Test
+    void aClientThatAsksForHttp2IsAnsweredOverHttp1AndItsRequestsAreReadAsAnyOther() throws Exception {
+        // java.net.http asks a cleartext server for HTTP/2 (h2c upgrade) by default, as some webhook senders do
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+
+        HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(nowhere).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unsigned = client.send(HttpRequest.newBuilder(spresso).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"order\": {\"id\": \"h2c-1\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unsigned.statusCode()).as(unsigned.body()).isEqualTo(401);
+        assertThat(unsigned.body()).contains("\"error\":\"invalid_signature\"");
+        assertThat(unsigned.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    }
+
+    @Test
     void anEndlessChunkedBodyIsAnswered413AndItsConnectionClosed() throws Exception {
         try (Socket socket = new Socket(spresso.getHost(), spresso.getPort())) {
             socket.setSoTimeout(10_000);
