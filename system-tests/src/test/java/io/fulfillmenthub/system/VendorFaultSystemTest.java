@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +69,7 @@ class VendorFaultSystemTest {
     }
 
     @Test
+    @Tag("reliability") // with -Preliability (CI runs it after the suite): keeps the suite under 25 minutes
     void ordersPlacedWhileSpodAnswers503AndThen429WithRetryAfterReachSpodOnce() {
         Duration unavailableFor = Duration.ofSeconds(30);
         Sandbox.Fault unavailable = sandbox.startFault(Map.of("vendor", "spod", "kind", "error", "status", 503,
@@ -94,6 +96,7 @@ class VendorFaultSystemTest {
     }
 
     @Test
+    @Tag("reliability") // with -Preliability (CI runs it after the suite): keeps the suite under 25 minutes
     void shipmentsFlowingBackWhileSpressoIsFrozenReachSpressoOnceEach() {
         Duration freezeFor = Duration.ofSeconds(45);
         List<Sandbox.PlacedOrder> orders = place(3);
